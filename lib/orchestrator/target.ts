@@ -1,0 +1,64 @@
+import "server-only";
+import { tokenFromCookie } from "@/lib/session/token-cookie";
+
+export type EngineKind = "local" | "civitai";
+
+/** Which orchestrator a request talks to, and with what credentials. Never sent to the browser. */
+export interface OrchestratorTarget {
+  kind: EngineKind;
+  baseUrl: string;
+  token: string;
+  /** where the token came from, for the header badge */
+  source: "cookie" | "env" | "local";
+}
+
+export const CIVITAI_URL = "https://orchestration.civitai.com";
+export const LOCAL_ENGINE_PATH = "/api/local-engine";
+/** The embedded engine accepts any bearer token; this one is not a secret. */
+export const LOCAL_ENGINE_TOKEN = "local-studio";
+
+/** The embedded engine as this server reaches it: over loopback HTTP, like any orchestrator. */
+export function embeddedEngineUrl(): string {
+  return `http://127.0.0.1:${process.env.PORT || "3000"}${LOCAL_ENGINE_PATH}`;
+}
+
+/**
+ * Picks the orchestrator: the user's token from the sealed cookie, else
+ * CIVITAI_TOKEN, else the embedded engine. ORCHESTRATOR_URL overrides the base
+ * URL either way: a staging host for a token, or a standalone engine
+ * (`npm run engine`) when there is none.
+ */
+export async function resolveTarget(cookieHeader: string | null): Promise<OrchestratorTarget> {
+  const userToken = await tokenFromCookie(cookieHeader);
+  const envToken = process.env.CIVITAI_TOKEN || undefined;
+  const token = userToken ?? envToken;
+  if (token) {
+    return {
+      kind: "civitai",
+      baseUrl: process.env.ORCHESTRATOR_URL || CIVITAI_URL,
+      token,
+      source: userToken ? "cookie" : "env",
+    };
+  }
+  return {
+    kind: "local",
+    baseUrl: process.env.ORCHESTRATOR_URL || embeddedEngineUrl(),
+    token: LOCAL_ENGINE_TOKEN,
+    source: "local",
+  };
+}
+
+/** What the browser may know about the target. */
+export interface EngineInfo {
+  engine: EngineKind;
+  label: string;
+  tokenSource: OrchestratorTarget["source"];
+}
+
+export function describeTarget(target: OrchestratorTarget): EngineInfo {
+  return {
+    engine: target.kind,
+    label: target.kind === "local" ? "Local engine" : "Civitai",
+    tokenSource: target.source,
+  };
+}
