@@ -9,7 +9,10 @@ export default defineConfig([
   prettier,
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       // House style: no default exports outside app/ (Next needs them there).
       "import/no-default-export": "error",
     },
@@ -25,5 +28,14 @@ export default defineConfig([
       "no-restricted-imports": ["error", { patterns: ["@/components/*", "**/components/*"] }],
     },
   },
-  globalIgnores([".next/**", ".data/**", "out/**", "build/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/.out/**"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "bench/.out/**",
+  ]),
 ]);

@@ -12,6 +12,9 @@ export default defineConfig({
   test: {
     include: ["{lib,app,components}/**/*.test.{ts,tsx}"],
     environment: "node",
+    // @civitai/client ships ESM with directory imports, which Node's loader
+    // refuses; let Vite transform it instead.
+    server: { deps: { inline: ["@civitai/client"] } },
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -1,7 +1,7 @@
 // The studio's own view of a generation (one orchestrator workflow), shared by
 // server and browser. Only `toGeneration` in lib/orchestrator builds these, so no
 // component ever sees the SDK's shapes.
-import type { ResolvedKreaInput } from "@/lib/krea/schema";
+import type { KreaInput } from "@/lib/krea/schema";
 
 export const WORKFLOW_STATUSES = [
   "unassigned",
@@ -69,7 +69,7 @@ export interface Generation {
   startedAt: string | null;
   completedAt: string | null;
   /** the Krea input as submitted; null when the workflow is not one we can read */
-  input: ResolvedKreaInput | null;
+  input: KreaInput | null;
   externalId: string | null;
   tags: string[];
   metadata: StudioMetadata;

@@ -88,7 +88,8 @@ export class AppError extends Error {
     this.fieldErrors = options.fieldErrors;
     this.retryAfter = options.retryAfter;
     this.retryable =
-      options.retryable ?? ["rate_limited", "unavailable", "timeout", "network", "upstream"].includes(kind);
+      options.retryable ??
+      ["rate_limited", "unavailable", "timeout", "network", "upstream"].includes(kind);
   }
 }
 
@@ -116,7 +117,8 @@ export function problemJson(body: object, status: number, headers?: HeadersInit)
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   return new AppError("internal", {
-    detail: "The studio hit an unexpected error. Try again; if it keeps happening, check the server log.",
+    detail:
+      "The studio hit an unexpected error. Try again; if it keeps happening, check the server log.",
     cause: error,
   });
 }
@@ -150,7 +152,11 @@ export function problemResponse(error: unknown, requestId: string): Response {
 export function validationError(fieldErrors: FieldErrors, detail?: string): AppError {
   const first = Object.entries(fieldErrors)[0];
   return new AppError("validation", {
-    detail: detail ?? (first ? `${first[0] === "body" ? "" : `${first[0]}: `}${first[1][0]}` : "The input is invalid."),
+    detail:
+      detail ??
+      (first
+        ? `${first[0] === "body" ? "" : `${first[0]}: `}${first[1][0]}`
+        : "The input is invalid."),
     fieldErrors,
   });
 }

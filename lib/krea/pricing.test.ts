@@ -14,8 +14,12 @@ describe("pricing", () => {
   });
 
   it("charges the premium flat, however many references", () => {
-    expect(estimateCost({ size: "medium", quantity: 1, styleReferenceCount: 10 }).perImage).toBe(45.5);
-    expect(estimateCost({ size: "large", quantity: 1, styleReferenceCount: 3 }).perImage).toBe(84.5);
+    expect(estimateCost({ size: "medium", quantity: 1, styleReferenceCount: 10 }).perImage).toBe(
+      45.5,
+    );
+    expect(estimateCost({ size: "large", quantity: 1, styleReferenceCount: 3 }).perImage).toBe(
+      84.5,
+    );
   });
 
   it.each([
@@ -39,7 +43,9 @@ describe("pricing", () => {
       { label: "Large tier", perImage: 78, quantity: 2, amount: 156 },
       { label: "Style reference premium", perImage: 6.5, quantity: 2, amount: 13 },
     ]);
-    expect(estimateCost({ size: "medium", quantity: 1, styleReferenceCount: 0 }).lines).toHaveLength(1);
+    expect(
+      estimateCost({ size: "medium", quantity: 1, styleReferenceCount: 0 }).lines,
+    ).toHaveLength(1);
   });
 
   it("clamps a quantity outside 1–10 instead of pricing nonsense", () => {

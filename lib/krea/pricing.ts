@@ -66,7 +66,15 @@ export function estimateCost({ size, quantity, styleReferenceCount }: CostInput)
   }
   const perImage = perImageCost(size, hasStyleReferences);
   const exactTotal = perImage * q;
-  return { size, quantity: q, hasStyleReferences, perImage, exactTotal, total: wholeBuzz(exactTotal), lines };
+  return {
+    size,
+    quantity: q,
+    hasStyleReferences,
+    perImage,
+    exactTotal,
+    total: wholeBuzz(exactTotal),
+    lines,
+  };
 }
 
 /** Buzz as people read it: "45.5", "39", "1,170". */

@@ -22,11 +22,35 @@ describe("kreaInputSchema", () => {
 
   it("accepts the recipe's three inputs verbatim", () => {
     const inputs = [
-      { engine: "fal", model: "krea2", operation: "createImage", size: "medium", prompt: "A photorealistic portrait", aspectRatio: "1:1", creativity: "medium" },
-      { engine: "fal", model: "krea2", operation: "createImage", size: "large", prompt: "An epic battle", aspectRatio: "16:9", creativity: "high" },
       {
-        engine: "fal", model: "krea2", operation: "createImage", size: "medium", prompt: "A serene landscape", aspectRatio: "3:2", creativity: "medium",
-        imageStyleReferences: [{ imageUrl: "https://image.civitai.com/x/reference.jpeg", strength: 1.0 }],
+        engine: "fal",
+        model: "krea2",
+        operation: "createImage",
+        size: "medium",
+        prompt: "A photorealistic portrait",
+        aspectRatio: "1:1",
+        creativity: "medium",
+      },
+      {
+        engine: "fal",
+        model: "krea2",
+        operation: "createImage",
+        size: "large",
+        prompt: "An epic battle",
+        aspectRatio: "16:9",
+        creativity: "high",
+      },
+      {
+        engine: "fal",
+        model: "krea2",
+        operation: "createImage",
+        size: "medium",
+        prompt: "A serene landscape",
+        aspectRatio: "3:2",
+        creativity: "medium",
+        imageStyleReferences: [
+          { imageUrl: "https://image.civitai.com/x/reference.jpeg", strength: 1.0 },
+        ],
       },
     ];
     for (const input of inputs) expect(kreaInputSchema.safeParse(input).success).toBe(true);
@@ -36,13 +60,19 @@ describe("kreaInputSchema", () => {
     expect(errorsOf({})).toEqual({ prompt: ["prompt is required"] });
     expect(errorsOf({ prompt: "" }).prompt).toEqual(["prompt is required"]);
     expect(errorsOf({ prompt: "   " }).prompt).toEqual(["prompt must not be only spaces"]);
-    expect(errorsOf({ prompt: "x".repeat(5001) }).prompt).toEqual(["prompt must be at most 5000 characters"]);
+    expect(errorsOf({ prompt: "x".repeat(5001) }).prompt).toEqual([
+      "prompt must be at most 5000 characters",
+    ]);
     expect(kreaInputSchema.safeParse({ prompt: "x".repeat(5000) }).success).toBe(true);
   });
 
   it.each([
     ["size", "Medium", "size must be one of: medium, large"],
-    ["aspectRatio", "21:9", "aspectRatio must be one of: 1:1, 4:3, 3:2, 16:9, 2.35:1, 4:5, 2:3, 9:16"],
+    [
+      "aspectRatio",
+      "21:9",
+      "aspectRatio must be one of: 1:1, 4:3, 3:2, 16:9, 2.35:1, 4:5, 2:3, 9:16",
+    ],
     ["creativity", "HIGH", "creativity must be one of: raw, low, medium, high"],
   ])("refuses %s %s with the orchestrator's phrase", (field, value, message) => {
     expect(errorsOf({ prompt: "p", [field]: value })).toEqual({ [field]: [message] });
@@ -58,10 +88,18 @@ describe("kreaInputSchema", () => {
   });
 
   it("bounds quantity to whole numbers 1–10", () => {
-    expect(errorsOf({ prompt: "p", quantity: 0 }).quantity).toEqual(["quantity must be at least 1"]);
-    expect(errorsOf({ prompt: "p", quantity: 11 }).quantity).toEqual(["quantity must be at most 10"]);
-    expect(errorsOf({ prompt: "p", quantity: 2.5 }).quantity).toEqual(["quantity must be a whole number from 1 to 10"]);
-    expect(errorsOf({ prompt: "p", quantity: "2" }).quantity).toEqual(["quantity must be a whole number from 1 to 10"]);
+    expect(errorsOf({ prompt: "p", quantity: 0 }).quantity).toEqual([
+      "quantity must be at least 1",
+    ]);
+    expect(errorsOf({ prompt: "p", quantity: 11 }).quantity).toEqual([
+      "quantity must be at most 10",
+    ]);
+    expect(errorsOf({ prompt: "p", quantity: 2.5 }).quantity).toEqual([
+      "quantity must be a whole number from 1 to 10",
+    ]);
+    expect(errorsOf({ prompt: "p", quantity: "2" }).quantity).toEqual([
+      "quantity must be a whole number from 1 to 10",
+    ]);
     expect(kreaInputSchema.parse({ prompt: "p", quantity: 10 }).quantity).toBe(10);
   });
 
@@ -78,10 +116,16 @@ describe("kreaInputSchema", () => {
   it("defaults a reference's strength to 1 and bounds it to −2..2", () => {
     const ok = kreaInputSchema.parse({
       prompt: "p",
-      imageStyleReferences: [{ imageUrl: "https://a.example/x.png" }, { imageUrl: "https://a.example/y.png", strength: -2 }],
+      imageStyleReferences: [
+        { imageUrl: "https://a.example/x.png" },
+        { imageUrl: "https://a.example/y.png", strength: -2 },
+      ],
     });
     expect(ok.imageStyleReferences.map((r) => r.strength)).toEqual([1, -2]);
-    const errors = errorsOf({ prompt: "p", imageStyleReferences: [{ imageUrl: "https://a.example/x.png", strength: 2.01 }] });
+    const errors = errorsOf({
+      prompt: "p",
+      imageStyleReferences: [{ imageUrl: "https://a.example/x.png", strength: 2.01 }],
+    });
     expect(errors["imageStyleReferences.0.strength"]?.[0]).toMatch(/^strength out of range/);
   });
 
@@ -90,7 +134,9 @@ describe("kreaInputSchema", () => {
     expect(errorsOf({ prompt: "p", imageStyleReferences: refs }).imageStyleReferences?.[0]).toMatch(
       /^imageStyleReferences maxItems/,
     );
-    expect(kreaInputSchema.safeParse({ prompt: "p", imageStyleReferences: refs.slice(0, 10) }).success).toBe(true);
+    expect(
+      kreaInputSchema.safeParse({ prompt: "p", imageStyleReferences: refs.slice(0, 10) }).success,
+    ).toBe(true);
   });
 
   it("requires reference URLs to be http(s)", () => {
@@ -101,18 +147,28 @@ describe("kreaInputSchema", () => {
   });
 
   it("names fields Krea v2 does not accept", () => {
-    const errors = errorsOf({ prompt: "p", negativePrompt: "blur", width: 512, height: 512, loras: [] });
+    const errors = errorsOf({
+      prompt: "p",
+      negativePrompt: "blur",
+      width: 512,
+      height: 512,
+      loras: [],
+    });
     expect(errors.negativePrompt?.[0]).toMatch(/Krea v2 does not accept negative prompts/);
     expect(errors.width?.[0]).toMatch(/Krea v2 does not accept width\/height/);
     expect(errors.height?.[0]).toMatch(/Krea v2 does not accept width\/height/);
     expect(errors.loras?.[0]).toMatch(/Krea v2 does not accept LoRAs/);
-    expect(errorsOf({ prompt: "p", steps: 30 }).steps?.[0]).toMatch(/Krea v2 does not accept "steps"/);
+    expect(errorsOf({ prompt: "p", steps: 30 }).steps?.[0]).toMatch(
+      /Krea v2 does not accept "steps"/,
+    );
   });
 
   it("refuses another engine or model", () => {
     expect(errorsOf({ prompt: "p", engine: "flux2" }).engine).toEqual(['engine must be "fal"']);
     expect(errorsOf({ prompt: "p", model: "qwen2" }).model).toEqual(['model must be "krea2"']);
-    expect(errorsOf({ prompt: "p", operation: "editImage" }).operation).toEqual(['operation must be "createImage"']);
+    expect(errorsOf({ prompt: "p", operation: "editImage" }).operation).toEqual([
+      'operation must be "createImage"',
+    ]);
   });
 
   it("refuses a body that is not an object", () => {

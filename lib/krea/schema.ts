@@ -26,7 +26,8 @@ export const MAX_REFERENCES_MESSAGE = `imageStyleReferences maxItems is ${STYLE_
 
 /** Fields people send from other recipes, with what to do instead. */
 const UNSUPPORTED_FIELDS: Record<string, string> = {
-  negativePrompt: "Krea v2 does not accept negative prompts (negativePrompt); use a style reference with negative strength to steer away from a look",
+  negativePrompt:
+    "Krea v2 does not accept negative prompts (negativePrompt); use a style reference with negative strength to steer away from a look",
   width: "Krea v2 does not accept width/height; pick an aspectRatio instead",
   height: "Krea v2 does not accept width/height; pick an aspectRatio instead",
   loras: "Krea v2 does not accept LoRAs",
@@ -50,10 +51,9 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-const strength = z.number({ error: STRENGTH_MESSAGE }).check(
-  z.minimum(STRENGTH_MIN, STRENGTH_MESSAGE),
-  z.maximum(STRENGTH_MAX, STRENGTH_MESSAGE),
-);
+const strength = z
+  .number({ error: STRENGTH_MESSAGE })
+  .check(z.minimum(STRENGTH_MIN, STRENGTH_MESSAGE), z.maximum(STRENGTH_MAX, STRENGTH_MESSAGE));
 
 export const styleReferenceSchema = z.strictObject(
   {
@@ -81,13 +81,11 @@ export const kreaInputSchema = z.strictObject(
     engine: z.optional(z.literal("fal", 'engine must be "fal"')),
     model: z.optional(z.literal("krea2", 'model must be "krea2"')),
     operation: z.optional(z.literal("createImage", 'operation must be "createImage"')),
-    prompt: z
-      .string({ error: "prompt is required" })
-      .check(
-        z.minLength(1, "prompt is required"),
-        z.maxLength(PROMPT_MAX, `prompt must be at most ${PROMPT_MAX} characters`),
-        z.refine((s) => s.length === 0 || s.trim().length > 0, "prompt must not be only spaces"),
-      ),
+    prompt: z.string({ error: "prompt is required" }).check(
+      z.minLength(1, "prompt is required"),
+      z.maxLength(PROMPT_MAX, `prompt must be at most ${PROMPT_MAX} characters`),
+      z.refine((s) => s.length === 0 || s.trim().length > 0, "prompt must not be only spaces"),
+    ),
     size: z._default(z.enum(KREA_SIZES, oneOf("size", KREA_SIZES)), KREA_DEFAULTS.size),
     aspectRatio: z._default(
       z.enum(ASPECT_RATIOS, oneOf("aspectRatio", ASPECT_RATIOS)),

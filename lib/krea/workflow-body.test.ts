@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { kreaInputSchema } from "./schema";
 import { buildWorkflowBody } from "./workflow-body";
 
-const input = { ...kreaInputSchema.parse({ prompt: "a lighthouse", size: "large", aspectRatio: "16:9" }), seed: 42 };
+const input = {
+  ...kreaInputSchema.parse({ prompt: "a lighthouse", size: "large", aspectRatio: "16:9" }),
+  seed: 42,
+};
 
 describe("buildWorkflowBody", () => {
   it("builds the recipe's imageGen step with every field explicit", () => {
@@ -26,6 +29,7 @@ describe("buildWorkflowBody", () => {
       ],
       tags: ["krea-studio"],
       metadata: { app: "krea-prompt-studio" },
+      currencies: [],
       externalId: "click_1",
     });
   });
@@ -41,7 +45,10 @@ describe("buildWorkflowBody", () => {
   });
 
   it("adds studio tags and metadata without duplicates", () => {
-    const body = buildWorkflowBody(input, { tags: ["krea-studio", "pair:abc"], metadata: { parentId: "wf_1" } });
+    const body = buildWorkflowBody(input, {
+      tags: ["krea-studio", "pair:abc"],
+      metadata: { parentId: "wf_1" },
+    });
     expect(body.tags).toEqual(["krea-studio", "pair:abc"]);
     expect(body.metadata).toEqual({ app: "krea-prompt-studio", parentId: "wf_1" });
   });
@@ -49,7 +56,9 @@ describe("buildWorkflowBody", () => {
   it("refuses an externalId or tags the orchestrator would refuse", () => {
     expect(() => buildWorkflowBody(input, { externalId: "has space" })).toThrow(RangeError);
     expect(() => buildWorkflowBody(input, { externalId: "x".repeat(129) })).toThrow(RangeError);
-    expect(() => buildWorkflowBody(input, { tags: Array.from({ length: 10 }, (_, i) => `t${i}`) })).toThrow(RangeError);
+    expect(() =>
+      buildWorkflowBody(input, { tags: Array.from({ length: 10 }, (_, i) => `t${i}`) }),
+    ).toThrow(RangeError);
     expect(() => buildWorkflowBody(input, { tags: ["x".repeat(201)] })).toThrow(RangeError);
   });
 });

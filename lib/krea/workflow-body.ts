@@ -29,6 +29,8 @@ export interface KreaWorkflowBody {
   steps: [{ $type: "imageGen"; input: KreaStepInput }];
   tags: string[];
   metadata: Record<string, unknown>;
+  /** required by the spec's WorkflowTemplate; empty means any currency the account has */
+  currencies: never[];
   externalId?: string;
 }
 
@@ -74,6 +76,7 @@ export function buildWorkflowBody(
     steps: [{ $type: "imageGen", input: toStepInput(input) }],
     tags,
     metadata: { app: STUDIO_APP, ...options.metadata },
+    currencies: [],
   };
   if (options.externalId !== undefined) body.externalId = options.externalId;
   return body;

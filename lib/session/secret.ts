@@ -32,6 +32,7 @@ export function studioSecret(): string {
       cached = readFileSync(file, "utf8").trim();
     }
   }
-  if (!cached || cached.length < 32) throw new Error(`The cookie key in ${file} is unreadable; delete it to make a new one`);
+  if (!cached || cached.length < 32)
+    throw new Error(`The cookie key in ${file} is unreadable; delete it to make a new one`);
   return cached;
 }

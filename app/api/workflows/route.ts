@@ -1,0 +1,57 @@
+// POST /api/workflows — submit a Krea input (Idempotency-Key header = externalId); GET — history, newest first
+import { AppError } from "@/lib/http/problem";
+import { intParam, json, readJson, route } from "@/lib/http/route";
+import { parseOrThrow } from "@/lib/http/validate";
+import { randomSeed } from "@/lib/krea/options";
+import { kreaInputSchema } from "@/lib/krea/schema";
+import { EXTERNAL_ID_PATTERN } from "@/lib/krea/workflow-body";
+import { submitOnce } from "@/lib/orchestrator/idempotency";
+import { targetFor } from "@/lib/orchestrator/request-target";
+import { listGenerations, MAX_WAIT_SECONDS, submitGeneration } from "@/lib/orchestrator/workflows";
+
+export const dynamic = "force-dynamic";
+
+/** A workflow created this long before our request counts as a replay of an earlier submit. */
+const REPLAY_AGE_MS = 5_000;
+
+export const POST = route(async (request) => {
+  const key = request.headers.get("idempotency-key")?.trim();
+  if (!key || !EXTERNAL_ID_PATTERN.test(key)) {
+    throw new AppError("bad_request", {
+      detail:
+        "Send an Idempotency-Key header (1–128 characters of A–Z, a–z, 0–9, _ or -), one fresh key per Generate click: it keeps a retried submit from being charged twice.",
+      fieldErrors: { "Idempotency-Key": ["required: 1–128 characters of A–Z, a–z, 0–9, _ or -"] },
+    });
+  }
+  const url = new URL(request.url);
+  const wait = intParam(url, "wait", 0, 0, MAX_WAIT_SECONDS);
+  const input = parseOrThrow(kreaInputSchema, await readJson(request));
+  const target = await targetFor(request);
+
+  const started = Date.now();
+  // No abort signal: once clicked, a submit completes even if the browser leaves,
+  // and shows up in the history on the next load.
+  const { result, replay } = await submitOnce(target, key, () =>
+    submitGeneration(
+      target,
+      { ...input, seed: input.seed ?? randomSeed() },
+      { externalId: key, wait },
+    ),
+  );
+  const { generation } = result;
+  const isReplay = replay || Date.parse(generation.createdAt) < started - REPLAY_AGE_MS;
+  return json(generation, isReplay ? 200 : 201, {
+    location: `/api/workflows/${encodeURIComponent(generation.id)}`,
+  });
+});
+
+export const GET = route(async (request) => {
+  const url = new URL(request.url);
+  const take = intParam(url, "take", 30, 1, 100);
+  const cursor = url.searchParams.get("cursor") ?? undefined;
+  if (cursor !== undefined && cursor.length > 512) {
+    throw new AppError("bad_request", { detail: "The cursor is not one this studio handed out." });
+  }
+  const target = await targetFor(request);
+  return json(await listGenerations(target, { cursor, take, signal: request.signal }));
+});

@@ -1,0 +1,102 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { AppError, problemResponse } from "./problem";
+
+// Small helpers every route handler uses: a request id, errors mapped to
+// problem+json in one place, and JSON bodies read with a size cap before parsing.
+
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+export type Handler<C> = (
+  request: Request,
+  context: C & { requestId: string },
+) => Promise<Response>;
+
+/** Wraps a route handler so every failure becomes problem+json with a request id. */
+export function route<C extends object = object>(handler: Handler<C>) {
+  return async (request: Request, context: C): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    try {
+      const response = await handler(request, { ...context, requestId });
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch (error) {
+      return problemResponse(error, requestId);
+    }
+  };
+}
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  const h = new Headers(headers);
+  h.set("content-type", "application/json; charset=utf-8");
+  h.set("cache-control", "no-store");
+  return new Response(JSON.stringify(data), { status, headers: h });
+}
+
+/** Reads a JSON body: 415 unless JSON, 413 over the limit (checked while streaming), 400 if malformed. */
+export async function readJson(request: Request, limit = MAX_JSON_BYTES): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim())) {
+    throw new AppError("unsupported_media_type", {
+      detail: "Send the body as JSON with Content-Type: application/json.",
+    });
+  }
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  const text = await readTextCapped(request, limit);
+  if (!text.trim())
+    throw new AppError("bad_request", { detail: "The request body is empty; send a JSON object." });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", { detail: "The request body is not valid JSON." });
+  }
+}
+
+function tooLarge(limit: number): AppError {
+  return new AppError("payload_too_large", {
+    detail: `The request body is larger than ${Math.round(limit / 1024)} KB.`,
+  });
+}
+
+async function readTextCapped(request: Request, limit: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  try {
+    return decoder.decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError("bad_request", { detail: "The request body is not valid UTF-8." });
+  }
+}
+
+/** A query parameter as a bounded integer, or the fallback when absent. */
+export function intParam(
+  url: URL,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === "") return fallback;
+  if (!/^\d+$/.test(raw)) {
+    throw new AppError("bad_request", {
+      detail: `${name} must be a whole number from ${min} to ${max}.`,
+      fieldErrors: { [name]: [`${name} must be a whole number from ${min} to ${max}`] },
+    });
+  }
+  return Math.max(min, Math.min(max, Number(raw)));
+}
