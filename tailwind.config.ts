@@ -33,7 +33,7 @@ export const colorTokens = {
   accent: { light: "#4f58c9", dark: "#8f98ff" },
   /** text and icons on an accent fill */
   "accent-foreground": { light: "#ffffff", dark: "#0f1020" },
-  success: { light: "#1a7f4b", dark: "#4cc38a" },
+  success: { light: "#17784a", dark: "#4cc38a" },
   warning: { light: "#9a5b00", dark: "#e3a84a" },
   danger: { light: "#c0353f", dark: "#f2777f" },
   /** focus outline: 3:1 or better against every surface */

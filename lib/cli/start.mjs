@@ -98,7 +98,7 @@ if (reason) {
   log(`building (${reason}) …`);
   const code = await next(["build"]);
   if (code !== 0 || stopping) {
-    if (code !== 0) console.error(`[studio] next build failed (exit ${code})`);
+    if (!stopping) console.error(`[studio] next build failed (exit ${code})`);
     process.exit(code || 1);
   }
 }
