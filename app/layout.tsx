@@ -1,0 +1,31 @@
+import type { Metadata, Viewport } from "next";
+import { GeistSans } from "geist/font/sans";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import { colorTokens } from "@/tailwind.config";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Krea Prompt Studio",
+  description:
+    "Write a prompt, pick a Krea v2 tier, ratio and creativity, see the cost, and watch the images arrive.",
+  icons: { icon: "/icon.svg" },
+};
+
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: colorTokens.panel.light },
+    { media: "(prefers-color-scheme: dark)", color: colorTokens.panel.dark },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" className={GeistSans.variable}>
+      <body className="bg-background font-sans text-sm text-foreground antialiased">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

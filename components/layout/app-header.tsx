@@ -1,0 +1,16 @@
+import type { EngineInfo } from "@/lib/orchestrator/target";
+import { EngineBadge } from "./engine-badge";
+
+export function AppHeader({ engine }: { engine: EngineInfo }) {
+  return (
+    <header className="flex h-12 shrink-0 items-center gap-4 border-b border-border bg-panel px-4">
+      <div className="flex shrink-0 items-center gap-2">
+        {/* The mark is decoration beside the name, so it stays out of the accessibility tree. */}
+        {/* eslint-disable-next-line @next/next/no-img-element -- a 20 px SVG needs no optimisation */}
+        <img src="/icon.svg" alt="" width={20} height={20} className="size-5" />
+        <h1 className="text-sm font-semibold tracking-tight">Krea Prompt Studio</h1>
+      </div>
+      <EngineBadge engine={engine} />
+    </header>
+  );
+}

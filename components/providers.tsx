@@ -1,0 +1,18 @@
+"use client";
+
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { Toaster } from "sonner";
+import { makeQueryClient } from "@/lib/query/query-client";
+
+export function Providers({ children }: { children: ReactNode }) {
+  // One client per browser tab, created once: a module-level client would be
+  // shared between requests on the server.
+  const [queryClient] = useState(makeQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      {children}
+      <Toaster theme="system" position="bottom-right" closeButton />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,23 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The studio's one page, found the way a screen reader user would find it. */
+export class StudioPage {
+  readonly header: Locator;
+  readonly engineBadge: Locator;
+  readonly builder: Locator;
+  readonly gallery: Locator;
+
+  constructor(readonly page: Page) {
+    this.header = page.getByRole("banner");
+    this.engineBadge = this.header.getByRole("status", { name: /^Engine:/ });
+    this.builder = page.getByRole("complementary", { name: "Builder" });
+    this.gallery = page.getByRole("region", { name: "Gallery" });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto("/");
+    await expect(
+      this.page.getByRole("heading", { level: 1, name: "Krea Prompt Studio" }),
+    ).toBeVisible();
+  }
+}

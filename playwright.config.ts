@@ -1,0 +1,72 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig, devices } from "@playwright/test";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const port = Number(process.env.E2E_PORT || 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+// Its own data dir, wiped before the server starts: runs are reproducible and
+// never see (or change) the designer's own .data.
+const dataDir = path.join(root, ".data", "e2e");
+const isCI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  // CI has two cores; more workers only queue behind the server.
+  workers: Number(process.env.E2E_WORKERS) || 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    trace: "on-first-retry",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        // Debian's Chromium, never a downloaded browser: this machine and CI
+        // reach only the npm registry.
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+            "--disable-dev-shm-usage",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `rm -rf "${dataDir}" && npm start`,
+    url: `${baseURL}/`,
+    // `npm start` builds first on a fresh clone: a cold `next build` on two cores.
+    timeout: 300_000,
+    reuseExistingServer: !isCI,
+    stdout: "pipe",
+    stderr: "pipe",
+    // Playwright merges this over the inherited environment, so the variables
+    // that would point the studio at Civitai are blanked, not just left out
+    // (an empty value also wins over a .env file in Next).
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      STUDIO_DATA_DIR: dataDir,
+      STUDIO_SECRET: "",
+      LOCAL_ENGINE_SPEED: "fast",
+      CIVITAI_TOKEN: "",
+      ORCHESTRATOR_URL: "",
+    },
+  },
+});
