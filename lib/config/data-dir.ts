@@ -8,8 +8,12 @@ import path from "node:path";
  * `STUDIO_DATA_DIR` moves it (tests use a temporary one).
  */
 export function dataDir(...parts: string[]): string {
-  const root = path.resolve(process.env.STUDIO_DATA_DIR || path.join(process.cwd(), ".data"));
-  const dir = path.join(root, ...parts);
+  // The ignore comments keep Next's file tracing from pulling the whole project
+  // (and the data itself) into the server bundle for these runtime paths.
+  const root = path.resolve(
+    /*turbopackIgnore: true*/ process.env.STUDIO_DATA_DIR || path.join(/*turbopackIgnore: true*/ process.cwd(), ".data"),
+  );
+  const dir = path.join(/*turbopackIgnore: true*/ root, ...parts);
   mkdirSync(dir, { recursive: true });
   return dir;
 }
