@@ -13,6 +13,9 @@ export default defineConfig({
     include: ["{lib,app,components}/**/*.test.{ts,tsx}"],
     environment: "node",
     testTimeout: 20_000,
+    // The SDK ships ESM with extensionless/directory imports that plain Node
+    // refuses; letting Vite transform it resolves them the way bundlers do.
+    server: { deps: { inline: ["@civitai/client"] } },
     hookTimeout: 60_000,
   },
 });
