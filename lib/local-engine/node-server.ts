@@ -23,7 +23,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+export function toRequest(
+  req: IncomingMessage,
+  signal: AbortSignal,
+): { request: Request; discardBody: () => void } {
   const host = req.headers.host ?? "localhost";
   const url = new URL(req.url ?? "/", `http://${host}`);
   const headers = new Headers();
@@ -34,14 +37,62 @@ export function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
   }
   const method = req.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD";
-  return new Request(url, {
+  const body = hasBody ? bodyStream(req) : null;
+  const init: RequestInit & { duplex: "half" } = {
     method,
     headers,
     signal,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    body: body?.stream,
     // Required by undici for streamed request bodies.
     duplex: "half",
-  } as RequestInit);
+  };
+  return { request: new Request(url, init), discardBody: body?.discard ?? (() => req.resume()) };
+}
+
+/**
+ * The request body as a Web stream with backpressure. Canceling it (a route
+ * refusing a body that is too large) drains and discards the rest instead of
+ * destroying the socket, so the client still receives the 413 rather than a
+ * connection reset.
+ */
+function bodyStream(req: IncomingMessage): {
+  stream: ReadableStream<Uint8Array>;
+  discard: () => void;
+} {
+  let open = true;
+  const onData = (chunk: Buffer, controller: ReadableStreamDefaultController<Uint8Array>) => {
+    if (!open) return;
+    controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if ((controller.desiredSize ?? 0) <= 0) req.pause();
+  };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on("data", (chunk: Buffer) => onData(chunk, controller));
+        req.on("end", () => {
+          if (open) controller.close();
+          open = false;
+        });
+        req.on("error", (error) => {
+          if (open) controller.error(error);
+          open = false;
+        });
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        open = false;
+        req.resume();
+      },
+    },
+    { highWaterMark: 4 },
+  );
+  const discard = () => {
+    open = false;
+    req.resume();
+  };
+  return { stream, discard };
 }
 
 export async function writeResponse(
@@ -81,9 +132,14 @@ export function startNodeServer(
     res.on("close", () => {
       if (!res.writableFinished) controller.abort();
     });
+    // A body the route never read (refused early) is drained, keeping the connection usable.
+    const { request, discardBody } = toRequest(req, controller.signal);
+    res.on("finish", () => {
+      if (!req.complete) discardBody();
+    });
     void (async () => {
       try {
-        const response = await engine.handle(toRequest(req, controller.signal), basePath);
+        const response = await engine.handle(request, basePath);
         await writeResponse(response, res, req.method ?? "GET");
       } catch (error) {
         if (!res.headersSent) {
