@@ -17,6 +17,7 @@ const stats: Handler = async (call) => {
     imagesRenderedSinceStart: core.scheduler.stats.imagesRendered,
     jobsRunning: core.scheduler.stats.running,
     jobsQueued: core.scheduler.stats.queued,
+    longPollsWaiting: core.scheduler.stats.longPolls,
     speed: core.options.speed,
     concurrency: core.options.concurrency,
     startedAt: new Date(core.stats.startedAt).toISOString(),

@@ -141,10 +141,13 @@ export class Scheduler {
   }
 
   get stats() {
+    let longPolls = 0;
+    for (const set of this.waiters.values()) longPolls += set.size;
     return {
       running: this.running.size,
       queued: this.queue.length,
       imagesRendered: this.imagesRendered,
+      longPolls,
     };
   }
 
