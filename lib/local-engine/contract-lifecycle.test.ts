@@ -103,7 +103,7 @@ describe("queueing and progress", () => {
   it("runs at most `concurrency` jobs and gives the rest queue positions", async () => {
     const one = await startTestEngine({ concurrency: 1 });
     try {
-      const wf = await run(one, { quantity: 3, size: "large" }, 0);
+      const wf = await run(one, { quantity: 3 }, 0);
       const [first, second, third] = wf.steps[0]!.jobs;
       expect(first!.status).toBe("processing");
       expect(first!.queuePosition).toBeUndefined();
@@ -172,8 +172,8 @@ describe("restarts", () => {
     const balance = (await ledger(first)).balance;
     await first.stop();
 
-    // Down longer than any instant job: on start-up they are past their planned end and finish at once.
-    await sleep(600);
+    // Down longer than any instant medium job: on start-up they are past their planned end and finish at once.
+    await sleep(350);
     const second = await startTestEngine({ dataDir });
     const started = Date.now();
     const resumed = await getWorkflow({

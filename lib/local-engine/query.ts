@@ -4,7 +4,7 @@
 // meanwhile never shift or repeat earlier pages.
 import type { Db } from "./db";
 import { fieldError } from "./problems";
-import { toWorkflow, type WorkflowRow } from "./store";
+import { toWorkflow, type WorkflowRow } from "./rows";
 import type { WorkflowRecord } from "./types";
 
 export const TAKE_DEFAULT = 100;

@@ -6,7 +6,7 @@ import { json } from "./http";
 import { route } from "./router";
 
 const ledger: Handler = async (call) =>
-  json({ user: call.userId, ...call.core.store.ledgerSummary(call.userId) });
+  json({ user: call.userId, ...call.core.store.ledger.summary(call.userId) });
 
 const stats: Handler = async (call) => {
   const { core } = call;

@@ -11,7 +11,8 @@ import { parseWorkflowQuery, runWorkflowQuery } from "./query";
 import { route } from "./router";
 import { SPEED_PROFILES } from "./config";
 import type { JobRecord, WorkflowRecord } from "./types";
-import { FieldCollector, readTags, validateTemplate } from "./validate-template";
+import { FieldCollector, readTags } from "./validate-fields";
+import { validateTemplate } from "./validate-template";
 
 /** The orchestrator's request timeout: longer waits are cut to this. */
 export const MAX_WAIT_SECONDS = 100;
@@ -44,7 +45,7 @@ function present(call: Call, records: WorkflowRecord[]) {
   const { store, blobs } = call.core;
   const ids = records.map((w) => w.id);
   const jobs = store.jobsOf(ids);
-  const ledger = store.ledgerOf(ids);
+  const ledger = store.ledger.entriesOf(ids);
   const blobIds = [...jobs.values()]
     .flat()
     .filter((j) => j.status === "succeeded")
@@ -98,7 +99,7 @@ const submit: Handler = async (call) => {
     if (existing) return answerExisting(call, existing, wait);
   }
   if (whatif) {
-    return json(presentWhatIf(template, price, store.balance(call.userId), Date.now()), 200);
+    return json(presentWhatIf(template, price, store.ledger.balance(call.userId), Date.now()), 200);
   }
 
   const now = Date.now();

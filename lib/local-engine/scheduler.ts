@@ -285,7 +285,7 @@ export class Scheduler {
     const completedAt = final ? Math.max(workflow.createdAt, ...completed) : null;
     let credit = 0;
     if (final) {
-      const entries = this.store.ledgerOf([workflowId]).get(workflowId) ?? [];
+      const entries = this.store.ledger.entriesOf([workflowId]).get(workflowId) ?? [];
       const debited = entries.filter((e) => e.type === "debit").reduce((s, e) => s + e.amount, 0);
       const credited = entries.filter((e) => e.type === "credit").reduce((s, e) => s + e.amount, 0);
       credit = Math.max(0, debited - credited - netCharge(workflow.steps, jobs));

@@ -2,103 +2,9 @@
 // must not be half-done (a workflow with its jobs and its debit; a final status
 // with its refund) is one transaction.
 import type { Db } from "./db";
-import type {
-  JobPlan,
-  JobRecord,
-  LedgerEntry,
-  WorkflowExtras,
-  WorkflowRecord,
-  WorkflowStatus,
-} from "./types";
-
-export interface WorkflowRow {
-  id: string;
-  user_id: string;
-  external_id: string | null;
-  created_at: number;
-  started_at: number | null;
-  completed_at: number | null;
-  status: string;
-  metadata: string;
-  tags: string;
-  extras: string;
-  steps: string;
-  cost_base: number;
-  cost_factors: string;
-  deleted_at: number | null;
-}
-
-interface JobRow {
-  id: string;
-  workflow_id: string;
-  step_index: number;
-  job_index: number;
-  status: string;
-  cost: number;
-  plan: string;
-  duration_ms: number;
-  queued_at: number;
-  started_at: number | null;
-  completed_at: number | null;
-  error: string | null;
-  blob_id: string;
-}
-
-interface LedgerRow {
-  workflow_id: string | null;
-  type: "debit" | "credit";
-  amount: number;
-  created_at: number;
-  note: string;
-}
-
-// The columns are written only by this module, so their JSON and enum values are trusted here.
-export function toWorkflow(row: WorkflowRow): WorkflowRecord {
-  return {
-    id: row.id,
-    userId: row.user_id,
-    externalId: row.external_id,
-    createdAt: row.created_at,
-    startedAt: row.started_at,
-    completedAt: row.completed_at,
-    status: row.status as WorkflowStatus,
-    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
-    tags: JSON.parse(row.tags) as string[],
-    extras: JSON.parse(row.extras) as WorkflowExtras,
-    steps: JSON.parse(row.steps) as WorkflowRecord["steps"],
-    costBase: row.cost_base,
-    costFactors: JSON.parse(row.cost_factors) as Record<string, number>,
-    deletedAt: row.deleted_at,
-  };
-}
-
-function toJob(row: JobRow): JobRecord {
-  return {
-    id: row.id,
-    workflowId: row.workflow_id,
-    stepIndex: row.step_index,
-    jobIndex: row.job_index,
-    status: row.status as WorkflowStatus,
-    cost: row.cost,
-    plan: row.plan as JobPlan,
-    durationMs: row.duration_ms,
-    queuedAt: row.queued_at,
-    startedAt: row.started_at,
-    completedAt: row.completed_at,
-    error: row.error,
-    blobId: row.blob_id,
-  };
-}
-
-function toLedger(row: LedgerRow): LedgerEntry {
-  return {
-    workflowId: row.workflow_id,
-    type: row.type,
-    amount: row.amount,
-    createdAt: row.created_at,
-    note: row.note,
-  };
-}
+import { Ledger } from "./ledger";
+import { toJob, toWorkflow, type JobRow, type WorkflowRow } from "./rows";
+import type { JobRecord, WorkflowExtras, WorkflowRecord, WorkflowStatus } from "./types";
 
 export type SubmitOutcome =
   | { kind: "created"; workflow: WorkflowRecord }
@@ -106,10 +12,14 @@ export type SubmitOutcome =
   | { kind: "insufficient"; balance: number };
 
 export class Store {
+  readonly ledger: Ledger;
+
   constructor(
     readonly db: Db,
-    private readonly startingBuzz: number,
-  ) {}
+    startingBuzz: number,
+  ) {
+    this.ledger = new Ledger(db, startingBuzz);
+  }
 
   /**
    * Inserts a workflow with its jobs, tags and debit, or returns the existing
@@ -123,10 +33,10 @@ export class Store {
         const existing = this.findByExternalId(workflow.userId, workflow.externalId);
         if (existing) return { kind: "existing", workflow: existing };
       }
-      const balance = this.balance(workflow.userId);
+      const balance = this.ledger.balance(workflow.userId);
       if (balance < total) return { kind: "insufficient", balance };
       this.insertWorkflow(workflow, jobs);
-      this.addLedger(workflow.userId, {
+      this.ledger.add(workflow.userId, {
         workflowId: workflow.id,
         type: "debit",
         amount: total,
@@ -236,16 +146,6 @@ export class Store {
     return groupBy(rows.map(toJob), (j) => j.workflowId);
   }
 
-  ledgerOf(workflowIds: string[]): Map<string, LedgerEntry[]> {
-    const rows = this.db
-      .prepare<[string], LedgerRow>(
-        `SELECT workflow_id, type, amount, created_at, note FROM ledger
-         WHERE workflow_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
-      )
-      .all(JSON.stringify(workflowIds));
-    return groupBy(rows.map(toLedger), (e) => e.workflowId ?? "");
-  }
-
   /** Unfinished jobs in the order they were queued. */
   unfinishedJobs(): JobRecord[] {
     return this.db
@@ -296,7 +196,7 @@ export class Store {
         .prepare("UPDATE workflows SET status = ?, started_at = ?, completed_at = ? WHERE id = ?")
         .run(state.status, state.startedAt, state.completedAt, w.id);
       if (credit > 0) {
-        this.addLedger(w.userId, {
+        this.ledger.add(w.userId, {
           workflowId: w.id,
           type: "credit",
           amount: credit,
@@ -339,53 +239,8 @@ export class Store {
     this.db.prepare("UPDATE workflows SET deleted_at = ? WHERE id = ?").run(at, id);
   }
 
-  balance(userId: string): number {
-    const row = this.db
-      .prepare<[string], { debits: number | null; credits: number | null }>(
-        `SELECT SUM(CASE WHEN type = 'debit' THEN amount END) AS debits,
-                SUM(CASE WHEN type = 'credit' THEN amount END) AS credits
-         FROM ledger WHERE user_id = ?`,
-      )
-      .get(userId);
-    return this.startingBuzz - (row?.debits ?? 0) + (row?.credits ?? 0);
-  }
-
-  ledgerSummary(userId: string) {
-    const sums = this.db
-      .prepare<[string], { debits: number | null; credits: number | null; entries: number }>(
-        `SELECT SUM(CASE WHEN type = 'debit' THEN amount END) AS debits,
-                SUM(CASE WHEN type = 'credit' THEN amount END) AS credits, COUNT(*) AS entries
-         FROM ledger WHERE user_id = ?`,
-      )
-      .get(userId);
-    const counts = this.db
-      .prepare<[string], { total: number; live: number }>(
-        "SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE deleted_at IS NULL) AS live FROM workflows WHERE user_id = ?",
-      )
-      .get(userId);
-    const debits = sums?.debits ?? 0;
-    const credits = sums?.credits ?? 0;
-    return {
-      startingBalance: this.startingBuzz,
-      debits,
-      credits,
-      balance: this.startingBuzz - debits + credits,
-      entries: sums?.entries ?? 0,
-      workflows: counts?.total ?? 0,
-      liveWorkflows: counts?.live ?? 0,
-    };
-  }
-
   countWorkflows(): number {
     return this.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM workflows").get()?.n ?? 0;
-  }
-
-  private addLedger(userId: string, e: LedgerEntry): void {
-    this.db
-      .prepare(
-        "INSERT INTO ledger (user_id, workflow_id, type, amount, created_at, note) VALUES (?, ?, ?, ?, ?, ?)",
-      )
-      .run(userId, e.workflowId, e.type, e.amount, e.createdAt, e.note);
   }
 
   private writeTags(id: string, tags: string[]): void {

@@ -8,15 +8,10 @@ import { toFieldErrors, type FieldErrors } from "@/lib/http/field-errors";
 import { randomSeed } from "@/lib/krea/options";
 import { perImageCost } from "@/lib/krea/pricing";
 import { kreaInputSchema } from "@/lib/krea/schema";
-import { EXTERNAL_ID_PATTERN, MAX_TAG_LENGTH, MAX_TAGS } from "@/lib/krea/workflow-body";
+import { EXTERNAL_ID_PATTERN } from "@/lib/krea/workflow-body";
 import { bracketIndices } from "./problems";
-import type {
-  NormalizedTemplate,
-  Priority,
-  StoredInput,
-  StoredStep,
-  WorkflowExtras,
-} from "./types";
+import type { NormalizedTemplate, Priority, StoredInput, StoredStep } from "./types";
+import { FieldCollector, isObject, optionalObject, readExtras, readTags } from "./validate-fields";
 
 const TEMPLATE_KEYS = [
   "metadata",
@@ -35,32 +30,12 @@ const TEMPLATE_KEYS = [
 ];
 const STEP_KEYS = ["$type", "name", "priority", "timeout", "retries", "metadata", "input"];
 const PRIORITIES: readonly Priority[] = ["high", "normal", "low"];
-const NSFW_LEVELS = ["pg", "pg13", "r", "x", "xxx", "na"];
-const CURRENCIES = ["yellow", "blue", "green", "fakeRed"];
-const CALLBACK_KEYS = ["url", "type", "detailed"];
 
 export const ONLY_KREA_MESSAGE =
   'The local engine only runs Krea v2: use an imageGen step with input.engine "fal" and input.model "krea2"';
 
 export type TemplateResult =
   { ok: true; template: NormalizedTemplate } | { ok: false; errors: FieldErrors };
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export class FieldCollector {
-  readonly errors: FieldErrors = {};
-  add(field: string, message: string): void {
-    const list = (this.errors[field] ??= []);
-    if (!list.includes(message)) list.push(message);
-  }
-  get ok(): boolean {
-    return Object.keys(this.errors).length === 0;
-  }
-}
 
 /**
  * `drawSeed`: fill a missing seed with a random one (real submits, so reads show
@@ -205,33 +180,6 @@ function readInput(
   };
 }
 
-export function readTags(
-  value: unknown,
-  at: string,
-  c: FieldCollector,
-  options: { rejectDuplicates: boolean },
-): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) {
-    c.add(at, "tags must be a list of strings");
-    return [];
-  }
-  const tags: string[] = [];
-  value.forEach((tag, index) => {
-    if (typeof tag !== "string" || tag.length === 0 || tag.length > MAX_TAG_LENGTH) {
-      c.add(`${at}[${index}]`, `each tag must be a string of 1–${MAX_TAG_LENGTH} characters`);
-    } else if (tags.includes(tag)) {
-      if (options.rejectDuplicates)
-        c.add(at, `tags must be unique (uniqueItems): "${tag}" appears more than once`);
-    } else {
-      tags.push(tag);
-    }
-  });
-  if (tags.length > MAX_TAGS)
-    c.add(at, `tags maxItems is ${MAX_TAGS}: a workflow carries at most ${MAX_TAGS} tags`);
-  return tags;
-}
-
 function readExternalId(value: unknown, c: FieldCollector): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== "string" || !EXTERNAL_ID_PATTERN.test(value)) {
@@ -240,85 +188,6 @@ function readExternalId(value: unknown, c: FieldCollector): string | null {
       "externalId must be 1–128 characters of A–Z, a–z, 0–9, _ or - (^[A-Za-z0-9_-]+$)",
     );
     return null;
-  }
-  return value;
-}
-
-function readExtras(body: Json, c: FieldCollector): WorkflowExtras {
-  const extras: WorkflowExtras = {
-    arguments: optionalObject(body.arguments, "arguments", c),
-    callbacks: readCallbacks(body.callbacks, c),
-    tips: { civitai: 0, creators: 0 },
-    upgradeMode: "manual",
-    currencies: [],
-  };
-  if (body.tips !== undefined && body.tips !== null) {
-    const tips = body.tips;
-    const rate = (v: unknown) => typeof v === "number" && v >= 0 && v <= 2;
-    if (
-      !isObject(tips) ||
-      !rate(tips.civitai) ||
-      !rate(tips.creators) ||
-      Object.keys(tips).length !== 2
-    ) {
-      c.add("tips", "tips must be { civitai, creators } with rates from 0 to 2");
-    } else {
-      extras.tips = { civitai: Number(tips.civitai), creators: Number(tips.creators) };
-    }
-  }
-  if (body.upgradeMode !== undefined) {
-    if (body.upgradeMode === "manual" || body.upgradeMode === "automatic")
-      extras.upgradeMode = body.upgradeMode;
-    else c.add("upgradeMode", "upgradeMode must be one of: manual, automatic");
-  }
-  if (body.currencies !== undefined && body.currencies !== null) {
-    const list = body.currencies;
-    if (
-      !Array.isArray(list) ||
-      list.some((x) => typeof x !== "string" || !CURRENCIES.includes(x))
-    ) {
-      c.add("currencies", `currencies must be a list of: ${CURRENCIES.join(", ")}`);
-    } else {
-      extras.currencies = list.map(String);
-    }
-  }
-  if (body.nsfwLevel !== undefined && body.nsfwLevel !== null) {
-    if (typeof body.nsfwLevel === "string" && NSFW_LEVELS.includes(body.nsfwLevel))
-      extras.nsfwLevel = body.nsfwLevel;
-    else c.add("nsfwLevel", `nsfwLevel must be one of: ${NSFW_LEVELS.join(", ")}`);
-  }
-  for (const key of ["experimental", "allowMatureContent"] as const) {
-    const v = body[key];
-    if (v === undefined) continue;
-    if (v === null || typeof v === "boolean") extras[key] = v;
-    else c.add(key, `${key} must be true, false or null`);
-  }
-  return extras;
-}
-
-function readCallbacks(value: unknown, c: FieldCollector): unknown[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) {
-    c.add("callbacks", "callbacks must be a list of { url, type }");
-    return [];
-  }
-  value.forEach((cb, index) => {
-    const ok =
-      isObject(cb) &&
-      typeof cb.url === "string" &&
-      Array.isArray(cb.type) &&
-      cb.type.every((t) => typeof t === "string") &&
-      Object.keys(cb).every((k) => CALLBACK_KEYS.includes(k));
-    if (!ok) c.add(`callbacks[${index}]`, "a callback is { url, type: [event, …], detailed? }");
-  });
-  return value;
-}
-
-function optionalObject(value: unknown, at: string, c: FieldCollector): Record<string, unknown> {
-  if (value === undefined || value === null) return {};
-  if (!isObject(value)) {
-    c.add(at, `${at.split(".").pop()} must be a JSON object`);
-    return {};
   }
   return value;
 }
