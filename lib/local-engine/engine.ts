@@ -95,7 +95,7 @@ async function handle(core: EngineCore, request: Request, basePath: string): Pro
     if (!segments) throw new EngineError(404, `No endpoint at ${url.pathname}`);
     const match = matchRoute(ROUTES, segments, request.method);
     const userId = match.auth ? authenticate(request) : "";
-    const base = core.options.publicUrl ?? `${url.origin}${basePath.replace(/\/+$/, "")}`;
+    const base = core.options.publicUrl ?? `${publicOrigin(request, url)}${basePath.replace(/\/+$/, "")}`;
     const response = await match.handler({
       core,
       request,
@@ -121,6 +121,22 @@ async function handle(core: EngineCore, request: Request, basePath: string): Pro
       traceId,
     );
   }
+}
+
+/**
+ * The origin signed URLs should use: the forwarded host when a proxy (or the
+ * studio, passing on its browser's host) names one, else the Host header. Next
+ * rewrites request.url's host to its own idea of it, which a browser on another
+ * machine cannot reach. Only affects URLs handed back to the same caller.
+ */
+function publicOrigin(request: Request, url: URL): string {
+  const first = (name: string) => request.headers.get(name)?.split(",")[0]?.trim() || null;
+  const host = first("x-forwarded-host") ?? first("host");
+  const proto = first("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  if (!host || !/^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/.test(host) || !/^https?$/.test(proto)) {
+    return url.origin;
+  }
+  return `${proto}://${host}`;
 }
 
 function withTrace(response: Response, traceId: string): Response {
