@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -35,7 +35,9 @@ describe("optionsFromEnv", () => {
   });
 
   it("refuses malformed values instead of guessing", () => {
-    expect(() => optionsFromEnv({ LOCAL_ENGINE_SPEED: "warp" })).toThrow(/instant, fast, realistic/);
+    expect(() => optionsFromEnv({ LOCAL_ENGINE_SPEED: "warp" })).toThrow(
+      /instant, fast, realistic/,
+    );
     expect(() => optionsFromEnv({ LOCAL_ENGINE_BUZZ: "lots" })).toThrow(/LOCAL_ENGINE_BUZZ/);
     expect(() => optionsFromEnv({ LOCAL_ENGINE: "maybe" })).toThrow(/LOCAL_ENGINE/);
     expect(() => resolveOptions({ dataDir: "/x", concurrency: 0 })).toThrow(/concurrency/);
@@ -54,7 +56,9 @@ describe("engines", () => {
     try {
       const engine = createEngine({ dataDir: dir, enabled: false });
       const res = await engine.handle(
-        new Request("http://x/api/local-engine/v2/consumer/workflows", { headers: { authorization: "Bearer a" } }),
+        new Request("http://x/api/local-engine/v2/consumer/workflows", {
+          headers: { authorization: "Bearer a" },
+        }),
         "/api/local-engine",
       );
       expect(res.status).toBe(404);
@@ -66,6 +70,31 @@ describe("engines", () => {
     }
   });
 
+  it("allows one engine per data dir, taking over a lock left by a dead process", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "krea-lock-"));
+    try {
+      const first = createEngine({ dataDir: dir, log: () => undefined });
+      expect(() => createEngine({ dataDir: dir })).toThrow(/Another local engine .* is using/);
+      await first.close();
+      // A lock file naming this very pid, but held by no engine here: left by an earlier life.
+      writeFileSync(path.join(dir, "engine", "engine.lock"), String(process.pid));
+      const second = createEngine({ dataDir: dir, log: () => undefined });
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("answers 500 problem+json saying why when the engine cannot start", async () => {
+    process.env.LOCAL_ENGINE_SPEED = "warp";
+    const res = await getEngine().handle(
+      new Request("http://x/api/local-engine/_engine/stats"),
+      "/api/local-engine",
+    );
+    expect(res.status).toBe(500);
+    expect((await res.json()).detail).toContain("LOCAL_ENGINE_SPEED");
+  });
+
   it("shares one engine per process through globalThis", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "krea-global-"));
     process.env.STUDIO_DATA_DIR = dir;
@@ -75,7 +104,9 @@ describe("engines", () => {
       expect(getEngine()).toBe(engine);
       expect(globalThis.__kreaStudioLocalEngine).toBe(engine);
       const res = await engine.handle(
-        new Request("http://studio.test/api/local-engine/_engine/stats", { headers: { authorization: "Bearer a" } }),
+        new Request("http://studio.test/api/local-engine/_engine/stats", {
+          headers: { authorization: "Bearer a" },
+        }),
         "/api/local-engine",
       );
       expect(await res.json()).toMatchObject({ speed: "instant", workflows: 0 });

@@ -161,6 +161,41 @@ describe("queueing and progress", () => {
   });
 });
 
+describe("the ledger", () => {
+  it("equals the sum of every workflow's transactions, whatever the outcomes", async () => {
+    const token = "ledger-check";
+    const client = t.clientFor(token);
+    const submit = (prompt: string, quantity: number, wait: number) =>
+      submitWorkflow({
+        client,
+        body: kreaBody({ prompt, quantity, size: "large" }),
+        query: { wait },
+      });
+    await Promise.all([
+      submit("fine", 2, 20),
+      submit("test:fail", 3, 20),
+      submit("test:blocked", 1, 20),
+    ]);
+    const slow = asWorkflow((await submit("test:slow", 2, 0)).data);
+    await t.raw(`/v2/consumer/workflows/${slow.id}`, {
+      token,
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ status: "canceled" }),
+    });
+    const items = (await queryWorkflows({ client })).data?.items ?? [];
+    expect(items).toHaveLength(4);
+    let net = 0;
+    for (const wf of items)
+      for (const e of wf.transactions?.list ?? []) net += e.type === "debit" ? e.amount : -e.amount;
+    const summary = await ledger(t, token);
+    expect(summary.debits - summary.credits).toBe(net);
+    // Delivered: 2 fine + 2 of the failing batch, at 78 each.
+    expect(net).toBe(4 * 78);
+    expect(summary.balance).toBe(100_000 - net);
+  });
+});
+
 describe("restarts", () => {
   it("resumes unfinished work from the database and keeps everything else", async () => {
     const dataDir = tempDataDir();

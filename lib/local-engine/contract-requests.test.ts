@@ -7,6 +7,7 @@ import {
   removeAllWorkflowTags,
   removeWorkflowTag,
   submitWorkflow,
+  updateWorkflow,
 } from "@civitai/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEngine, type TestEngine } from "./testing/harness";
@@ -266,5 +267,39 @@ describe("tags and queries", () => {
     expect(await search({ query: "pair-alpha", ascending: true })).toEqual([first, second]);
     expect(await search({ query: "pair-alpha", excludeFailed: true })).toEqual([first]);
     expect(await search({ take: 1 })).toHaveLength(1);
+  });
+
+  it("replaces metadata and tags with PUT and filters by creation date", async () => {
+    const before = new Date().toISOString();
+    const id = asWorkflow(
+      (
+        await submitWorkflow({
+          client: t.client,
+          body: kreaBody({}, { metadata: { a: 1 }, tags: ["put-old"] }),
+        })
+      ).data,
+    ).id!;
+    const put = await updateWorkflow({
+      client: t.client,
+      path: { workflowId: id },
+      body: { metadata: { pairId: "put-pair" }, tags: ["put-new", "put-new", "second"] },
+    });
+    expect(put.response.status).toBe(204);
+    const read = asWorkflow(
+      (await getWorkflow({ client: t.client, path: { workflowId: id } })).data,
+    );
+    expect(read.metadata).toEqual({ pairId: "put-pair" });
+    expect(read.tags).toEqual(["put-new", "second"]);
+    const found = await queryWorkflows({
+      client: t.client,
+      query: { tags: ["put-new"], query: "put-pair", fromDate: before },
+    });
+    expect(found.data?.items?.map((w) => w.id)).toEqual([id]);
+    const none = await queryWorkflows({
+      client: t.client,
+      query: { tags: ["put-new"], toDate: before },
+    });
+    expect(none.data?.items).toEqual([]);
+    expect((await t.raw("/v2/consumer/workflows?fromDate=yesterday")).status).toBe(400);
   });
 });

@@ -1,6 +1,7 @@
 // The embedded orchestrator: a framework-agnostic core that answers Web
 // Requests with Web Responses, so the same engine serves the Next route
 // (/api/local-engine/...), the standalone server (`npm run engine`) and tests.
+import { mkdirSync } from "node:fs";
 import { BlobStore } from "./blob-store";
 import {
   resolveOptions,
@@ -10,6 +11,7 @@ import {
 } from "./config";
 import { openDatabase, type Db } from "./db";
 import { newTraceId, userIdFromToken } from "./ids";
+import { acquireLock } from "./lock";
 import { EngineError, toProblemResponse } from "./problems";
 import { matchRoute, segmentsUnder, type Route } from "./router";
 import { ADMIN_ROUTES } from "./routes-admin";
@@ -56,7 +58,15 @@ export function createEngine(options: EngineOptions): Engine {
   const resolved = resolveOptions(options);
   if (!resolved.enabled) return disabledEngine();
 
-  const db = openDatabase(resolved.engineDir);
+  mkdirSync(resolved.engineDir, { recursive: true });
+  const release = acquireLock(resolved.engineDir);
+  let db: Db;
+  try {
+    db = openDatabase(resolved.engineDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
   const store = new Store(db, resolved.startingBuzz);
   const blobs = new BlobStore(db, resolved.engineDir);
   const scheduler = new Scheduler(store, blobs, {
@@ -82,6 +92,7 @@ export function createEngine(options: EngineOptions): Engine {
       (closing ??= (async () => {
         await scheduler.close();
         db.close();
+        release();
       })()),
   };
 }
@@ -95,7 +106,8 @@ async function handle(core: EngineCore, request: Request, basePath: string): Pro
     if (!segments) throw new EngineError(404, `No endpoint at ${url.pathname}`);
     const match = matchRoute(ROUTES, segments, request.method);
     const userId = match.auth ? authenticate(request) : "";
-    const base = core.options.publicUrl ?? `${publicOrigin(request, url)}${basePath.replace(/\/+$/, "")}`;
+    const base =
+      core.options.publicUrl ?? `${publicOrigin(request, url)}${basePath.replace(/\/+$/, "")}`;
     const response = await match.handler({
       core,
       request,
@@ -133,7 +145,11 @@ function publicOrigin(request: Request, url: URL): string {
   const first = (name: string) => request.headers.get(name)?.split(",")[0]?.trim() || null;
   const host = first("x-forwarded-host") ?? first("host");
   const proto = first("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  if (!host || !/^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/.test(host) || !/^https?$/.test(proto)) {
+  if (
+    !host ||
+    !/^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/.test(host) ||
+    !/^https?$/.test(proto)
+  ) {
     return url.origin;
   }
   return `${proto}://${host}`;
@@ -172,12 +188,18 @@ function authenticate(request: Request): string {
 
 /** LOCAL_ENGINE=off: the engine exists but answers nothing, and touches no disk. */
 function disabledEngine(): Engine {
+  return answeringOnly(new EngineError(404, "The local engine is turned off (LOCAL_ENGINE=off)."));
+}
+
+/** An engine that could not start (bad settings, data dir in use) says why on every request. */
+export function brokenEngine(error: unknown): Engine {
+  const reason = error instanceof Error ? error.message : String(error);
+  return answeringOnly(new EngineError(500, `The local engine could not start: ${reason}`));
+}
+
+function answeringOnly(problem: EngineError): Engine {
   return {
-    handle: async () =>
-      toProblemResponse(
-        new EngineError(404, "The local engine is turned off (LOCAL_ENGINE=off)."),
-        newTraceId(),
-      ),
+    handle: async () => toProblemResponse(problem, newTraceId()),
     close: async () => undefined,
   };
 }

@@ -3,7 +3,7 @@
 // per bundle, and again on every dev reload); two engines on one data dir
 // would run every job twice.
 import { optionsFromEnv } from "./config";
-import { createEngine, type Engine } from "./engine";
+import { brokenEngine, createEngine, type Engine } from "./engine";
 
 declare global {
   // A `var` is how TypeScript types a property of globalThis.
@@ -11,7 +11,19 @@ declare global {
 }
 
 export function getEngine(): Engine {
-  return (globalThis.__kreaStudioLocalEngine ??= createEngine(optionsFromEnv()));
+  return (globalThis.__kreaStudioLocalEngine ??= createFromEnv());
+}
+
+function createFromEnv(): Engine {
+  try {
+    return createEngine(optionsFromEnv());
+  } catch (error) {
+    // The route keeps answering problem+json with the reason instead of a bare 500 page.
+    console.error(
+      `[local-engine] could not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return brokenEngine(error);
+  }
 }
 
 /** Closes the shared engine (tests, shutdown); the next getEngine() starts a fresh one. */
