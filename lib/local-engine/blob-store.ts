@@ -142,11 +142,16 @@ export class BlobStore {
     return readFile(this.fileOf(id));
   }
 
+  /** Keeps a preview rendered ahead of time (uploads render theirs to prove they decode). */
+  storePreview(id: string, bytes: Buffer): Promise<void> {
+    return this.writeFileAtomic(this.previewFileOf(id), bytes);
+  }
+
   /** The preview rendition, rendered on first request and kept beside the original. */
   preview(id: string): Promise<Buffer> {
     const pending = this.previews.get(id);
     if (pending) return pending;
-    const file = `${this.fileOf(id)}.preview.webp`;
+    const file = this.previewFileOf(id);
     const work = readFile(file)
       .catch(async () => {
         const bytes = await renderPreview(await this.read(id));
@@ -156,6 +161,10 @@ export class BlobStore {
       .finally(() => this.previews.delete(id));
     this.previews.set(id, work);
     return work;
+  }
+
+  private previewFileOf(id: string): string {
+    return `${this.fileOf(id)}.preview.webp`;
   }
 
   private fileOf(id: string): string {

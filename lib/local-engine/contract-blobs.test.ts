@@ -106,6 +106,13 @@ describe("uploads", () => {
     expect(tooMany.status).toBe(422);
     expect((await tooMany.json()).detail).toContain("megapixels");
 
+    const truncated = await uploadRaw(
+      new Uint8Array(png.subarray(0, Math.floor(png.length * 0.6))),
+      "image/png",
+    );
+    expect(truncated.status).toBe(422);
+    expect((await truncated.json()).detail).toContain("could not be decoded");
+
     expect((await uploadRaw(new Uint8Array(png), "image/png", null)).status).toBe(401);
   });
 });

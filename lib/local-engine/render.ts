@@ -18,6 +18,7 @@ export async function renderImage(spec: RenderSpec): Promise<Buffer> {
 
 export async function renderPreview(source: Buffer): Promise<Buffer> {
   return sharp(source)
+    .rotate()
     .resize({
       width: PREVIEW_MAX_SIDE,
       height: PREVIEW_MAX_SIDE,

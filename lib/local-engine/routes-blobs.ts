@@ -7,6 +7,7 @@ import type { Call, Handler } from "./engine";
 import { json, readBody } from "./http";
 import { BLOB_ID_PATTERN, newBlobId } from "./ids";
 import { contentUrl, presentBlob } from "./present";
+import { renderPreview } from "./render";
 import { EngineError, fieldError } from "./problems";
 import { route } from "./router";
 import { safeFilename } from "./signing";
@@ -91,17 +92,30 @@ const upload: Handler = async (call) => {
   let height = 0;
   try {
     const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-    width = meta.width ?? 0;
-    height = meta.height ?? 0;
+    // Sizes as displayed: a portrait photo stored sideways with an EXIF rotation reports upright.
+    width = meta.autoOrient?.width ?? meta.width ?? 0;
+    height = meta.autoOrient?.height ?? meta.height ?? 0;
   } catch {
     throw new EngineError(422, `The ${kind.toUpperCase()} image could not be decoded`);
   }
-  if (width === 0 || height === 0)
+  if (width === 0 || height === 0) {
     throw new EngineError(422, `The ${kind.toUpperCase()} image has no size`);
+  }
   if (width * height > MAX_UPLOAD_PIXELS) {
     throw new EngineError(
       422,
       `The image is ${width}×${height} (${((width * height) / 1e6).toFixed(1)} megapixels); at most ${MAX_UPLOAD_PIXELS / 1e6} megapixels are accepted`,
+    );
+  }
+  // Rendering the preview decodes every pixel: a truncated or corrupt file is refused now,
+  // not when someone first looks at it.
+  let preview: Buffer;
+  try {
+    preview = await renderPreview(bytes);
+  } catch {
+    throw new EngineError(
+      422,
+      `The ${kind.toUpperCase()} image could not be decoded (is the file complete?)`,
     );
   }
   const now = Date.now();
@@ -118,6 +132,7 @@ const upload: Handler = async (call) => {
     },
     bytes,
   );
+  await call.core.blobs.storePreview(blob.id, preview);
   return json(presentBlob(blob, presentContext(call)), 201);
 };
 
