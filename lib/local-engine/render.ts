@@ -6,10 +6,6 @@ import { buildSvg, type RenderSpec } from "./render-svg";
 export const JPEG_QUALITY = 88;
 export const PREVIEW_MAX_SIDE = 640;
 
-// One libvips thread per render: jobs render in parallel already, and
-// determinism is easier to trust without tiling races.
-sharp.concurrency(1);
-
 export async function renderImage(spec: RenderSpec): Promise<Buffer> {
   return sharp(Buffer.from(buildSvg(spec)))
     .jpeg({ quality: JPEG_QUALITY, mozjpeg: false, chromaSubsampling: "4:2:0" })

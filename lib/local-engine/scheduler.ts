@@ -43,7 +43,7 @@ export class Scheduler {
   private readonly waiters = new Map<string, Set<() => void>>();
   private estimates: Map<string, QueueEstimate> | null = null;
   private closed = false;
-  imagesRendered = 0;
+  private rendered = 0;
 
   constructor(
     private readonly store: Store,
@@ -146,7 +146,7 @@ export class Scheduler {
     return {
       running: this.running.size,
       queued: this.queue.length,
-      imagesRendered: this.imagesRendered,
+      imagesRendered: this.rendered,
       longPolls,
     };
   }
@@ -252,7 +252,7 @@ export class Scheduler {
         createdAt: now,
         lifetimeEndsAt: now + BLOB_LIFETIME_MS,
       });
-      this.imagesRendered++;
+      this.rendered++;
     })();
   }
 
