@@ -1,0 +1,149 @@
+// Settings of the embedded orchestrator engine, from options (tests) or the
+// environment (the app and `npm run engine`). This module reads
+// STUDIO_DATA_DIR itself instead of using lib/config/data-dir.ts, because that
+// one imports "server-only", which throws under plain Node/tsx where the
+// standalone engine runs.
+import path from "node:path";
+import type { KreaSize } from "@/lib/krea/options";
+import { TYPICAL_SECONDS } from "@/lib/krea/options";
+
+export const ENGINE_SPEEDS = ["instant", "fast", "realistic"] as const;
+export type EngineSpeed = (typeof ENGINE_SPEEDS)[number];
+
+export interface EngineOptions {
+  /** The studio's data dir; the engine keeps its files in `<dataDir>/engine/`. */
+  dataDir: string;
+  /** false: every route answers 404 (LOCAL_ENGINE=off). */
+  enabled?: boolean;
+  speed?: EngineSpeed;
+  /** lifetime of signed blob URLs */
+  urlTtlSeconds?: number;
+  /** Buzz each new user (token) starts with */
+  startingBuzz?: number;
+  /** jobs running at once; later ones queue */
+  concurrency?: number;
+  /**
+   * Origin (plus path prefix) put in signed URLs instead of the request's own,
+   * for when browsers reach the engine under another address than the studio's
+   * server does (the studio calls it over loopback).
+   */
+  publicUrl?: string;
+  /** where one-line notices go (resume counts); defaults to console.warn */
+  log?: (line: string) => void;
+}
+
+export interface ResolvedEngineOptions {
+  enabled: boolean;
+  engineDir: string;
+  speed: EngineSpeed;
+  urlTtlSeconds: number;
+  startingBuzz: number;
+  concurrency: number;
+  publicUrl: string | null;
+  log: (line: string) => void;
+}
+
+export const DEFAULTS = {
+  speed: "fast",
+  urlTtlSeconds: 3600,
+  startingBuzz: 100_000,
+  concurrency: 8,
+} as const satisfies Partial<ResolvedEngineOptions>;
+
+export function resolveOptions(options: EngineOptions): ResolvedEngineOptions {
+  return {
+    enabled: options.enabled ?? true,
+    engineDir: path.join(path.resolve(options.dataDir), "engine"),
+    speed: options.speed ?? DEFAULTS.speed,
+    urlTtlSeconds: positive("urlTtlSeconds", options.urlTtlSeconds ?? DEFAULTS.urlTtlSeconds),
+    startingBuzz: nonNegative("startingBuzz", options.startingBuzz ?? DEFAULTS.startingBuzz),
+    concurrency: positive("concurrency", options.concurrency ?? DEFAULTS.concurrency),
+    publicUrl: options.publicUrl ? options.publicUrl.replace(/\/+$/, "") : null,
+    log: options.log ?? ((line) => console.warn(line)),
+  };
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads LOCAL_ENGINE, LOCAL_ENGINE_SPEED, LOCAL_ENGINE_URL_TTL_SECONDS,
+ * LOCAL_ENGINE_BUZZ, LOCAL_ENGINE_CONCURRENCY, LOCAL_ENGINE_PUBLIC_URL and
+ * STUDIO_DATA_DIR. A malformed value throws: a typo should not silently run
+ * the engine with settings nobody asked for.
+ */
+export function optionsFromEnv(env: Env = process.env): EngineOptions {
+  const enabled = (env.LOCAL_ENGINE ?? "").trim().toLowerCase();
+  if (enabled && !["on", "off", "1", "0", "true", "false"].includes(enabled)) {
+    throw new Error(`LOCAL_ENGINE must be "on" or "off", not "${env.LOCAL_ENGINE}"`);
+  }
+  const speed = env.LOCAL_ENGINE_SPEED?.trim() || undefined;
+  if (speed !== undefined && !isSpeed(speed)) {
+    throw new Error(
+      `LOCAL_ENGINE_SPEED must be one of ${ENGINE_SPEEDS.join(", ")}, not "${speed}"`,
+    );
+  }
+  return {
+    dataDir: env.STUDIO_DATA_DIR || path.join(process.cwd(), ".data"),
+    enabled: !["off", "0", "false"].includes(enabled),
+    speed,
+    urlTtlSeconds: intFromEnv(env, "LOCAL_ENGINE_URL_TTL_SECONDS"),
+    startingBuzz: intFromEnv(env, "LOCAL_ENGINE_BUZZ"),
+    concurrency: intFromEnv(env, "LOCAL_ENGINE_CONCURRENCY"),
+    publicUrl: env.LOCAL_ENGINE_PUBLIC_URL || undefined,
+  };
+}
+
+function isSpeed(value: string): value is EngineSpeed {
+  return (ENGINE_SPEEDS as readonly string[]).includes(value);
+}
+
+function intFromEnv(env: Env, name: string): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number, not "${raw}"`);
+  return Number(raw);
+}
+
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 1) throw new Error(`${name} must be at least 1`);
+  return Math.floor(value);
+}
+
+function nonNegative(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must not be negative`);
+  return Math.floor(value);
+}
+
+/** How long jobs take, per speed profile. Times in milliseconds. */
+export interface SpeedProfile {
+  perImage: Record<KreaSize, { min: number; max: number }>;
+  /** `test:expire`: when unassigned jobs give up */
+  expireAfter: number;
+  /** `test:slow`: per job, whatever the speed */
+  slow: { min: number; max: number };
+}
+
+const seconds = (range: { min: number; max: number }) => ({
+  min: range.min * 1000,
+  max: range.max * 1000,
+});
+
+const SLOW = { min: 28_000, max: 32_000 };
+
+export const SPEED_PROFILES: Record<EngineSpeed, SpeedProfile> = {
+  instant: {
+    perImage: { medium: { min: 150, max: 300 }, large: { min: 300, max: 500 } },
+    expireAfter: 500,
+    slow: SLOW,
+  },
+  fast: {
+    perImage: { medium: { min: 1000, max: 2000 }, large: { min: 2000, max: 3000 } },
+    expireAfter: 3000,
+    slow: SLOW,
+  },
+  realistic: {
+    perImage: { medium: seconds(TYPICAL_SECONDS.medium), large: seconds(TYPICAL_SECONDS.large) },
+    expireAfter: 30_000,
+    slow: SLOW,
+  },
+};

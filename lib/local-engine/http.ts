@@ -1,0 +1,85 @@
+// Request and response plumbing shared by the engine's routes: bounded body
+// reads (a client cannot make the engine buffer more than a route allows),
+// JSON with the orchestrator's content types, and JSON responses.
+import { EngineError, fieldError } from "./problems";
+
+export const JSON_LIMIT = 1024 * 1024;
+
+/** Reads at most `limit` bytes, refusing larger bodies early when Content-Length says so. */
+export async function readBody(
+  request: Request,
+  limit: number,
+  what = "The request body",
+): Promise<Buffer> {
+  const tooLarge = () =>
+    new EngineError(
+      413,
+      `${what} is larger than ${formatBytes(limit)}, the most this endpoint accepts`,
+    );
+  const declared = Number(request.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** application/json, text/json and application/*+json, as the spec lists for request bodies. */
+export function isJsonType(contentType: string | null): boolean {
+  const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  return (
+    type === "application/json" ||
+    type === "text/json" ||
+    /^application\/[\w.+-]*\+json$/.test(type)
+  );
+}
+
+export async function readJson(request: Request, limit = JSON_LIMIT): Promise<unknown> {
+  if (!isJsonType(request.headers.get("content-type"))) {
+    throw new EngineError(
+      415,
+      `Send the body as JSON (Content-Type: application/json), not ${request.headers.get("content-type") ?? "without a content type"}`,
+    );
+  }
+  const bytes = await readBody(request, limit);
+  const text = bytes.toString("utf8");
+  if (text.trim() === "") throw fieldError("$", "A non-empty request body is required.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw fieldError(
+      "$",
+      `The JSON body could not be read: ${error instanceof Error ? error.message : "malformed"}`,
+    );
+  }
+}
+
+export function json(body: unknown, status = 200, headers?: Record<string, string>): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      ...headers,
+    },
+  });
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${n / (1024 * 1024)} MB` : `${Math.round(n / 1024)} KB`;
+}
