@@ -16,9 +16,9 @@ export default defineConfig({
     // refuses; let Vite transform it instead.
     server: { deps: { inline: ["@civitai/client"] } },
     testTimeout: 20_000,
-    // The SDK ships ESM with extensionless/directory imports that plain Node
-    // refuses; letting Vite transform it resolves them the way bundlers do.
-    server: { deps: { inline: ["@civitai/client"] } },
     hookTimeout: 60_000,
+    // Most engine tests wait on real timers rather than the CPU, so more
+    // workers than cores still shortens the run on a 2-core CI machine.
+    maxWorkers: 4,
   },
 });
