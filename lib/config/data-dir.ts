@@ -11,7 +11,8 @@ export function dataDir(...parts: string[]): string {
   // The ignore comments keep Next's file tracing from pulling the whole project
   // (and the data itself) into the server bundle for these runtime paths.
   const root = path.resolve(
-    /*turbopackIgnore: true*/ process.env.STUDIO_DATA_DIR || path.join(/*turbopackIgnore: true*/ process.cwd(), ".data"),
+    /*turbopackIgnore: true*/ process.env.STUDIO_DATA_DIR ||
+      path.join(/*turbopackIgnore: true*/ process.cwd(), ".data"),
   );
   const dir = path.join(/*turbopackIgnore: true*/ root, ...parts);
   mkdirSync(dir, { recursive: true });
