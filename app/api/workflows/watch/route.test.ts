@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
+import type { Generation } from "@/lib/generations/types";
+import type { WatchResult } from "@/lib/orchestrator/watch";
+import { POST } from "../route";
+import { GET } from "./route";
+
+let env: StudioApiEnv;
+beforeAll(async () => {
+  env = await startStudioApiEnv();
+});
+afterAll(() => env.close());
+
+let n = 0;
+const submit = async (prompt: string): Promise<Generation> =>
+  (
+    await POST(
+      jsonRequest("/api/workflows", { prompt }, { headers: { "idempotency-key": `watch-${n++}` } }),
+      {},
+    )
+  ).json();
+const watch = async (ids: string[], wait = 10, signal?: AbortSignal): Promise<WatchResult> =>
+  (
+    await GET(
+      new Request(`http://127.0.0.1/api/workflows/watch?ids=${ids.join(",")}&wait=${wait}`, {
+        signal,
+      }),
+      {},
+    )
+  ).json();
+
+describe("GET /api/workflows/watch", () => {
+  it("returns as soon as one of several generations finishes", async () => {
+    const slow = await submit("test:slow a slow one");
+    const fast = await submit("a fast one");
+    const started = Date.now();
+    const result = await watch([slow.id, fast.id]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const byId = new Map(result.items.map((g) => [g.id, g]));
+    expect(byId.get(fast.id)?.status).toBe("succeeded");
+    expect(byId.get(slow.id)?.final ?? false).toBe(false);
+    expect(result.errors).toEqual({});
+  });
+
+  it("joins the upstream long-poll already running instead of starting another", async () => {
+    const slow = await submit("test:slow joined");
+    const first = new AbortController();
+    const pending = watch([slow.id], 2, first.signal).catch(() => null);
+    await new Promise((r) => setTimeout(r, 300));
+    const before = await env.upstreamCount();
+    await watch([slow.id], 1);
+    expect(await env.upstreamCount()).toBe(before);
+    first.abort();
+    await pending;
+  });
+
+  it("reports an unknown id as an error that retrying will not fix", async () => {
+    const result = await watch(["wf_missing"], 5);
+    expect(result.errors.wf_missing).toMatchObject({ kind: "not_found", retryable: false });
+  });
+
+  it("refuses an empty or oversized id list", async () => {
+    expect((await GET(new Request("http://127.0.0.1/api/workflows/watch?ids="), {})).status).toBe(
+      400,
+    );
+    const many = Array.from({ length: 51 }, (_, i) => `wf_${i}`).join(",");
+    expect(
+      (await GET(new Request(`http://127.0.0.1/api/workflows/watch?ids=${many}`), {})).status,
+    ).toBe(400);
+  });
+});

@@ -1,0 +1,23 @@
+// GET /api/workflows/watch?ids=a,b&wait=25 — one long-poll for all unfinished generations; returns when any finishes
+import { AppError } from "@/lib/http/problem";
+import { checkId } from "@/lib/http/ids";
+import { intParam, json, route } from "@/lib/http/route";
+import { targetFor } from "@/lib/orchestrator/request-target";
+import { MAX_WATCH_IDS, watchGenerations } from "@/lib/orchestrator/watch";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (request) => {
+  const url = new URL(request.url);
+  const raw = (url.searchParams.get("ids") ?? "").split(",").filter(Boolean);
+  const ids = [...new Set(raw)].map((id) => checkId(id, "workflow"));
+  if (ids.length === 0 || ids.length > MAX_WATCH_IDS) {
+    throw new AppError("bad_request", {
+      detail: `Watch 1 to ${MAX_WATCH_IDS} generations at a time (ids=a,b,c).`,
+      fieldErrors: { ids: [`1 to ${MAX_WATCH_IDS} comma-separated ids`] },
+    });
+  }
+  const wait = intParam(url, "wait", 25, 0, 55);
+  const target = await targetFor(request);
+  return json(await watchGenerations(target, ids, wait, request.signal));
+});
