@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { readCapped } from "./body";
 import { AppError, problemResponse } from "./problem";
 
 // Small helpers every route handler uses: a request id, errors mapped to
@@ -41,9 +42,7 @@ export async function readJson(request: Request, limit = MAX_JSON_BYTES): Promis
       detail: "Send the body as JSON with Content-Type: application/json.",
     });
   }
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  const text = await readTextCapped(request, limit);
+  const text = decodeUtf8(await readCapped(request, limit, () => tooLarge(limit)));
   if (!text.trim())
     throw new AppError("bad_request", { detail: "The request body is empty; send a JSON object." });
   try {
@@ -59,24 +58,9 @@ function tooLarge(limit: number): AppError {
   });
 }
 
-async function readTextCapped(request: Request, limit: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+function decodeUtf8(bytes: Buffer): string {
   try {
-    return decoder.decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new AppError("bad_request", { detail: "The request body is not valid UTF-8." });
   }

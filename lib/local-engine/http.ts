@@ -1,38 +1,26 @@
 // Request and response plumbing shared by the engine's routes: bounded body
 // reads (a client cannot make the engine buffer more than a route allows),
 // JSON with the orchestrator's content types, and JSON responses.
+import { readCapped } from "@/lib/http/body";
 import { EngineError, fieldError } from "./problems";
 
 export const JSON_LIMIT = 1024 * 1024;
 
 /** Reads at most `limit` bytes, refusing larger bodies early when Content-Length says so. */
-export async function readBody(
+export function readBody(
   request: Request,
   limit: number,
   what = "The request body",
 ): Promise<Buffer> {
-  const tooLarge = () =>
-    new EngineError(
-      413,
-      `${what} is larger than ${formatBytes(limit)}, the most this endpoint accepts`,
-    );
-  const declared = Number(request.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  return readCapped(
+    request,
+    limit,
+    () =>
+      new EngineError(
+        413,
+        `${what} is larger than ${formatBytes(limit)}, the most this endpoint accepts`,
+      ),
+  );
 }
 
 /** application/json, text/json and application/*+json, as the spec lists for request bodies. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { KREA_FIELDS } from "@/lib/krea/options";
 import { kreaInputSchema, type KreaInput } from "@/lib/krea/schema";
 import {
   isFinal,
@@ -15,21 +16,11 @@ export interface ToGenerationOptions {
   rewriteUrl?: (url: string) => string;
 }
 
-const KREA_KEYS = [
-  "prompt",
-  "size",
-  "aspectRatio",
-  "creativity",
-  "quantity",
-  "seed",
-  "imageStyleReferences",
-] as const;
-
 /** Reads the Krea settings back from a step's stored input; null when it is not a Krea step. */
 function readInput(raw: Record<string, unknown> | null | undefined): KreaInput | null {
   if (!raw || raw.engine !== "fal" || raw.model !== "krea2") return null;
   const picked: Record<string, unknown> = {};
-  for (const key of KREA_KEYS) if (raw[key] !== undefined) picked[key] = raw[key];
+  for (const key of KREA_FIELDS) if (raw[key] !== undefined) picked[key] = raw[key];
   const parsed = kreaInputSchema.safeParse(picked);
   return parsed.success ? parsed.data : null;
 }

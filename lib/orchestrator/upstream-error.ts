@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/http/problem";
+import { KREA_FIELDS } from "@/lib/krea/options";
 import type { FieldErrors } from "@/lib/http/field-errors";
 import type { EngineKind } from "./target";
 
@@ -37,14 +38,9 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
 }
 
-const KREA_FIELDS = [
-  "prompt",
-  "size",
-  "aspectRatio",
-  "creativity",
-  "quantity",
-  "seed",
-  "imageStyleReferences",
+/** Fields a Krea error may name, including the ones Krea refuses. */
+const KNOWN_FIELDS: readonly string[] = [
+  ...KREA_FIELDS,
   "negativePrompt",
   "width",
   "height",
@@ -60,7 +56,7 @@ export function toStudioField(key: string): string {
   const withoutStep = dotted.replace(/^steps\.\d+\.input\.?/i, "");
   if (!withoutStep) return "body";
   const camel = withoutStep.split(".").map((seg) => seg.charAt(0).toLowerCase() + seg.slice(1));
-  const known = KREA_FIELDS.find((f) => f.toLowerCase() === camel[0]?.toLowerCase());
+  const known = KNOWN_FIELDS.find((f) => f.toLowerCase() === camel[0]?.toLowerCase());
   if (known) camel[0] = known;
   return camel.join(".");
 }
