@@ -27,5 +27,10 @@ test("the embedded engine runs the recipe's examples under npm start", async ({ 
 
 test("the studio's API reports the local engine", async ({ request }) => {
   const health = await request.get("/api/health");
-  expect(await health.json()).toEqual({ ok: true, engine: "local", label: "Local engine" });
+  expect(await health.json()).toMatchObject({
+    ok: true,
+    engine: "local",
+    label: "Local engine",
+    orchestrator: { state: "closed" },
+  });
 });

@@ -1,6 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { createCivitaiClient } from "@civitai/client";
+import { AppError } from "@/lib/http/problem";
+import { breakerFor, isOutage } from "./breaker";
 import { transportError, upstreamError, type RawFailure } from "./upstream-error";
 import type { OrchestratorTarget } from "./target";
 
@@ -48,6 +50,27 @@ export interface CallOptions {
 }
 
 export async function callSdk(
+  target: OrchestratorTarget,
+  run: (extras: SdkCallExtras) => Promise<SdkResult>,
+  options: CallOptions,
+): Promise<SdkSuccess> {
+  const breaker = breakerFor(target.baseUrl);
+  const release = breaker.before(target.kind === "local" ? "The local engine" : "Civitai");
+  try {
+    const result = await callOnce(target, run, options);
+    breaker.success();
+    return result;
+  } catch (error) {
+    // A 4xx still proves the host is up; only outage-like failures count.
+    if (isOutage(error)) breaker.failure(error);
+    else if (!(error instanceof AppError && error.kind === "rate_limited")) breaker.success();
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+async function callOnce(
   target: OrchestratorTarget,
   run: (extras: SdkCallExtras) => Promise<SdkResult>,
   options: CallOptions,

@@ -23,7 +23,8 @@ import { workflowPageSchema, workflowSchema } from "./workflow-schema";
 
 /** The orchestrator's request timeout is 100 s; long polls stay well inside it. */
 export const MAX_WAIT_SECONDS = 60;
-const REQUEST_TIMEOUT_MS = 30_000;
+/** Per-request timeout; ORCHESTRATOR_TIMEOUT_MS shortens it (fault tests stall the engine). */
+const REQUEST_TIMEOUT_MS = Number(process.env.ORCHESTRATOR_TIMEOUT_MS) || 30_000;
 
 function rewriterFor(target: OrchestratorTarget): (url: string) => string {
   if (target.kind !== "local") return (u) => u;
