@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { readCapped } from "./body";
+import { exceedsDepth, MAX_JSON_DEPTH } from "./json-depth";
 import { AppError, problemResponse } from "./problem";
 
 // Small helpers every route handler uses: a request id, errors mapped to
@@ -45,11 +46,18 @@ export async function readJson(request: Request, limit = MAX_JSON_BYTES): Promis
   const text = decodeUtf8(await readCapped(request, limit, () => tooLarge(limit)));
   if (!text.trim())
     throw new AppError("bad_request", { detail: "The request body is empty; send a JSON object." });
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("bad_request", { detail: "The request body is not valid JSON." });
   }
+  if (exceedsDepth(value)) {
+    throw new AppError("bad_request", {
+      detail: `The request body nests deeper than ${MAX_JSON_DEPTH} levels; no studio request needs that.`,
+    });
+  }
+  return value;
 }
 
 function tooLarge(limit: number): AppError {

@@ -2,6 +2,7 @@
 // reads (a client cannot make the engine buffer more than a route allows),
 // JSON with the orchestrator's content types, and JSON responses.
 import { readCapped } from "@/lib/http/body";
+import { exceedsDepth, MAX_JSON_DEPTH } from "@/lib/http/json-depth";
 import { EngineError, fieldError } from "./problems";
 
 export const JSON_LIMIT = 1024 * 1024;
@@ -43,14 +44,20 @@ export async function readJson(request: Request, limit = JSON_LIMIT): Promise<un
   const bytes = await readBody(request, limit);
   const text = bytes.toString("utf8");
   if (text.trim() === "") throw fieldError("$", "A non-empty request body is required.");
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text);
   } catch (error) {
     throw fieldError(
       "$",
       `The JSON body could not be read: ${error instanceof Error ? error.message : "malformed"}`,
     );
   }
+  // Stored metadata is re-serialised later; a hostile nesting would overflow there.
+  if (exceedsDepth(value)) {
+    throw fieldError("$", `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`);
+  }
+  return value;
 }
 
 export function json(body: unknown, status = 200, headers?: Record<string, string>): Response {

@@ -186,3 +186,15 @@ describe("GET /api/workflows", () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe("hostile bodies", () => {
+  it("refuses JSON nested 100,000 deep with a 400, not a crash", async () => {
+    const deep = `{"prompt":"p","metadata":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    const res = await POST(
+      jsonRequest("/api/workflows", deep, { headers: { "idempotency-key": freshKey() } }),
+      {},
+    );
+    expect(res.status).toBe(400);
+    expect((await res.json()).detail).toMatch(/nests deeper/);
+  });
+});
