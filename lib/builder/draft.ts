@@ -8,7 +8,13 @@ import { isRecord, readJsonItem, writeJsonItem, type KeyValueStore } from "./ses
 
 export const DRAFT_KEY = "krea-studio:builder-draft";
 
-/** Every field the form holds, none optional: react-hook-form wants them all registered. */
+/**
+ * What the form holds is the schema's input type (react-hook-form validates it
+ * with the schema); a draft and the defaults fill every field of it.
+ */
+export type BuilderFormValues = KreaInputDraft;
+
+/** Every field of the form, none left out. */
 export type BuilderValues = Required<
   Pick<
     KreaInputDraft,
@@ -60,6 +66,7 @@ export function readDraft(store: KeyValueStore | null): BuilderValues {
   };
 }
 
-export function writeDraft(store: KeyValueStore | null, values: Partial<BuilderValues>): void {
+/** Saves what the form holds now, valid or not. */
+export function writeDraft(store: KeyValueStore | null, values: unknown): void {
   writeJsonItem(store, DRAFT_KEY, values);
 }

@@ -51,3 +51,7 @@ export function totalSpend(record: SpendRecord): SpendTotal {
     count: values.length,
   };
 }
+
+export function writeSpend(store: KeyValueStore | null, record: SpendRecord): void {
+  writeJsonItem(store, SESSION_SPEND_KEY, record);
+}
