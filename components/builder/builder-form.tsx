@@ -12,6 +12,7 @@ import {
   type BuilderFormValues,
   type BuilderValues,
 } from "@/lib/builder/draft";
+import { planLoad } from "@/lib/builder/load-request";
 import { sessionStore } from "@/lib/builder/session-store";
 import { useBuilderLoadRequests, type BuilderLoadRequest } from "@/lib/hooks/use-builder-bridge";
 import { useEstimate } from "@/lib/hooks/use-estimate";
@@ -95,19 +96,16 @@ export function BuilderForm() {
   );
 
   useBuilderLoadRequests((request: BuilderLoadRequest) => {
-    const options = { shouldDirty: true, shouldValidate: false } as const;
-    for (const [key, value] of Object.entries(request.settings)) {
-      if (key === "seed" || !isFormField(key) || value === undefined) continue;
+    const plan = planLoad(request);
+    const options = { shouldDirty: true } as const;
+    for (const [key, value] of Object.entries(plan.values)) {
+      if (!isFormField(key)) continue;
       setValue(key, value, options);
       clearErrors(key);
     }
-    const seed = request.settings.seed;
-    setValue("seed", request.seed === "keep" && typeof seed === "number" ? seed : null, options);
+    setValue("seed", plan.seed, options);
     clearErrors("seed");
-    toast.success(`Loaded settings from ${request.source ?? "an image"}`, {
-      description:
-        request.seed === "keep" ? `Seed ${seed} pinned.` : "A new seed at each Generate.",
-    });
+    toast.success(plan.toast.title, { description: plan.toast.description });
   });
 
   const onValid = (input: KreaInput) => {

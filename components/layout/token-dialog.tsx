@@ -16,8 +16,9 @@ interface SaveAnswer {
   note: string;
 }
 
+// Padding is left to each button: two px-* classes on one element fight by CSS order.
 const button =
-  "inline-flex h-8 items-center justify-center gap-1.5 rounded-md px-3 text-sm font-medium disabled:opacity-60";
+  "inline-flex h-8 shrink-0 items-center justify-center gap-1.5 rounded-md text-sm font-medium disabled:opacity-60";
 
 /** The header's Token button and the dialog that stores or removes a Civitai API token. */
 export function TokenDialog({ engine }: { engine: EngineInfo }) {
@@ -99,9 +100,7 @@ export function TokenDialog({ engine }: { engine: EngineInfo }) {
 
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Trigger
-        className={`${button} h-7 shrink-0 border border-border bg-raised px-2.5 text-xs hover:bg-subtle`}
-      >
+      <Dialog.Trigger className="inline-flex h-7 shrink-0 items-center gap-1.5 rounded-md border border-border bg-raised px-2.5 text-xs font-medium hover:bg-subtle">
         <KeyRound aria-hidden="true" className="size-3.5" />
         Token
         {hasUserToken && <span className="sr-only"> (set)</span>}
@@ -150,7 +149,7 @@ export function TokenDialog({ engine }: { engine: EngineInfo }) {
                 aria-label={visible ? "Hide token" : "Show token"}
                 aria-pressed={visible}
                 onClick={() => setVisible((v) => !v)}
-                className={`${button} w-8 border border-border bg-raised px-0 text-muted hover:bg-subtle hover:text-foreground`}
+                className={`${button} w-8 border border-border bg-raised text-muted hover:bg-subtle hover:text-foreground`}
               >
                 {visible ? (
                   <EyeOff aria-hidden="true" className="size-4" />
@@ -161,7 +160,7 @@ export function TokenDialog({ engine }: { engine: EngineInfo }) {
               <button
                 type="button"
                 onClick={paste}
-                className={`${button} border border-border bg-raised hover:bg-subtle`}
+                className={`${button} border border-border bg-raised px-3 hover:bg-subtle`}
               >
                 Paste
               </button>
@@ -188,7 +187,7 @@ export function TokenDialog({ engine }: { engine: EngineInfo }) {
                   type="button"
                   onClick={remove}
                   disabled={busy !== null}
-                  className={`${button} text-danger hover:bg-subtle`}
+                  className={`${button} px-3 text-danger hover:bg-subtle`}
                 >
                   {busy === "remove" && (
                     <Loader2 aria-hidden="true" className="size-4 animate-spin" />
@@ -203,7 +202,7 @@ export function TokenDialog({ engine }: { engine: EngineInfo }) {
               <button
                 type="submit"
                 disabled={busy !== null || token.trim() === ""}
-                className={`${button} bg-accent text-accent-foreground hover:brightness-110`}
+                className={`${button} bg-accent px-3 text-accent-foreground hover:brightness-110`}
               >
                 {busy === "save" && <Loader2 aria-hidden="true" className="size-4 animate-spin" />}
                 Save

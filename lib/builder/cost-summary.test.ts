@@ -32,6 +32,7 @@ describe("summarizeCost", () => {
     expect(s.valid).toBe(false);
     expect(s.generateLabel).toBe("Generate");
     expect(s.breakdown).toBe("39 Buzz/image · quantity must be 1–10");
+    expect(s.otherTier).toBe("Large is 78 Buzz/image");
   });
 
   it("flags a difference between the orchestrator and the studio", () => {

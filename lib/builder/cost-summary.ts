@@ -64,7 +64,9 @@ export function summarizeCost(inputs: CostInputs, quote: OrchestratorQuote): Cos
       ? `Style reference premium: +${formatBuzz(STYLE_REFERENCE_PREMIUM)} Buzz/image` +
         (valid ? ` (+${formatBuzz(STYLE_REFERENCE_PREMIUM * local.quantity)} Buzz)` : "")
       : null,
-    otherTier: `${TIER_NAME[otherSize]} would cost ${formatBuzz(other.total)} Buzz`,
+    otherTier: valid
+      ? `${TIER_NAME[otherSize]} would cost ${formatBuzz(other.total)} Buzz`
+      : `${TIER_NAME[otherSize]} is ${formatBuzz(other.perImage)} Buzz/image`,
     generateLabel: valid
       ? `Generate ${images(local.quantity)} · ${formatBuzz(local.total)} Buzz`
       : "Generate",
