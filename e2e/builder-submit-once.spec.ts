@@ -1,4 +1,5 @@
 import type { Request, Route } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expect, test } from "./support/fixtures";
 
 const isSubmit = (url: URL) => url.pathname === "/api/workflows";
@@ -16,6 +17,8 @@ test("a double click on Generate creates one workflow", async ({ page, studio })
   await expect(studio.toast(/1 image/)).toBeVisible();
   await expect.poll(async () => (await studio.generationsWithPrompt(prompt)).length).toBe(1);
   expect(keys).toHaveLength(1);
+  // The header counts what was charged, once.
+  await expect(studio.header.getByText("39 Buzz", { exact: true })).toBeVisible();
 });
 
 test("Retry after a network error resends the same key: still one workflow", async ({
@@ -42,6 +45,7 @@ test("Retry after a network error resends the same key: still one workflow", asy
 
   const notice = studio.builder.getByRole("alert").filter({ hasText: /did not reach the studio/ });
   await expect(notice).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await notice.getByRole("button", { name: "Retry" }).click();
   await expect(studio.toast(/1 image/)).toBeVisible();
   await expect(notice).toBeHidden();

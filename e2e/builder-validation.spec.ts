@@ -1,3 +1,4 @@
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expect, test } from "./support/fixtures";
 
 test("each field's error shows under it, keeps what was typed, and nothing is sent", async ({
@@ -52,6 +53,7 @@ test("each field's error shows under it, keeps what was typed, and nothing is se
   }
 
   await studio.generate.click();
+  await expectNoSeriousA11yViolations(page);
   await expect(studio.prompt).toHaveValue(long);
   await expect(studio.quantity).toHaveValue("2.5");
   await expect(studio.seed).toHaveValue("-3");

@@ -1,3 +1,4 @@
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expect, test } from "./support/fixtures";
 
 const COOKIE = "krea_studio_token";
@@ -16,7 +17,7 @@ test("the Token dialog: rejected tokens say so; a good one goes into an httpOnly
 
   await studio.tokenButton.click();
   await expect(studio.tokenDialog).toBeVisible();
-  const input = studio.tokenDialog.getByLabel("API token");
+  const input = studio.tokenDialog.getByRole("textbox", { name: "API token" });
   await expect(input).toHaveAttribute("type", "password");
   await studio.tokenDialog.getByRole("button", { name: "Show token" }).click();
   await expect(input).toHaveAttribute("type", "text");
@@ -26,6 +27,7 @@ test("the Token dialog: rejected tokens say so; a good one goes into an httpOnly
   await studio.tokenDialog.getByRole("button", { name: "Save" }).click();
   await expect(studio.tokenDialog.getByRole("alert")).toContainText("Civitai rejected this token");
   await expect(input).toHaveAttribute("aria-invalid", "true");
+  await expectNoSeriousA11yViolations(page);
   expect((await context.cookies()).find((c) => c.name === COOKIE)).toBeUndefined();
 
   await input.fill(token);
