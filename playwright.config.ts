@@ -58,7 +58,10 @@ export default defineConfig({
     stderr: "pipe",
     // Playwright merges this over the inherited environment, so the variables
     // that would point the studio at Civitai are blanked, not just left out
-    // (an empty value also wins over a .env file in Next).
+    // (an empty value also wins over a .env file in Next). ORCHESTRATOR_URL is
+    // the embedded engine itself: with no token the studio uses it as always,
+    // and a token entered in the Token dialog makes the studio treat it as
+    // "Civitai" (the engine rejects tokens starting with "invalid" with 401).
     env: {
       PORT: String(port),
       HOST: "127.0.0.1",
@@ -66,7 +69,7 @@ export default defineConfig({
       STUDIO_SECRET: "",
       LOCAL_ENGINE_SPEED: "fast",
       CIVITAI_TOKEN: "",
-      ORCHESTRATOR_URL: "",
+      ORCHESTRATOR_URL: `${baseURL}/api/local-engine`,
     },
   },
 });

@@ -1,20 +1,14 @@
-import { InputFacts } from "./input-facts";
-import { RatioFacts } from "./ratio-facts";
-import { TierFacts } from "./tier-facts";
+import { BuilderForm } from "./builder-form";
 
-/** The builder pane's content: what Krea v2 takes, costs and returns. */
+/** The builder pane: a title bar, then the form with its sticky Generate bar. */
 export function BuilderPane() {
   return (
-    <div className="pb-4">
-      <div className="sticky top-0 z-10 flex h-10 items-center border-b border-border bg-panel px-4">
+    <div className="flex min-h-full flex-col">
+      <div className="sticky top-0 z-10 flex h-10 shrink-0 items-center justify-between border-b border-border bg-panel px-4">
         <h2 className="text-sm font-semibold">Krea v2</h2>
+        <span className="text-xs text-muted">Text to image · Buzz per image</span>
       </div>
-      <p className="px-4 py-3 text-xs text-muted">
-        Text to image on the Civitai orchestrator. Prices are per image, in Buzz.
-      </p>
-      <TierFacts />
-      <RatioFacts />
-      <InputFacts />
+      <BuilderForm />
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import type { EngineInfo } from "@/lib/orchestrator/target";
 import { EngineBadge } from "./engine-badge";
+import { SessionSpend } from "./session-spend";
+import { TokenDialog } from "./token-dialog";
 
 export function AppHeader({ engine }: { engine: EngineInfo }) {
   return (
-    <header className="flex h-12 shrink-0 items-center gap-4 border-b border-border bg-panel px-4">
+    <header className="flex min-h-12 shrink-0 flex-wrap items-center gap-x-4 gap-y-1 border-b border-border bg-panel px-4 py-2">
       <div className="flex shrink-0 items-center gap-2">
         {/* The mark is decoration beside the name, so it stays out of the accessibility tree. */}
         {/* eslint-disable-next-line @next/next/no-img-element -- a 20 px SVG needs no optimisation */}
@@ -11,6 +13,10 @@ export function AppHeader({ engine }: { engine: EngineInfo }) {
         <h1 className="text-sm font-semibold tracking-tight">Krea Prompt Studio</h1>
       </div>
       <EngineBadge engine={engine} />
+      <div className="ml-auto flex items-center gap-3">
+        <SessionSpend engine={engine.engine} />
+        <TokenDialog engine={engine} />
+      </div>
     </header>
   );
 }

@@ -1,0 +1,49 @@
+import { CircleAlert } from "lucide-react";
+import type { ReactNode } from "react";
+
+/** A field's error, announced when it appears; referenced by the input's aria-describedby. */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} role="alert" className="mt-1 flex gap-1 text-xs text-danger">
+      <CircleAlert aria-hidden="true" className="mt-px size-3.5 shrink-0" />
+      <span>{message}</span>
+    </p>
+  );
+}
+
+/** One block of the builder: a label row (with optional aside) above the control. */
+export function FieldBlock({
+  labelId,
+  label,
+  htmlFor,
+  aside,
+  children,
+}: {
+  labelId?: string;
+  label: string;
+  /** for a single input; radio groups use labelId with aria-labelledby instead */
+  htmlFor?: string;
+  aside?: ReactNode;
+  children: ReactNode;
+}) {
+  const Label = htmlFor ? "label" : "span";
+  return (
+    <div className="px-4 py-3">
+      <div className="mb-1.5 flex items-baseline justify-between gap-2">
+        <Label id={labelId} htmlFor={htmlFor} className="text-xs font-medium">
+          {label}
+        </Label>
+        {aside}
+      </div>
+      {children}
+    </div>
+  );
+}
+
+/** The look shared by every selectable card in the builder's radio groups. */
+export const optionCard =
+  "rounded-md border border-border bg-raised text-left outline-offset-2 transition-colors hover:border-border-strong hover:bg-subtle data-[state=checked]:border-accent data-[state=checked]:bg-[color-mix(in_oklab,var(--studio-accent)_8%,var(--studio-raised))]";
+
+export const inputBase =
+  "rounded-md border border-border bg-raised px-2.5 text-sm text-foreground placeholder:text-muted hover:border-border-strong aria-[invalid=true]:border-danger";

@@ -1,0 +1,97 @@
+"use client";
+
+import { CircleAlert, CircleCheck, Loader2, RotateCw, Sparkles, TriangleAlert } from "lucide-react";
+import type { CostSummary, Tone } from "@/lib/builder/cost-summary";
+import type { FailedSubmit } from "@/lib/hooks/use-submit-generation";
+
+const TONE_CLASS: Record<Tone, string> = {
+  muted: "text-muted",
+  success: "text-success",
+  warning: "text-warning",
+  danger: "text-danger",
+};
+const TONE_ICON = {
+  muted: null,
+  success: CircleCheck,
+  warning: TriangleAlert,
+  danger: CircleAlert,
+};
+
+/**
+ * The pane's footer, always in reach: the cost the designer is about to spend
+ * (the studio's figure, the orchestrator's quote, the other tier) and Generate.
+ */
+export function GenerateBar({
+  cost,
+  pending,
+  failed,
+  onRetry,
+  onDiscard,
+}: {
+  cost: CostSummary;
+  pending: boolean;
+  failed: FailedSubmit | null;
+  onRetry: () => void;
+  onDiscard: () => void;
+}) {
+  const QuoteIcon = TONE_ICON[cost.orchestrator.tone];
+  return (
+    <div className="sticky bottom-0 z-10 border-t border-border bg-panel px-4 pt-2.5 pb-3">
+      <section aria-label="Cost" className="mb-2.5 space-y-0.5 text-xs">
+        <p className="flex items-baseline justify-between gap-2">
+          <span className="tabular-nums text-muted">{cost.breakdown}</span>
+        </p>
+        {cost.premium && <p className="tabular-nums text-muted">{cost.premium}</p>}
+        <p
+          aria-live="polite"
+          className={`flex items-center gap-1 tabular-nums ${TONE_CLASS[cost.orchestrator.tone]}`}
+        >
+          {QuoteIcon && <QuoteIcon aria-hidden="true" className="size-3.5 shrink-0" />}
+          {cost.orchestrator.text}
+        </p>
+        <p className="tabular-nums text-muted">{cost.otherTier}</p>
+      </section>
+
+      {failed && (
+        <div
+          role="alert"
+          className="mb-2.5 rounded-md border border-warning/40 bg-subtle px-2.5 py-2 text-xs"
+        >
+          <p className="text-foreground">{failed.message}</p>
+          <div className="mt-1.5 flex gap-2">
+            <button
+              type="button"
+              onClick={onRetry}
+              disabled={pending}
+              className="inline-flex h-7 items-center gap-1 rounded-md border border-border-strong bg-raised px-2 font-medium hover:bg-subtle disabled:opacity-50"
+            >
+              <RotateCw aria-hidden="true" className="size-3.5" />
+              Retry
+            </button>
+            <button
+              type="button"
+              onClick={onDiscard}
+              className="h-7 rounded-md px-2 text-muted hover:bg-subtle hover:text-foreground"
+            >
+              Discard
+            </button>
+          </div>
+        </div>
+      )}
+
+      <button
+        type="submit"
+        disabled={pending}
+        aria-busy={pending || undefined}
+        className="flex h-9 w-full items-center justify-center gap-2 rounded-md bg-accent px-3 text-sm font-semibold text-accent-foreground shadow-sm hover:brightness-110 disabled:cursor-progress disabled:opacity-70"
+      >
+        {pending ? (
+          <Loader2 aria-hidden="true" className="size-4 animate-spin" />
+        ) : (
+          <Sparkles aria-hidden="true" className="size-4" />
+        )}
+        <span className="tabular-nums">{cost.generateLabel}</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+"use client";
+
+import { Dices, Minus, Pin, PinOff, Plus } from "lucide-react";
+import { useFormContext, useWatch } from "react-hook-form";
+import type { BuilderFormValues } from "@/lib/builder/draft";
+import { QUANTITY_MAX, QUANTITY_MIN, randomSeed } from "@/lib/krea/options";
+import { FieldError, inputBase } from "./field-parts";
+
+const iconButton =
+  "flex size-8 shrink-0 items-center justify-center rounded-md border border-border bg-raised text-muted hover:border-border-strong hover:bg-subtle hover:text-foreground disabled:pointer-events-none disabled:opacity-40";
+
+/** "" is no number yet; anything unparsable becomes NaN so the schema names the problem. */
+const toQuantity = (v: unknown) =>
+  typeof v === "number" ? v : String(v).trim() === "" ? Number.NaN : Number(v);
+const toSeed = (v: unknown) => {
+  if (typeof v === "number" || v === null) return v;
+  const text = String(v).trim();
+  if (text === "") return null;
+  return /^\d+$/.test(text) ? Number(text) : Number.NaN;
+};
+
+/** Quantity (1–10, with steppers) beside the seed (random, or pinned and shown). */
+export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
+  const { register, setValue, getValues, formState, control } = useFormContext<BuilderFormValues>();
+  const watched = useWatch({ control, name: ["quantity", "seed"] });
+  const quantity = watched[0] ?? QUANTITY_MIN;
+  const seed = watched[1] ?? null;
+  const quantityError = formState.errors.quantity?.message;
+  const seedError = formState.errors.seed?.message;
+  const pinned = seed !== null;
+
+  const step = (delta: number) => {
+    const current = getValues("quantity");
+    const base = current !== undefined && Number.isInteger(current) ? current : QUANTITY_MIN;
+    const next = Math.min(QUANTITY_MAX, Math.max(QUANTITY_MIN, base + delta));
+    setValue("quantity", next, { shouldDirty: true, shouldValidate: true });
+  };
+  const pin = (value: number | null) =>
+    setValue("seed", value, { shouldDirty: true, shouldValidate: true });
+
+  return (
+    <div className="grid grid-cols-[auto_1fr] gap-x-3 px-4 py-3">
+      <div>
+        <label htmlFor="quantity" className="mb-1.5 block text-xs font-medium">
+          Quantity
+        </label>
+        <div className="flex gap-1">
+          <button
+            type="button"
+            aria-label="Fewer images"
+            className={iconButton}
+            disabled={Number.isInteger(quantity) && quantity <= QUANTITY_MIN}
+            onClick={() => step(-1)}
+          >
+            <Minus aria-hidden="true" className="size-3.5" />
+          </button>
+          <input
+            id="quantity"
+            type="number"
+            inputMode="numeric"
+            min={QUANTITY_MIN}
+            max={QUANTITY_MAX}
+            step={1}
+            aria-invalid={quantityError ? true : undefined}
+            aria-describedby={quantityError ? "quantity-error" : undefined}
+            className={`${inputBase} h-8 w-11 [appearance:textfield] text-center tabular-nums [&::-webkit-inner-spin-button]:appearance-none`}
+            {...register("quantity", { setValueAs: toQuantity })}
+          />
+          <button
+            type="button"
+            aria-label="More images"
+            className={iconButton}
+            disabled={Number.isInteger(quantity) && quantity >= QUANTITY_MAX}
+            onClick={() => step(1)}
+          >
+            <Plus aria-hidden="true" className="size-3.5" />
+          </button>
+        </div>
+      </div>
+
+      <div className="min-w-0">
+        <div className="mb-1.5 flex items-baseline justify-between gap-2">
+          <label htmlFor="seed" className="text-xs font-medium">
+            Seed
+          </label>
+          <span className="text-[11px] text-muted">{pinned ? "Pinned" : "Random"}</span>
+        </div>
+        <div className="flex gap-1">
+          <input
+            id="seed"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="Random"
+            aria-invalid={seedError ? true : undefined}
+            aria-describedby={`seed-note${seedError ? " seed-error" : ""}`}
+            className={`${inputBase} h-8 w-full min-w-0 tabular-nums`}
+            {...register("seed", { setValueAs: toSeed })}
+          />
+          <button
+            type="button"
+            aria-label="Random seed"
+            title="Draw a random seed and pin it"
+            className={iconButton}
+            onClick={() => pin(randomSeed())}
+          >
+            <Dices aria-hidden="true" className="size-4" />
+          </button>
+          {pinned && (
+            <button
+              type="button"
+              aria-label="Unpin seed"
+              title="Draw a new seed at each Generate"
+              className={iconButton}
+              onClick={() => pin(null)}
+            >
+              <PinOff aria-hidden="true" className="size-3.5" />
+            </button>
+          )}
+        </div>
+      </div>
+
+      <div className="col-span-2">
+        <FieldError id="quantity-error" message={quantityError} />
+        <FieldError id="seed-error" message={seedError} />
+        <SeedNote seed={seed} quantity={quantity} lastSeed={lastSeed} onPin={pin} />
+      </div>
+    </div>
+  );
+}
+
+function SeedNote({
+  seed,
+  quantity,
+  lastSeed,
+  onPin,
+}: {
+  seed: number | null;
+  quantity: number;
+  lastSeed: number | null;
+  onPin: (seed: number) => void;
+}) {
+  const batch = Number.isInteger(quantity) && quantity > 1;
+  let text: string;
+  if (seed === null) {
+    text = batch
+      ? `A new seed at each Generate; all ${quantity} images of a batch share it.`
+      : "A new seed at each Generate.";
+  } else if (Number.isInteger(seed)) {
+    text = batch
+      ? `Every image of the batch uses the same seed, ${seed}.`
+      : `Every Generate uses seed ${seed}.`;
+  } else {
+    text = "";
+  }
+  return (
+    <p id="seed-note" className="mt-1.5 flex flex-wrap items-center gap-x-2 text-[11px] text-muted">
+      <span>{text}</span>
+      {seed === null && lastSeed !== null && (
+        <button
+          type="button"
+          onClick={() => onPin(lastSeed)}
+          className="inline-flex items-center gap-1 rounded-sm text-foreground underline decoration-border-strong underline-offset-2 hover:decoration-foreground"
+        >
+          <Pin aria-hidden="true" className="size-3" />
+          Pin last seed <span className="tabular-nums">{lastSeed}</span>
+        </button>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,70 @@
+import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { expect, test } from "./support/fixtures";
+
+test("each field's error shows under it, keeps what was typed, and nothing is sent", async ({
+  page,
+  studio,
+}) => {
+  const submits: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && new URL(r.url()).pathname === "/api/workflows")
+      submits.push(r.url());
+  });
+  await studio.goto();
+
+  // Empty prompt: the error sits under the prompt, which gets focus.
+  await studio.generate.click();
+  await expect(studio.prompt).toHaveAttribute("aria-invalid", "true");
+  await expect(studio.prompt).toHaveAccessibleDescription(/prompt is required/);
+  await expect(studio.prompt).toBeFocused();
+
+  await studio.prompt.fill("   ");
+  await expect(studio.prompt).toHaveAccessibleDescription(/prompt must not be only spaces/);
+  await expect(studio.prompt).toHaveValue("   ");
+
+  const long = "x".repeat(5001);
+  await studio.prompt.fill(long);
+  await expect(studio.prompt).toHaveAccessibleDescription(/prompt must be at most 5000 characters/);
+  await expect(studio.prompt).toHaveValue(long);
+  await expect(studio.builder.getByText("5001 / 5000")).toBeVisible();
+
+  // Quantity out of range: checked on leaving the field; the text stays.
+  for (const [typed, message] of [
+    ["11", /quantity must be at most 10/],
+    ["0", /quantity must be at least 1/],
+    ["2.5", /quantity must be a whole number from 1 to 10/],
+  ] as const) {
+    await studio.quantity.fill(typed);
+    await studio.quantity.blur();
+    await expect(studio.quantity).toHaveAttribute("aria-invalid", "true");
+    await expect(studio.quantity).toHaveAccessibleDescription(message);
+    await expect(studio.quantity).toHaveValue(typed);
+    await expect(studio.generate).toHaveAccessibleName("Generate");
+  }
+
+  for (const typed of ["12ab", "4294967296", "-3"]) {
+    await studio.seed.fill(typed);
+    await studio.seed.blur();
+    await expect(studio.seed).toHaveAttribute("aria-invalid", "true");
+    await expect(studio.seed).toHaveAccessibleDescription(
+      /seed must be a whole number from 0 to 4294967295/,
+    );
+    await expect(studio.seed).toHaveValue(typed);
+  }
+
+  await studio.generate.click();
+  await expectNoSeriousA11yViolations(page);
+  await expect(studio.prompt).toHaveValue(long);
+  await expect(studio.quantity).toHaveValue("2.5");
+  await expect(studio.seed).toHaveValue("-3");
+
+  // Fixing a field clears its error as it is typed.
+  await studio.prompt.fill("fixed");
+  await expect(studio.prompt).not.toHaveAttribute("aria-invalid");
+  await studio.quantity.fill("2");
+  await expect(studio.quantity).not.toHaveAttribute("aria-invalid");
+  await studio.seed.fill("");
+  await expect(studio.seed).not.toHaveAttribute("aria-invalid");
+  await expect(studio.generate).toHaveAccessibleName("Generate 2 images · 78 Buzz");
+  expect(submits).toEqual([]);
+});

@@ -1,0 +1,39 @@
+// What a load from elsewhere on the page ("Reuse settings", "Remix") changes in
+// the builder: only the fields it carries, and the seed as it asks. Everything
+// else — above all a prompt being typed — stays as it is.
+import type { BuilderLoadRequest } from "@/lib/hooks/use-builder-bridge";
+import type { BuilderValues } from "./draft";
+
+const LOADABLE = [
+  "prompt",
+  "size",
+  "aspectRatio",
+  "creativity",
+  "quantity",
+  "imageStyleReferences",
+] as const satisfies readonly (keyof BuilderValues)[];
+
+export interface LoadPlan {
+  values: Partial<BuilderValues>;
+  /** the seed to set: a number pins it, null means random at each Generate */
+  seed: number | null;
+  toast: { title: string; description: string };
+}
+
+export function planLoad(request: BuilderLoadRequest): LoadPlan {
+  const values: Partial<BuilderValues> = {};
+  const s = request.settings;
+  for (const key of LOADABLE) {
+    if (s[key] !== undefined) Object.assign(values, { [key]: s[key] });
+  }
+  const keep = request.seed === "keep" && typeof s.seed === "number";
+  const seed = keep && typeof s.seed === "number" ? s.seed : null;
+  return {
+    values,
+    seed,
+    toast: {
+      title: `Loaded settings from ${request.source ?? "an image"}`,
+      description: keep ? `Seed ${seed} pinned.` : "A new seed at each Generate.",
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// Submits that have been clicked but not yet answered, kept with their
+// idempotency key until the studio answers. A network error offers Retry with
+// the same key; a reload mid-request sends the same request again on the next
+// load. Either way the orchestrator sees one externalId and creates one workflow.
+import { safeParse } from "zod/v4/core";
+import { kreaInputSchema, type ResolvedKreaInput } from "@/lib/krea/schema";
+import { isRecord, readJsonItem, writeJsonItem, type KeyValueStore } from "./session-store";
+
+export const PENDING_SUBMITS_KEY = "krea-studio:pending-submits";
+/** Past this a pending submit is dropped rather than resent: nobody expects it any more. */
+export const PENDING_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/** Seconds a small batch may wait for its images inside the submit request. */
+export const SHORT_WAIT_SECONDS = 4;
+
+export interface PendingSubmit {
+  /** the Idempotency-Key, one per Generate click */
+  key: string;
+  input: ResolvedKreaInput;
+  /** ?wait= for the submit request */
+  wait: number;
+  /** ms since the epoch */
+  startedAt: number;
+}
+
+/**
+ * Large images and bigger batches cannot finish inside a short request, so they
+ * return at once and the gallery follows them; one or two medium images may
+ * come back finished.
+ */
+export function waitFor(input: Pick<ResolvedKreaInput, "size" | "quantity">): number {
+  return input.size === "large" || input.quantity > 2 ? 0 : SHORT_WAIT_SECONDS;
+}
+
+export function newPendingSubmit(input: ResolvedKreaInput, now = Date.now()): PendingSubmit {
+  return { key: globalThis.crypto.randomUUID(), input, wait: waitFor(input), startedAt: now };
+}
+
+function readEntry(value: unknown, now: number): PendingSubmit | null {
+  if (!isRecord(value)) return null;
+  const { key, input, wait, startedAt } = value;
+  if (typeof key !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(key)) return null;
+  if (typeof wait !== "number" || typeof startedAt !== "number") return null;
+  if (now - startedAt > PENDING_MAX_AGE_MS) return null;
+  const parsed = safeParse(kreaInputSchema, input);
+  if (!parsed.success || typeof parsed.data.seed !== "number") return null;
+  return { key, input: { ...parsed.data, seed: parsed.data.seed }, wait, startedAt };
+}
+
+export function readPendingSubmits(store: KeyValueStore | null, now = Date.now()): PendingSubmit[] {
+  const raw = readJsonItem(store, PENDING_SUBMITS_KEY);
+  if (!Array.isArray(raw)) return [];
+  return raw.map((v) => readEntry(v, now)).filter((e): e is PendingSubmit => e !== null);
+}
+
+export function savePendingSubmit(store: KeyValueStore | null, entry: PendingSubmit): void {
+  const others = readPendingSubmits(store).filter((e) => e.key !== entry.key);
+  writeJsonItem(store, PENDING_SUBMITS_KEY, [...others, entry]);
+}
+
+export function removePendingSubmit(store: KeyValueStore | null, key: string): void {
+  const rest = readPendingSubmits(store).filter((e) => e.key !== key);
+  writeJsonItem(store, PENDING_SUBMITS_KEY, rest.length ? rest : undefined);
+}
