@@ -88,7 +88,7 @@ function looksLikeText(bytes: Uint8Array): LooksLike | null {
   if (/<(head|body|script|iframe|meta|title|div|p|a)[\s>]/.test(lower)) return "html";
   if (lower.startsWith("<?xml") || lower.startsWith("<")) return "xml";
   if (lower.startsWith("{") || lower.startsWith("[")) return "json";
-   
+
   if (!/[\x00-\x08\x0e-\x1f]/.test(text)) return "text";
   return null;
 }
