@@ -25,7 +25,8 @@ import { workflowPageSchema, workflowSchema } from "./workflow-schema";
 export const MAX_WAIT_SECONDS = 60;
 const REQUEST_TIMEOUT_MS = 30_000;
 
-function rewriterFor(target: OrchestratorTarget): (url: string) => string {
+/** Rewrites the embedded engine's loopback URLs to same-origin paths the browser can load. */
+export function rewriterFor(target: OrchestratorTarget): (url: string) => string {
   if (target.kind !== "local") return (u) => u;
   const internal = embeddedEngineUrl();
   // The embedded engine signs loopback URLs; the browser reaches the same
