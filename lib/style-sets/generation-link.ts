@@ -26,10 +26,11 @@ export interface StyleSetLink {
  * looks the set up. Null when no set is named. The version is the one the
  * builder applied (the references being submitted came from it); without one,
  * the current version. A set in the bin still counts: it was real when applied.
+ * The store is only opened when a set is named.
  */
 export async function styleSetFromQuery(
-  store: StyleSetStore,
   params: URLSearchParams,
+  store: () => StyleSetStore,
 ): Promise<StyleSetLink | null> {
   const id = params.get("styleSet");
   const rawVersion = params.get("styleSetVersion");
@@ -37,7 +38,9 @@ export async function styleSetFromQuery(
     if (rawVersion) throw validationError({ styleSetVersion: ["only with styleSet"] });
     return null;
   }
-  const set = STYLE_SET_ID_PATTERN.test(id) ? await store.get(id, { includeDeleted: true }) : null;
+  const set = STYLE_SET_ID_PATTERN.test(id)
+    ? await store().get(id, { includeDeleted: true })
+    : null;
   if (!set) {
     throw validationError({
       styleSet: ["there is no such style set; apply the set again or submit without it"],

@@ -5,6 +5,7 @@
 // messages ("strength out of range"), so a set can never hold a reference the
 // orchestrator would refuse.
 import * as z from "zod/mini";
+import { ID_PATTERN } from "@/lib/http/ids";
 import { STYLE_REFERENCES_MAX } from "@/lib/krea/options";
 import { MAX_REFERENCES_MESSAGE, styleReferenceSchema } from "@/lib/krea/schema";
 
@@ -19,7 +20,6 @@ export const IMPORT_MAX_SETS = 1000;
 /** ss_ + 20 lower-case letters and digits: safe in URLs and in a workflow tag. */
 export const STYLE_SET_ID_PATTERN = /^ss_[a-z0-9]{20}$/;
 const THUMBNAIL_ID = /^[a-f0-9]{64}$/;
-const BLOB_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 const optionalText = (max: number, field: string) =>
   z.optional(
@@ -40,7 +40,7 @@ const referenceShape = {
   /** what the row shows: the file name of an upload or the host of a URL */
   label: optionalText(REFERENCE_LABEL_MAX, "label"),
   /** orchestrator blob of an uploaded reference, to refresh its signed URL */
-  blobId: z.optional(z.nullable(z.string().check(z.regex(BLOB_ID, "blobId is not a blob id")))),
+  blobId: z.optional(z.nullable(z.string().check(z.regex(ID_PATTERN, "blobId is not a blob id")))),
   /** when imageUrl stops working (signed blob URLs); refresh before submit */
   urlExpiresAt: z.optional(
     z.nullable(z.iso.datetime({ offset: true, error: "urlExpiresAt must be an ISO date-time" })),

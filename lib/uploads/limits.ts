@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/http/problem";
 
 // Limits on images coming into the studio (uploads and checked reference URLs).
 // Read per call so tests and operators can change them without a restart of the
@@ -17,7 +18,10 @@ function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name]?.trim();
   if (!raw) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
-    throw new Error(`${name} must be a positive whole number, not "${raw}"`);
+    // The route answers 500 naming the setting, so whoever runs the studio can fix it.
+    throw new AppError("internal", {
+      detail: `The studio's ${name} setting must be a positive whole number, not "${raw}".`,
+    });
   }
   return Number(raw);
 }

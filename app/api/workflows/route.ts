@@ -33,7 +33,7 @@ export const POST = route(async (request) => {
   const url = new URL(request.url);
   const wait = intParam(url, "wait", 0, 0, MAX_WAIT_SECONDS);
   const input = parseOrThrow(kreaInputSchema, await readJson(request));
-  const styleSet = await styleSetFromQuery(getStyleSetStore(), url.searchParams);
+  const styleSet = await styleSetFromQuery(url.searchParams, getStyleSetStore);
   const target = await targetFor(request);
 
   const started = Date.now();

@@ -1,5 +1,6 @@
 // POST /api/references/refresh — fresh URLs for uploaded references before a submit: { blobIds } → { references: [{ blobId, ok, url, displayUrl, urlExpiresAt } | { blobId, ok: false, error }] }
 import * as z from "zod/mini";
+import { ID_PATTERN } from "@/lib/http/ids";
 import { toAppError } from "@/lib/http/problem";
 import { json, readJson, route } from "@/lib/http/route";
 import { parseOrThrow } from "@/lib/http/validate";
@@ -9,11 +10,9 @@ import { targetFor } from "@/lib/orchestrator/request-target";
 
 export const dynamic = "force-dynamic";
 
-const BLOB_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
-
 const bodySchema = z.strictObject({
   blobIds: z
-    .array(z.string().check(z.regex(BLOB_ID, "not a blob id")), "blobIds must be a list")
+    .array(z.string().check(z.regex(ID_PATTERN, "not a blob id")), "blobIds must be a list")
     .check(
       z.minLength(1, "send at least one blob id"),
       z.maxLength(STYLE_REFERENCES_MAX, `at most ${STYLE_REFERENCES_MAX} blob ids at once`),
