@@ -130,15 +130,25 @@ export interface CheckContext {
   redirected?: boolean;
 }
 
+export interface ScreenedUrl {
+  url: URL;
+  /** host name or IP without brackets or a trailing dot */
+  host: string;
+  /** the address when the host is an IP literal (already judged), else null */
+  literal: ResolvedAddress | null;
+}
+
 /**
- * Checks a URL and resolves its host. Throws UrlRefusedError when the URL must
- * not be fetched, UrlUnreachableError when its host name does not resolve.
+ * Everything that can be judged without DNS: scheme, credentials, port, IP
+ * literals (in whatever spelling the URL parser accepted) and names that are
+ * never public. Synchronous and cheap, for a submit that must not wait on DNS.
+ * Throws UrlRefusedError.
  */
-export async function checkPublicUrl(
+export function screenUrl(
   input: string | URL,
-  options: UrlGuardOptions = {},
+  options: Pick<UrlGuardOptions, "isAllowedAddress" | "isAllowedPort"> = {},
   context: CheckContext = {},
-): Promise<CheckedUrl> {
+): ScreenedUrl {
   const url = parse(input);
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new UrlRefusedError(
@@ -161,21 +171,35 @@ export async function checkPublicUrl(
   }
   const host = url.hostname.replace(/^\[|\]$/g, "").replace(/\.+$/, "");
   const where = context.redirected ? url.host : undefined;
-  const policy = options.isAllowedAddress ?? publicAddressPolicy;
 
-  if (isIP(host) !== 0) {
-    const verdict = policy(host);
-    if (!verdict.allowed)
+  const family = isIP(host);
+  if (family !== 0) {
+    const verdict = (options.isAllowedAddress ?? publicAddressPolicy)(host);
+    if (!verdict.allowed) {
       throw new UrlRefusedError("private", privateMessage(verdict.range, where));
-    return { url, host, addresses: [{ address: host, family: isIP(host) === 6 ? 6 : 4 }] };
+    }
+    return { url, host, literal: { address: host, family: family === 6 ? 6 : 4 } };
   }
-
   const labels = host.split(".");
   const last = labels[labels.length - 1] ?? "";
   if (host === "" || labels.length < 2 || PRIVATE_SUFFIXES.includes(last)) {
     const why = last === "localhost" ? "localhost" : "a local network name";
     throw new UrlRefusedError("private", privateMessage(why, where));
   }
+  return { url, host, literal: null };
+}
+
+/**
+ * Checks a URL and resolves its host. Throws UrlRefusedError when the URL must
+ * not be fetched, UrlUnreachableError when its host name does not resolve.
+ */
+export async function checkPublicUrl(
+  input: string | URL,
+  options: UrlGuardOptions = {},
+  context: CheckContext = {},
+): Promise<CheckedUrl> {
+  const { url, host, literal } = screenUrl(input, options, context);
+  if (literal) return { url, host, addresses: [literal] };
 
   let addresses: ResolvedAddress[];
   try {
@@ -184,15 +208,20 @@ export async function checkPublicUrl(
     if (options.signal?.aborted) {
       throw new UrlUnreachableError("timeout", "The address did not answer in time.", error);
     }
+    const code = error instanceof Error && "code" in error ? String(error.code) : "";
     throw new UrlUnreachableError(
       "dns",
-      `The host name ${host} does not exist (DNS has no address for it). Check the link.`,
+      code === "EAI_AGAIN"
+        ? `The host name ${host} could not be looked up right now (DNS did not answer). Try again in a moment.`
+        : `DNS has no address for ${host}: check the link (or this server's internet connection).`,
       error,
     );
   }
   if (addresses.length === 0) {
     throw new UrlUnreachableError("dns", `The host name ${host} has no address. Check the link.`);
   }
+  const policy = options.isAllowedAddress ?? publicAddressPolicy;
+  const where = context.redirected ? url.host : undefined;
   for (const { address } of addresses) {
     const verdict = policy(address);
     if (!verdict.allowed) {
