@@ -6,8 +6,9 @@ import { formatBytes } from "./limits";
 // limit: 413 at once when Content-Length says too much, else while streaming.
 // Two shapes are accepted: multipart/form-data with one `file` field (what a
 // browser <form> or FormData sends), or the raw bytes with an image/* content
-// type (what a drag-and-drop fetch sends most simply). The declared type only
-// picks the shape; the bytes decide what the file is.
+// type (what a drag-and-drop fetch sends most simply; the file name may come in
+// an X-File-Name header, URL-encoded). The declared type only picks the shape;
+// the bytes decide what the file is.
 
 /** Room for the multipart boundary and part headers around a maximal file. */
 const MULTIPART_OVERHEAD = 64 * 1024;

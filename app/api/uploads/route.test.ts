@@ -1,9 +1,15 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { params, startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
+import {
+  jsonRequest,
+  params,
+  startStudioApiEnv,
+  type StudioApiEnv,
+} from "@/lib/testing/studio-api";
 import { HTML, jpegWithGps, MARKER, pixelBombPng, png, SVG } from "@/lib/uploads/testing/images";
 import { GET as getThumbnail } from "../thumbnails/[id]/route";
 import { POST as refresh } from "../references/refresh/route";
+import { POST as submit } from "../workflows/route";
 import { POST } from "./route";
 
 let env: StudioApiEnv;
@@ -184,5 +190,40 @@ describe("POST /api/references/refresh", () => {
       urlExpiresAt: expect.any(String),
     });
     expect(references[1]).toMatchObject({ blobId: "blob_missing", ok: false, status: 404 });
+  });
+});
+
+describe("submitting references", () => {
+  const submitWith = (imageUrl: string) =>
+    submit(
+      jsonRequest(
+        "/api/workflows",
+        { prompt: "a quiet harbour", imageStyleReferences: [{ imageUrl, strength: -1 }] },
+        {
+          headers: {
+            "idempotency-key": `refs-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+          },
+        },
+      ),
+      {},
+    );
+
+  it("accepts an uploaded reference's absolute URL (the engine's own loopback blob URL)", async () => {
+    const uploaded: Uploaded = await (await POST(raw(await png(), "image/png"), {})).json();
+    const res = await submitWith(uploaded.url);
+    expect(res.status).toBe(201);
+    expect((await res.json()).input.imageStyleReferences[0].imageUrl).toBe(uploaded.url);
+  });
+
+  it.each([
+    "http://169.254.169.254/latest/meta-data/",
+    "http://2130706433/a.png",
+    "http://[::1]/a.png",
+  ])("refuses %s before any Buzz is spent", async (imageUrl) => {
+    const before = await env.upstreamCount();
+    const res = await submitWith(imageUrl);
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors["imageStyleReferences.0.imageUrl"][0]).toMatch(/private/);
+    expect(await env.upstreamCount()).toBe(before);
   });
 });

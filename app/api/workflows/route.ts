@@ -8,6 +8,7 @@ import { EXTERNAL_ID_PATTERN } from "@/lib/krea/workflow-body";
 import { submitOnce } from "@/lib/orchestrator/idempotency";
 import { targetFor } from "@/lib/orchestrator/request-target";
 import { listGenerations, MAX_WAIT_SECONDS, submitGeneration } from "@/lib/orchestrator/workflows";
+import { assertReferencesAllowed } from "@/lib/references/submit-guard";
 import {
   styleSetBodyOptions,
   styleSetFromQuery,
@@ -35,6 +36,7 @@ export const POST = route(async (request) => {
   const input = parseOrThrow(kreaInputSchema, await readJson(request));
   const styleSet = await styleSetFromQuery(url.searchParams, getStyleSetStore);
   const target = await targetFor(request);
+  assertReferencesAllowed(target, input.imageStyleReferences);
 
   const started = Date.now();
   // No abort signal: once clicked, a submit completes even if the browser leaves,
