@@ -1,7 +1,7 @@
 import { AppError } from "./problem";
 
 /** Orchestrator ids (workflows, blobs) are short tokens; anything else never goes upstream. */
-const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 export function checkId(id: string, what: "workflow" | "image"): string {
   if (!ID_PATTERN.test(id)) {

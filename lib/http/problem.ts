@@ -66,6 +66,8 @@ export interface AppErrorOptions {
   retryAfter?: number;
   /** true when retrying the same request later can succeed */
   retryable?: boolean;
+  /** extra members of the problem body (RFC 7807 extensions), e.g. the current version on a 409 */
+  extensions?: Record<string, unknown>;
   cause?: unknown;
 }
 
@@ -77,6 +79,7 @@ export class AppError extends Error {
   readonly fieldErrors?: FieldErrors;
   readonly retryAfter?: number;
   readonly retryable: boolean;
+  readonly extensions?: Record<string, unknown>;
 
   constructor(kind: ErrorKind, options: AppErrorOptions) {
     super(options.detail, { cause: options.cause });
@@ -87,6 +90,7 @@ export class AppError extends Error {
     this.detail = options.detail;
     this.fieldErrors = options.fieldErrors;
     this.retryAfter = options.retryAfter;
+    this.extensions = options.extensions;
     this.retryable =
       options.retryable ??
       ["rate_limited", "unavailable", "timeout", "network", "upstream"].includes(kind);
@@ -103,6 +107,7 @@ export interface StudioProblem {
   errors?: FieldErrors;
   retryAfter?: number;
   requestId?: string;
+  [extension: string]: unknown;
 }
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -133,6 +138,8 @@ export function problemResponse(error: unknown, requestId: string): Response {
     console.error(`[${requestId}] ${e.kind}: ${e.detail}`, e.cause ?? "");
   }
   const body: StudioProblem = {
+    // Extensions first, so they can never overwrite the standard members.
+    ...e.extensions,
     type: `https://krea-studio.local/problems/${e.kind}`,
     title: e.title,
     status: e.status,

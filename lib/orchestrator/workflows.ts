@@ -26,7 +26,8 @@ export const MAX_WAIT_SECONDS = 60;
 /** Per-request timeout; ORCHESTRATOR_TIMEOUT_MS shortens it (fault tests stall the engine). */
 const REQUEST_TIMEOUT_MS = Number(process.env.ORCHESTRATOR_TIMEOUT_MS) || 30_000;
 
-function rewriterFor(target: OrchestratorTarget): (url: string) => string {
+/** Rewrites the embedded engine's loopback URLs to same-origin paths the browser can load. */
+export function rewriterFor(target: OrchestratorTarget): (url: string) => string {
   if (target.kind !== "local") return (u) => u;
   const internal = embeddedEngineUrl();
   // The embedded engine signs loopback URLs; the browser reaches the same

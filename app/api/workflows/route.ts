@@ -1,4 +1,4 @@
-// POST /api/workflows — submit a Krea input (Idempotency-Key header = externalId); GET — history, newest first
+// POST /api/workflows — submit a Krea input (Idempotency-Key header = externalId; ?styleSet=&styleSetVersion= records the set); GET — history, newest first (?styleSet= filters)
 import { AppError } from "@/lib/http/problem";
 import { intParam, json, readJson, route } from "@/lib/http/route";
 import { parseOrThrow } from "@/lib/http/validate";
@@ -8,6 +8,14 @@ import { EXTERNAL_ID_PATTERN } from "@/lib/krea/workflow-body";
 import { submitOnce } from "@/lib/orchestrator/idempotency";
 import { targetFor } from "@/lib/orchestrator/request-target";
 import { listGenerations, MAX_WAIT_SECONDS, submitGeneration } from "@/lib/orchestrator/workflows";
+import { assertReferencesAllowed } from "@/lib/references/submit-guard";
+import {
+  styleSetBodyOptions,
+  styleSetFromQuery,
+  styleSetTag,
+} from "@/lib/style-sets/generation-link";
+import { getStyleSetStore } from "@/lib/style-sets/get-store";
+import { checkStyleSetId } from "@/lib/style-sets/http";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +34,9 @@ export const POST = route(async (request) => {
   const url = new URL(request.url);
   const wait = intParam(url, "wait", 0, 0, MAX_WAIT_SECONDS);
   const input = parseOrThrow(kreaInputSchema, await readJson(request));
+  const styleSet = await styleSetFromQuery(url.searchParams, getStyleSetStore);
   const target = await targetFor(request);
+  assertReferencesAllowed(target, input.imageStyleReferences);
 
   const started = Date.now();
   // No abort signal: once clicked, a submit completes even if the browser leaves,
@@ -35,7 +45,7 @@ export const POST = route(async (request) => {
     submitGeneration(
       target,
       { ...input, seed: input.seed ?? randomSeed() },
-      { externalId: key, wait },
+      { externalId: key, wait, ...styleSetBodyOptions(styleSet) },
     ),
   );
   const { generation } = result;
@@ -52,6 +62,8 @@ export const GET = route(async (request) => {
   if (cursor !== undefined && cursor.length > 512) {
     throw new AppError("bad_request", { detail: "The cursor is not one this studio handed out." });
   }
+  const styleSet = url.searchParams.get("styleSet");
+  const tags = styleSet ? [styleSetTag(checkStyleSetId(styleSet))] : [];
   const target = await targetFor(request);
-  return json(await listGenerations(target, { cursor, take, signal: request.signal }));
+  return json(await listGenerations(target, { cursor, take, tags, signal: request.signal }));
 });
