@@ -78,7 +78,7 @@ describe("buzzLine", () => {
   it("shows the charge, and the quote when it differs or is all there is", () => {
     expect(buzzLine(makeGeneration()).text).toBe("39 Buzz");
     expect(buzzLine(makeGeneration({ quotedBuzz: 78, chargedBuzz: 39 })).text).toBe(
-      "39 Buzz · quoted 78",
+      "39 of 78 Buzz charged",
     );
     expect(buzzLine(makeGeneration({ final: false, chargedBuzz: null })).text).toBe(
       "39 Buzz quoted",

@@ -66,9 +66,10 @@ export function formatRelative(iso: string, now: number): string {
   });
 }
 
-/** Wall time of a finished generation (created → completed), null when unknown. */
+/** Wall time of a generation that ran to the end (created → completed), null otherwise. */
 export function wallSeconds(g: Generation): number | null {
-  if (!g.completedAt) return null;
+  // A canceled or expired one did not run to the end; its duration means nothing.
+  if (!g.completedAt || g.status === "canceled" || g.status === "expired") return null;
   const s = (Date.parse(g.completedAt) - Date.parse(g.createdAt)) / 1000;
   return Number.isFinite(s) && s >= 0 ? s : null;
 }
@@ -142,8 +143,8 @@ export function buzzLine(g: Generation): BuzzLine {
     return { text: `${charged} Buzz`, title: `Charged ${charged} Buzz, as quoted` };
   }
   return {
-    text: `${charged} Buzz · quoted ${quoted}`,
-    title: `Charged ${charged} Buzz; the quote was ${quoted} (undelivered images are refunded)`,
+    text: `${charged} of ${quoted} Buzz charged`,
+    title: `Charged ${charged} Buzz of the ${quoted} quoted: images that were not delivered are refunded`,
   };
 }
 
