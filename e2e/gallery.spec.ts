@@ -125,12 +125,16 @@ test("per-image actions: download by seed, copy as API request with a token plac
   const card = studio.generation(prompt);
   const menu = card.getByRole("button", { name: "Actions for image 1 of 1" });
 
+  // The button shows on hover or focus, like the designer would find it.
+  await card.getByRole("button", { name: "Open image 1 of 1" }).hover();
   await menu.click();
   const downloading = page.waitForEvent("download");
   await page.getByRole("menuitem", { name: "Download" }).click();
   expect((await downloading).suggestedFilename()).toBe(`krea-${seed}-1.jpg`);
+  // The menu hands focus back to its button, so the keyboard can carry on.
+  await expect(menu).toBeFocused();
 
-  await menu.click();
+  await page.keyboard.press("Enter");
   await page.getByRole("menuitem", { name: "Copy as API request" }).click();
   const dialog = page.getByRole("dialog", { name: "Copy as API request" });
   await expect(dialog).toContainText(`"seed": ${seed}`);

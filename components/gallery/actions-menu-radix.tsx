@@ -2,15 +2,21 @@
 // The menu behind ActionsMenu, loaded on demand. It mounts open, because it
 // replaces the plain button the designer just pressed; from then on it is an
 // ordinary Radix menu that returns focus to its trigger.
-import { Ellipsis } from "lucide-react";
 import { DropdownMenu } from "radix-ui";
 import { triggerClass, type ActionsMenuProps } from "./actions-menu";
+import { Glyph } from "./glyph";
 
-export function RadixActionsMenu({ label, actions, variant, className }: ActionsMenuProps) {
+export function RadixActionsMenu({
+  label,
+  actions,
+  variant,
+  className,
+  onOpenChange,
+}: ActionsMenuProps) {
   return (
-    <DropdownMenu.Root modal={false} defaultOpen>
+    <DropdownMenu.Root modal={false} defaultOpen onOpenChange={onOpenChange}>
       <DropdownMenu.Trigger aria-label={label} className={triggerClass(variant, className)}>
-        <Ellipsis aria-hidden="true" className="size-4" />
+        <Glyph name="dots" className="size-4" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

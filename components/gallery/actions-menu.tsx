@@ -4,9 +4,10 @@
 // browser is idle, so dozens of thumbnails cost one plain button each and the
 // menu's code stays out of the page's first-load JavaScript.
 import { clsx } from "clsx";
-import { Ellipsis, type LucideIcon } from "lucide-react";
+import type { LucideIcon } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useState } from "react";
+import { Glyph } from "./glyph";
 
 export interface MenuAction {
   label: string;
@@ -19,10 +20,11 @@ export interface ActionsMenuProps {
   /** the trigger's accessible name, e.g. "Actions for image 2 of 4" */
   label: string;
   actions: MenuAction[];
-  /** "overlay" sits on an image: light icon on a dark veil, shown on hover or focus */
+  /** "overlay" sits on an image: light icon on a dark veil */
   variant?: "plain" | "overlay";
   /** placement only */
   className?: string;
+  onOpenChange?: (open: boolean) => void;
 }
 
 export const loadMenu = () => import("./actions-menu-radix");
@@ -35,7 +37,7 @@ export function triggerClass(variant: ActionsMenuProps["variant"], className?: s
   return clsx(
     "inline-flex size-7 shrink-0 items-center justify-center rounded-md",
     variant === "overlay"
-      ? "bg-black/55 text-white opacity-0 backdrop-blur-sm group-focus-within:opacity-100 group-hover:opacity-100 hover:bg-black/70 focus-visible:opacity-100 data-[state=open]:opacity-100 [@media(hover:none)]:opacity-100"
+      ? "bg-black/55 text-white backdrop-blur-sm hover:bg-black/70"
       : "text-muted hover:bg-subtle hover:text-foreground data-[state=open]:bg-subtle data-[state=open]:text-foreground",
     className,
   );
@@ -50,16 +52,20 @@ export function ActionsMenu(props: ActionsMenuProps) {
       aria-label={props.label}
       aria-haspopup="menu"
       aria-expanded={false}
-      onClick={() => setActive(true)}
+      onClick={() => {
+        setActive(true);
+        props.onOpenChange?.(true);
+      }}
       onKeyDown={(event) => {
         if (event.key === "ArrowDown") {
           event.preventDefault();
           setActive(true);
+          props.onOpenChange?.(true);
         }
       }}
       className={triggerClass(props.variant, props.className)}
     >
-      <Ellipsis aria-hidden="true" className="size-4" />
+      <Glyph name="dots" className="size-4" />
     </button>
   );
 }

@@ -2,8 +2,7 @@
 // The numbers a designer decides on, under every card: tier, ratio and output
 // size, creativity, quantity, seed (one click copies it), style references,
 // Buzz charged against the quote, wall time and when it ran.
-import { Check, Copy } from "lucide-react";
-import { Fragment, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import {
   buzzLine,
   formatDuration,
@@ -14,6 +13,7 @@ import {
 import type { Generation } from "@/lib/generations/types";
 import { useNow } from "@/lib/hooks/use-now";
 import { copySeed } from "./gallery-actions";
+import { Glyph } from "./glyph";
 
 const CHIP =
   "inline-flex items-center gap-1 rounded-sm bg-subtle px-1.5 py-px text-[11px] font-medium text-muted";
@@ -38,7 +38,7 @@ export function SettingsChips({ generation: g }: { generation: Generation }) {
             className={`${CHIP} tabular-nums hover:bg-border hover:text-foreground`}
           >
             Seed {seed}
-            <Copy aria-hidden="true" className="size-3" />
+            <Glyph name="copy" className="size-3" />
           </button>
         </li>
       ) : null}
@@ -68,24 +68,33 @@ export function CardFacts({
   const parts: ReactNode[] = [];
   if (statusId) {
     parts.push(
-      <span id={statusId} className="inline-flex items-center gap-1 font-medium text-success">
-        <Check aria-hidden="true" className="size-3.5" />
+      <span
+        key="status"
+        id={statusId}
+        className="inline-flex items-center gap-1 font-medium text-success"
+      >
+        <Glyph name="check" className="size-3.5" />
         Succeeded
       </span>,
     );
   }
-  parts.push(<span title={buzz.title}>{buzz.text}</span>);
-  if (wall !== null)
-    parts.push(<span title="Wall time, from submit to done">{formatDuration(wall)}</span>);
-  parts.push(<RelativeTime iso={g.createdAt} />);
+  parts.push(
+    <span key="buzz" title={buzz.title}>
+      {buzz.text}
+    </span>,
+  );
+  if (wall !== null) {
+    parts.push(
+      <span key="wall" title="Wall time, from submit to done">
+        {formatDuration(wall)}
+      </span>,
+    );
+  }
+  parts.push(<RelativeTime key="age" iso={g.createdAt} />);
+  // Separators are drawn by CSS: no extra elements per card.
   return (
-    <p className="flex flex-wrap items-center gap-x-1.5 gap-y-0.5 text-xs text-muted tabular-nums">
-      {parts.map((part, i) => (
-        <Fragment key={i}>
-          {i > 0 ? <span aria-hidden="true">·</span> : null}
-          {part}
-        </Fragment>
-      ))}
+    <p className="flex flex-wrap items-center gap-x-1.5 gap-y-0.5 text-xs text-muted tabular-nums [&>*+*]:before:mr-1.5 [&>*+*]:before:content-['·']">
+      {parts}
     </p>
   );
 }

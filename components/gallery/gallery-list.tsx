@@ -19,9 +19,14 @@ import { chunk, columnsForWidth, CARD_GAP, estimateCardHeight } from "@/lib/gene
 import type { Generation } from "@/lib/generations/types";
 import type { LostGenerations } from "@/lib/hooks/use-generation-watch";
 import { GenerationCard } from "./generation-card";
+import { ScrollingContext } from "./scrolling-context";
 
-/** Rows rendered beyond the viewport each way: enough for Tab and fast scrolling. */
-const OVERSCAN_ROWS = 2;
+/**
+ * Rows rendered beyond the viewport each way. One is enough for Tab (focusing a
+ * card scrolls it in, which renders the next row) and keeps a screen of ten-image
+ * cards well inside the DOM budget.
+ */
+const OVERSCAN_ROWS = 1;
 
 export interface GalleryListProps {
   generations: readonly Generation[];
@@ -150,6 +155,7 @@ function ElementRows({ scrollElement, ...props }: RowsProps & { scrollElement: H
 }
 
 interface RowVirtualizer {
+  isScrolling: boolean;
   getVirtualItems(): VirtualItem[];
   getTotalSize(): number;
   measureElement(el: Element | null): void;
@@ -181,32 +187,34 @@ function Rows({
   }, [rows, virtualizer, scrollToGenerationRef]);
 
   return (
-    <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-      {items.map((item) => {
-        const row = rows[item.index] ?? [];
-        return (
-          <div
-            key={item.key}
-            data-index={item.index}
-            ref={virtualizer.measureElement}
-            className="absolute top-0 left-0 grid w-full items-start gap-3 pb-3"
-            style={{
-              transform: `translateY(${item.start - scrollMargin}px)`,
-              gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
-            }}
-          >
-            {row.map((g, i) => (
-              <GenerationCard
-                key={g.id}
-                generation={g}
-                lostReason={lost[g.id]}
-                position={item.index * columns + i + 1}
-                setSize={setSize}
-              />
-            ))}
-          </div>
-        );
-      })}
-    </div>
+    <ScrollingContext value={virtualizer.isScrolling}>
+      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+        {items.map((item) => {
+          const row = rows[item.index] ?? [];
+          return (
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="absolute top-0 left-0 grid w-full items-start gap-3 pb-3"
+              style={{
+                transform: `translateY(${item.start - scrollMargin}px)`,
+                gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+              }}
+            >
+              {row.map((g, i) => (
+                <GenerationCard
+                  key={g.id}
+                  generation={g}
+                  lostReason={lost[g.id]}
+                  position={item.index * columns + i + 1}
+                  setSize={setSize}
+                />
+              ))}
+            </div>
+          );
+        })}
+      </div>
+    </ScrollingContext>
   );
 }

@@ -18,13 +18,17 @@ import {
   Wand2,
   type LucideIcon,
 } from "lucide-react";
-import { useState, type CSSProperties } from "react";
+import { use, useState, type CSSProperties } from "react";
 import { shortPrompt } from "@/lib/generations/format";
 import { imageColumns, imageRatio, MAX_TILE_HEIGHT, tileCount } from "@/lib/generations/layout";
 import type { Generation, GenerationImage } from "@/lib/generations/types";
 import { useImageSource } from "@/lib/hooks/use-image-source";
 import { ActionsMenu } from "./actions-menu";
 import { copySeed, download, reuseSettings, useGalleryActions } from "./gallery-actions";
+import { ScrollingContext } from "./scrolling-context";
+
+/** Images this page has shown: already in the browser's cache, so never held back. */
+const shownSources = new Set<string>();
 
 export function imageAlt(prompt: string, n: number, total: number): string {
   return `${shortPrompt(prompt, 100)} — image ${n} of ${total}`;
@@ -135,11 +139,33 @@ function Thumbnail({
   const queryClient = useQueryClient();
   const source = useImageSource(image, "preview");
   const [loaded, setLoaded] = useState(false);
+  const scrolling = use(ScrollingContext);
+  const [requested, setRequested] = useState(false);
+  const mayLoad = requested || !scrolling || (source.src !== null && shownSources.has(source.src));
+  // Once asked for, an image stays: scrolling again must not blank it.
+  if (mayLoad && !requested && source.src !== null) setRequested(true);
+  // The actions button exists only while the pointer or focus is on the tile: ten
+  // per card, thousands of cards, would crowd the DOM. Once its menu has been
+  // used it stays, so the menu can hand focus back to it. On touch screens a tap
+  // opens the lightbox, which has every action.
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const [menuUsed, setMenuUsed] = useState(false);
   const hasInput = g.input !== null;
 
   return (
-    <div style={style} className="group relative overflow-hidden rounded-md bg-subtle">
-      {source.src ? (
+    <div
+      style={style}
+      onPointerEnter={(event) => event.pointerType === "mouse" && setHovered(true)}
+      onPointerLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => {
+        const next = event.relatedTarget;
+        if (!(next instanceof Node && event.currentTarget.contains(next))) setFocused(false);
+      }}
+      className="relative overflow-hidden rounded-md bg-subtle"
+    >
+      {source.src && mayLoad ? (
         // A plain <img>: signed URLs expire, so Next's optimizer (which caches by URL) cannot serve them.
         // eslint-disable-next-line @next/next/no-img-element
         <img
@@ -151,7 +177,8 @@ function Thumbnail({
           loading="lazy"
           decoding="async"
           draggable={false}
-          onLoad={() => {
+          onLoad={(event) => {
+            shownSources.add(event.currentTarget.src);
             setLoaded(true);
             source.onLoad();
           }}
@@ -184,28 +211,35 @@ function Thumbnail({
           className="absolute inset-0 cursor-zoom-in rounded-md focus-visible:-outline-offset-2"
         />
       )}
-      <ActionsMenu
-        label={`Actions for image ${n} of ${total}`}
-        variant="overlay"
-        className="absolute top-1 right-1"
-        actions={[
-          { label: "Open", icon: Maximize2, onSelect: () => openImage(image.id) },
-          { label: "Download", icon: Download, onSelect: () => download(queryClient, g, image, n) },
-          { label: "Copy seed", icon: Copy, onSelect: () => copySeed(g), disabled: !hasInput },
-          {
-            label: "Reuse settings",
-            icon: Wand2,
-            onSelect: () => reuseSettings(g),
-            disabled: !hasInput,
-          },
-          {
-            label: "Copy as API request",
-            icon: Braces,
-            onSelect: () => showApiRequest(g.id),
-            disabled: !hasInput,
-          },
-        ]}
-      />
+      {hovered || focused || menuUsed ? (
+        <ActionsMenu
+          label={`Actions for image ${n} of ${total}`}
+          variant="overlay"
+          className="absolute top-1 right-1"
+          onOpenChange={(open) => open && setMenuUsed(true)}
+          actions={[
+            { label: "Open", icon: Maximize2, onSelect: () => openImage(image.id) },
+            {
+              label: "Download",
+              icon: Download,
+              onSelect: () => download(queryClient, g, image, n),
+            },
+            { label: "Copy seed", icon: Copy, onSelect: () => copySeed(g), disabled: !hasInput },
+            {
+              label: "Reuse settings",
+              icon: Wand2,
+              onSelect: () => reuseSettings(g),
+              disabled: !hasInput,
+            },
+            {
+              label: "Copy as API request",
+              icon: Braces,
+              onSelect: () => showApiRequest(g.id),
+              disabled: !hasInput,
+            },
+          ]}
+        />
+      ) : null}
     </div>
   );
 }

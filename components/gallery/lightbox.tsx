@@ -73,7 +73,7 @@ export function Lightbox({
   return (
     <Dialog.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/90" />
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black" />
         <Dialog.Content
           aria-describedby={undefined}
           onKeyDown={onKeyDown}
@@ -83,7 +83,13 @@ export function Lightbox({
           }}
           className="fixed inset-0 z-50 flex flex-col outline-none md:flex-row"
         >
-          <div className="relative flex h-[60dvh] shrink-0 items-center justify-center p-3 md:h-auto md:min-w-0 md:flex-1 md:p-6">
+          {/* Clicking the dark around the image closes, as in every lightbox. */}
+          <div
+            onClick={(event) => {
+              if (event.target === event.currentTarget) onClose();
+            }}
+            className="relative flex h-[60dvh] shrink-0 items-center justify-center bg-black p-3 md:h-auto md:min-w-0 md:flex-1 md:px-16 md:py-6"
+          >
             <LightboxImage key={entry.image.id} entry={entry} prompt={prompt} />
             <StageButton
               label="Previous image"

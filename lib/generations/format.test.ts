@@ -39,8 +39,8 @@ describe("formatRelative", () => {
   const now = Date.parse("2026-03-10T12:00:00.000Z");
   it("goes from just now to a date", () => {
     expect(formatRelative("2026-03-10T11:59:50.000Z", now)).toBe("just now");
-    expect(formatRelative("2026-03-10T11:55:00.000Z", now)).toBe("5 minutes ago");
-    expect(formatRelative("2026-03-10T09:00:00.000Z", now)).toBe("3 hours ago");
+    expect(formatRelative("2026-03-10T11:55:00.000Z", now)).toBe("5 min ago");
+    expect(formatRelative("2026-03-10T09:00:00.000Z", now)).toBe("3 h ago");
     expect(formatRelative("2026-03-09T10:00:00.000Z", now)).toBe("yesterday");
     expect(formatRelative("2026-01-02T10:00:00.000Z", now)).toBe("Jan 2");
   });

@@ -45,20 +45,19 @@ export function formatDuration(totalSeconds: number): string {
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-
-/** "just now", "4 min ago", "3 h ago", "yesterday", then a date. */
+/** "just now", "4 min ago", "3 h ago", "yesterday", "3 days ago", then a date. */
 export function formatRelative(iso: string, now: number): string {
   const at = Date.parse(iso);
   if (!Number.isFinite(at)) return "";
   const s = Math.round((now - at) / 1000);
   if (s < 45) return "just now";
   const m = Math.round(s / 60);
-  if (m < 60) return relative.format(-m, "minute");
+  if (m < 60) return `${m} min ago`;
   const h = Math.round(m / 60);
-  if (h < 24) return relative.format(-h, "hour");
+  if (h < 24) return `${h} h ago`;
   const d = Math.round(h / 24);
-  if (d < 7) return relative.format(-d, "day");
+  if (d === 1) return "yesterday";
+  if (d < 7) return `${d} days ago`;
   return new Date(at).toLocaleDateString("en", {
     month: "short",
     day: "numeric",

@@ -38,7 +38,8 @@ export function imageColumns(count: number, ratio: number): number {
   if (count <= 1) return 1;
   let columns = count === 2 ? 2 : count <= 4 ? 2 : count <= 6 || count === 9 ? 3 : 4;
   if (count === 3) columns = 3;
-  if (ratio >= 1.7) columns = Math.min(columns, 2);
+  // Wide images get a column less (at most 3), tall ones a column more.
+  if (ratio >= 1.7) columns = count <= 4 ? 2 : 3;
   else if (ratio <= 0.6) columns = Math.min(count, columns + 1);
   return columns;
 }
