@@ -99,7 +99,11 @@ export function CardOutcome({
     : g.blocked
       ? ShieldAlert
       : (OUTCOME_ICON[g.status] ?? TriangleAlert);
-  const reason = lostReason ?? g.failureReason;
+  // "Canceled. Images that…" under the label "Canceled" would say it twice.
+  const reason = (lostReason ?? g.failureReason)?.replace(
+    new RegExp(`^${status.label}\\.\\s*`),
+    "",
+  );
   return (
     <div className="rounded-md bg-subtle px-2.5 py-2 text-xs">
       <p id={id} className={clsx("flex items-center gap-1.5 font-medium", TONE_TEXT[status.tone])}>

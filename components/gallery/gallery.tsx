@@ -101,7 +101,7 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
     );
   }
 
-  const viewedGeneration = apiFor ? generations.find((g) => g.id === apiFor) : undefined;
+  const apiGeneration = apiFor ? generations.find((g) => g.id === apiFor) : undefined;
   return (
     <GalleryActionsContext value={actions}>
       <div className="p-3 md:p-4">{body}</div>
@@ -116,10 +116,12 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
           onClose={() => setViewing(null)}
           onReturnFocus={returnFocus}
           onShowApiRequest={setApiFor}
+          hasMore={hasNextPage}
+          onNearEnd={loadMore}
         />
       ) : null}
-      {viewedGeneration ? (
-        <ApiRequestDialog generation={viewedGeneration} onClose={() => setApiFor(null)} />
+      {apiGeneration ? (
+        <ApiRequestDialog generation={apiGeneration} onClose={() => setApiFor(null)} />
       ) : null}
     </GalleryActionsContext>
   );

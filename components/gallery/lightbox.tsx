@@ -31,6 +31,10 @@ export interface LightboxProps {
   /** puts focus back on the thumbnail of this image */
   onReturnFocus: (imageId: string) => void;
   onShowApiRequest: (generationId: string) => void;
+  /** older history exists beyond the last entry */
+  hasMore: boolean;
+  /** asks for the next history page when stepping nears the last loaded image */
+  onNearEnd: () => void;
 }
 
 export function Lightbox({
@@ -40,6 +44,8 @@ export function Lightbox({
   onClose,
   onReturnFocus,
   onShowApiRequest,
+  hasMore,
+  onNearEnd,
 }: LightboxProps) {
   const queryClient = useQueryClient();
   const index = entries.findIndex((e) => e.image.id === imageId);
@@ -56,6 +62,11 @@ export function Lightbox({
   useEffect(() => {
     if (!entry) onClose();
   }, [entry, onClose]);
+
+  const nearEnd = index >= entries.length - 3;
+  useEffect(() => {
+    if (nearEnd && hasMore) onNearEnd();
+  }, [nearEnd, hasMore, onNearEnd]);
   if (!entry) return null;
 
   const g = entry.generation;
@@ -124,7 +135,8 @@ export function Lightbox({
               </Dialog.Close>
             </div>
             <p aria-live="polite" className="text-xs text-muted tabular-nums">
-              Image {entry.n} of {entry.total} · {index + 1} of {entries.length} in the gallery
+              Image {entry.n} of {entry.total} · {index + 1} of {entries.length}
+              {hasMore ? "+" : ""} in the gallery
             </p>
             <SettingsChips generation={g} />
             <CardFacts generation={g} />

@@ -8,6 +8,7 @@ import {
   settingsSummary,
   shortPrompt,
   statusLabel,
+  wallSeconds,
 } from "./format";
 
 describe("statusLabel", () => {
@@ -90,5 +91,13 @@ describe("shortPrompt", () => {
   it("flattens whitespace and cuts with an ellipsis", () => {
     expect(shortPrompt("a  b\nc")).toBe("a b c");
     expect(shortPrompt("x".repeat(100), 10)).toBe(`${"x".repeat(9)}…`);
+  });
+});
+
+describe("wallSeconds", () => {
+  it("measures submit to done, and nothing for runs cut short", () => {
+    expect(wallSeconds(makeGeneration())).toBe(9);
+    expect(wallSeconds(makeGeneration({ status: "canceled" }))).toBeNull();
+    expect(wallSeconds(makeGeneration({ completedAt: null }))).toBeNull();
   });
 });
