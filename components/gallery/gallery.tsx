@@ -1,19 +1,24 @@
 "use client";
 // The gallery: history from the orchestrator (paged, newest first), unfinished
 // generations followed by one long-poll, cards in a virtualized grid, and the
-// lightbox and API-request dialog loaded only when first opened.
+// lightbox and API-request dialog loaded only when first opened. The cards' code
+// is fetched alongside the first history page instead of before the page is
+// interactive: neither can show anything without the other.
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { shortPrompt, statusLabel } from "@/lib/generations/format";
 import type { Generation } from "@/lib/generations/types";
 import { useGenerationWatch, useLostGenerations } from "@/lib/hooks/use-generation-watch";
 import { useGenerations } from "@/lib/hooks/use-generations";
-import { loadMenu } from "./actions-menu";
 import { GalleryActionsContext, type GalleryActions } from "./gallery-actions";
-import { GalleryList } from "./gallery-list";
 import { GallerySkeleton, ProblemPanel } from "./gallery-states";
 import { lightboxEntries } from "./lightbox-entries";
 
+const loadList = () => import("./gallery-list");
+const GalleryList = dynamic(() => loadList().then((m) => m.GalleryList), {
+  ssr: false,
+  loading: () => <GallerySkeleton />,
+});
 const loadLightbox = () => import("./lightbox");
 const Lightbox = dynamic(() => loadLightbox().then((m) => m.Lightbox), { ssr: false });
 const ApiRequestDialog = dynamic(
@@ -55,12 +60,16 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
     [entries],
   );
 
+  useEffect(() => {
+    void loadList();
+  }, []);
+
   const hasCards = generations.length > 0;
   useEffect(() => {
     if (!hasCards) return;
     // Fetch the menu's and the lightbox's code while idle so the first click opens at once.
     const timer = setTimeout(() => {
-      void loadMenu();
+      void import("./actions-menu-radix");
       void loadLightbox();
     }, 1500);
     return () => clearTimeout(timer);
