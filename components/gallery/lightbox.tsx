@@ -4,24 +4,13 @@
 // closes and puts focus back on the thumbnail of the image last shown. Loaded
 // on demand: it is not part of the page's first-load JavaScript.
 import { useQueryClient } from "@tanstack/react-query";
-import {
-  ChevronLeft,
-  ChevronRight,
-  Copy,
-  Download,
-  ImageOff,
-  RotateCcw,
-  Braces,
-  Wand2,
-  X,
-} from "lucide-react";
+import { Braces, ChevronLeft, ChevronRight, Copy, Download, Wand2, X } from "lucide-react";
 import { Dialog } from "radix-ui";
-import { useEffect, useState, type KeyboardEvent, type ReactNode } from "react";
-import { useImageSource } from "@/lib/hooks/use-image-source";
+import { useEffect, type KeyboardEvent, type ReactNode } from "react";
 import { CardFacts, SettingsChips } from "./card-meta";
 import { copySeed, download, reuseSettings } from "./gallery-actions";
-import { imageAlt } from "./image-grid";
 import type { LightboxEntry } from "./lightbox-entries";
+import { LightboxImage } from "./lightbox-image";
 
 export interface LightboxProps {
   entries: LightboxEntry[];
@@ -180,67 +169,6 @@ export function Lightbox({
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
-  );
-}
-
-function LightboxImage({ entry, prompt }: { entry: LightboxEntry; prompt: string }) {
-  const { image } = entry;
-  const full = useImageSource(image, "full");
-  const preview = useImageSource(image, "preview");
-  const [loaded, setLoaded] = useState(false);
-  const width = image.width ?? 1024;
-  const height = image.height ?? 1024;
-  return (
-    // Sized from the image's own width/height before a byte arrives: as wide as the
-    // stage allows without growing taller than it.
-    <div
-      className="relative [--stage-h:calc(60dvh-1.5rem)] md:[--stage-h:calc(100dvh-3rem)]"
-      style={{
-        aspectRatio: `${width} / ${height}`,
-        width: `min(100%, calc(var(--stage-h) * ${width / height}))`,
-      }}
-    >
-      {/* The thumbnail, already in the browser's cache, stands in until the original arrives. */}
-      {preview.src && !loaded ? (
-        // eslint-disable-next-line @next/next/no-img-element
-        <img
-          src={preview.src}
-          alt=""
-          className="absolute inset-0 size-full object-contain"
-          onError={preview.onError}
-        />
-      ) : null}
-      {full.src ? (
-        // eslint-disable-next-line @next/next/no-img-element
-        <img
-          key={full.attempt}
-          src={full.src}
-          alt={imageAlt(prompt, entry.n, entry.total)}
-          width={width}
-          height={height}
-          onLoad={() => {
-            setLoaded(true);
-            full.onLoad();
-          }}
-          onError={full.onError}
-          className="absolute inset-0 size-full object-contain"
-        />
-      ) : null}
-      {full.failed ? (
-        <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 text-sm text-white/80">
-          <ImageOff aria-hidden="true" className="size-6" />
-          Couldn’t load this image.
-          <button
-            type="button"
-            onClick={full.retry}
-            className="inline-flex items-center gap-1.5 rounded-md bg-white/15 px-3 py-1.5 text-xs font-medium text-white hover:bg-white/25"
-          >
-            <RotateCcw aria-hidden="true" className="size-3.5" />
-            Retry
-          </button>
-        </div>
-      ) : null}
-    </div>
   );
 }
 

@@ -152,3 +152,8 @@ export function shortPrompt(prompt: string, max = 80): string {
   const flat = prompt.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
+
+/** Alt text of a generation's image: its prompt and its place in the batch. */
+export function imageAlt(prompt: string, n: number, total: number): string {
+  return `${shortPrompt(prompt, 100)} — image ${n} of ${total}`;
+}

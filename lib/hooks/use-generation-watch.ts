@@ -35,7 +35,8 @@ export class WatchInterrupted extends Error {
   }
 }
 
-async function watchOnce(
+/** One long-poll: merges what it brings, marks lost ids, throws when it should back off. */
+export async function watchOnce(
   queryClient: QueryClient,
   ids: string[],
   signal: AbortSignal,
