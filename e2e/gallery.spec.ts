@@ -167,3 +167,33 @@ for (const colorScheme of ["light", "dark"] as const) {
     await expectNoSeriousA11yViolations(page);
   });
 }
+
+test("a generation deleted on the orchestrator says so and is no longer followed", async ({
+  page,
+  request,
+  studio,
+}) => {
+  const prompt = uniquePrompt("test:slow Deleted behind the studio's back");
+  const g = await createGeneration(request, { prompt });
+  // Hold the page's first long-poll until the workflow is gone, so the studio asks
+  // about an id the orchestrator no longer knows (a running one would answer
+  // "canceled" first).
+  let release!: () => void;
+  const deleted = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/workflows/watch*", async (route) => {
+    await deleted;
+    await route.continue();
+  });
+  await studio.goto();
+  const card = studio.generation(prompt);
+  await expect(card.getByRole("progressbar")).toBeVisible();
+  // Straight on the embedded engine, with the studio's own (non-secret) local token.
+  const response = await request.delete(`/api/local-engine/v2/consumer/workflows/${g.id}`, {
+    headers: { authorization: "Bearer local-studio" },
+  });
+  expect(response.ok()).toBe(true);
+  release();
+  await expect(card.getByText("No longer on the orchestrator")).toBeVisible();
+  await expect(card.getByRole("progressbar")).toHaveCount(0);
+  await expect(card.getByRole("button", { name: "Cancel" })).toHaveCount(0);
+});

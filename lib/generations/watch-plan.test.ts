@@ -48,7 +48,7 @@ describe("shouldReplace", () => {
 describe("lostReason", () => {
   it("says a deleted generation is no longer on the orchestrator", () => {
     expect(lostReason({ kind: "not_found", detail: "x", retryable: false })).toMatch(
-      /^No longer on the orchestrator/,
+      /^It was deleted/,
     );
     expect(lostReason({ kind: "forbidden", detail: "Not yours.", retryable: false })).toBe(
       "Not yours.",

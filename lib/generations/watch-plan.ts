@@ -48,10 +48,13 @@ export interface WatchErrorInfo {
   retryable: boolean;
 }
 
-/** What a card says about a generation the studio can no longer read. */
+/**
+ * Why the studio can no longer read a generation, under the card's label "No
+ * longer on the orchestrator".
+ */
 export function lostReason(error: WatchErrorInfo): string {
   if (error.kind === "not_found") {
-    return "No longer on the orchestrator: it was deleted or belongs to another token.";
+    return "It was deleted, or made with another token. Nothing here will change any more.";
   }
   return error.detail;
 }

@@ -55,7 +55,7 @@ describe("watchOnce", () => {
       errors: { a: { kind: "not_found", detail: "There is no workflow.", retryable: false } },
     });
     await watchOnce(qc, ["a"], new AbortController().signal);
-    expect(qc.getQueryData<LostGenerations>(LOST_KEY)?.a).toMatch(/^No longer on the orchestrator/);
+    expect(qc.getQueryData<LostGenerations>(LOST_KEY)?.a).toMatch(/^It was deleted/);
   });
 
   it("backs off on a passing failure and leaves the card as it was", async () => {
