@@ -33,6 +33,8 @@ export interface GalleryListProps {
   lost: LostGenerations;
   /** -1 while older pages exist */
   setSize: number;
+  /** an older page is loading */
+  busy: boolean;
   /** asks for the next page when the last rows come near */
   onNearEnd: () => void;
   /** the gallery keeps this to scroll a generation into view (focus return from the lightbox) */
@@ -105,7 +107,7 @@ export function GalleryList(props: GalleryListProps) {
       ref={setEl}
       role="feed"
       aria-labelledby="gallery-title"
-      aria-busy={props.setSize === -1 ? undefined : false}
+      aria-busy={props.busy}
       className="relative"
     >
       {width === 0 || !scrollParent ? null : scrollParent instanceof Window ? (

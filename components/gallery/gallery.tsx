@@ -96,6 +96,7 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
           generations={generations}
           lost={lost}
           setSize={hasNextPage ? -1 : generations.length}
+          busy={isFetchingNextPage}
           onNearEnd={loadMore}
           scrollToGenerationRef={scrollToGenerationRef}
         />

@@ -32,6 +32,12 @@ function clickLink(href: string, name: string, newTab: boolean): void {
   a.remove();
 }
 
+async function renewed(queryClient: QueryClient, image: GenerationImage): Promise<string> {
+  const fresh = await imageRefresher.refresh(image.id);
+  applyRefreshedUrls(queryClient, fresh);
+  return fresh.url;
+}
+
 /** Downloads the original; resolves when the browser has the file (or the fallback tab opened). */
 export async function downloadImage(
   queryClient: QueryClient,
@@ -41,14 +47,15 @@ export async function downloadImage(
 ): Promise<void> {
   let url = image.url ?? image.previewUrl;
   if (!url) throw new Error("This image has no file to download.");
-  if (isExpiring(image.urlExpiresAt, Date.now())) {
-    const fresh = await imageRefresher.refresh(image.id);
-    applyRefreshedUrls(queryClient, fresh);
-    url = fresh.url;
-  }
+  if (isExpiring(image.urlExpiresAt, Date.now())) url = await renewed(queryClient, image);
   let blob: Blob;
   try {
-    const response = await fetch(url);
+    let response = await fetch(url);
+    // Expired after all (a clock off by a minute): renew once and try again.
+    if (response.status === 401 || response.status === 403) {
+      url = await renewed(queryClient, image);
+      response = await fetch(url);
+    }
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     blob = await response.blob();
   } catch {

@@ -20,12 +20,15 @@ export function useCancelGeneration(id: string) {
       mergeGenerations(queryClient, [generation]);
       if (generation.status === "canceled") {
         toast.success("Generation canceled", {
-          description: generation.failureReason ?? undefined,
+          description: "Images that had not finished are not charged.",
         });
-      } else {
+      } else if (generation.final) {
         toast("It finished before the cancel arrived", {
           description: "Nothing was canceled; the results are in the gallery.",
         });
+      } else {
+        // The orchestrator stops jobs on its own schedule; the watch brings the final state.
+        toast("Cancel requested", { description: "The orchestrator is stopping the jobs." });
       }
     },
     onError: (error) => {
