@@ -1,6 +1,8 @@
 import { headers } from "next/headers";
 import { BuilderPane } from "@/components/builder/builder-pane";
+import { Gallery } from "@/components/gallery/gallery";
 import { GalleryEmptyState } from "@/components/gallery/gallery-empty-state";
+import { GalleryStatus } from "@/components/gallery/gallery-status";
 import { AppHeader } from "@/components/layout/app-header";
 import { describeTarget, resolveTarget } from "@/lib/orchestrator/target";
 
@@ -37,8 +39,9 @@ export default async function StudioPage() {
               <h2 id="gallery-title" className="text-sm font-semibold">
                 Gallery
               </h2>
+              <GalleryStatus />
             </div>
-            <GalleryEmptyState engine={engine.engine} />
+            <Gallery emptyState={<GalleryEmptyState engine={engine.engine} />} />
           </section>
         </main>
       </div>

@@ -29,6 +29,16 @@ export class StudioPage {
     this.tokenDialog = page.getByRole("dialog", { name: "Civitai API token" });
   }
 
+  /** A generation's card: an article named by its prompt. */
+  generation(prompt: string): Locator {
+    return this.gallery.getByRole("article", { name: new RegExp(`^${escapeRegExp(prompt)}`) });
+  }
+
+  /** The open lightbox (a dialog named by the image's prompt). */
+  get lightbox(): Locator {
+    return this.page.getByRole("dialog").filter({ has: this.page.getByLabel("Image details") });
+  }
+
   async goto(): Promise<void> {
     await this.page.goto("/");
     await expect(
@@ -60,4 +70,8 @@ export class StudioPage {
   toast(text: string | RegExp): Locator {
     return this.page.locator("[data-sonner-toast]").filter({ hasText: text });
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

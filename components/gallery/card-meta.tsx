@@ -1,0 +1,100 @@
+"use client";
+// The numbers a designer decides on, under every card: tier, ratio and output
+// size, creativity, quantity, seed (one click copies it), style references,
+// Buzz charged against the quote, wall time and when it ran.
+import type { ReactNode } from "react";
+import {
+  buzzLine,
+  formatDuration,
+  formatRelative,
+  settingsSummary,
+  wallSeconds,
+} from "@/lib/generations/format";
+import type { Generation } from "@/lib/generations/types";
+import { useNow } from "@/lib/hooks/use-now";
+import { copySeed } from "./gallery-actions";
+import { Glyph } from "./glyph";
+
+const CHIP =
+  "inline-flex items-center gap-1 rounded-sm bg-subtle px-1.5 py-px text-[11px] font-medium text-muted";
+
+export function SettingsChips({ generation: g }: { generation: Generation }) {
+  if (!g.input) return null;
+  const seed = g.input.seed;
+  return (
+    <ul aria-label="Settings" className="flex flex-wrap gap-1">
+      {settingsSummary(g.input, g).map((item) => (
+        <li key={item.key} title={item.title} className={CHIP}>
+          {item.label}
+        </li>
+      ))}
+      {typeof seed === "number" ? (
+        <li className="contents">
+          <button
+            type="button"
+            onClick={() => copySeed(g)}
+            aria-label={`Copy seed ${seed}`}
+            title="Copy seed"
+            className={`${CHIP} tabular-nums hover:bg-border hover:text-foreground`}
+          >
+            Seed {seed}
+            <Glyph name="copy" className="size-3" />
+          </button>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+function RelativeTime({ iso }: { iso: string }) {
+  const now = useNow(30_000);
+  return (
+    <time dateTime={iso} title={new Date(iso).toLocaleString()}>
+      {formatRelative(iso, now)}
+    </time>
+  );
+}
+
+/** Status (when it succeeded), Buzz, wall time and age on one quiet line. */
+export function CardFacts({
+  generation: g,
+  statusId,
+}: {
+  generation: Generation;
+  statusId?: string;
+}) {
+  const buzz = buzzLine(g);
+  const wall = wallSeconds(g);
+  const parts: ReactNode[] = [];
+  if (statusId) {
+    parts.push(
+      <span
+        key="status"
+        id={statusId}
+        className="inline-flex items-center gap-1 font-medium text-success"
+      >
+        <Glyph name="check" className="size-3.5" />
+        Succeeded
+      </span>,
+    );
+  }
+  parts.push(
+    <span key="buzz" title={buzz.title}>
+      {buzz.text}
+    </span>,
+  );
+  if (wall !== null) {
+    parts.push(
+      <span key="wall" title="Wall time, from submit to done">
+        {formatDuration(wall)}
+      </span>,
+    );
+  }
+  parts.push(<RelativeTime key="age" iso={g.createdAt} />);
+  // Separators are drawn by CSS: no extra elements per card.
+  return (
+    <p className="flex flex-wrap items-center gap-x-1.5 gap-y-0.5 text-xs text-muted tabular-nums [&>*+*]:before:mr-1.5 [&>*+*]:before:content-['·']">
+      {parts}
+    </p>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+// What a card, an image menu or the lightbox can ask the gallery to do, and the
+// small actions they share (copy, reuse, download) with their toasts.
+import type { QueryClient } from "@tanstack/react-query";
+import { createContext, use } from "react";
+import { toast } from "sonner";
+import { downloadImage } from "@/lib/generations/download";
+import { shortPrompt } from "@/lib/generations/format";
+import type { Generation, GenerationImage } from "@/lib/generations/types";
+import { requestBuilderLoad } from "@/lib/hooks/use-builder-bridge";
+
+export interface GalleryActions {
+  openImage(imageId: string): void;
+  showApiRequest(generationId: string): void;
+}
+
+export const GalleryActionsContext = createContext<GalleryActions | null>(null);
+
+export function useGalleryActions(): GalleryActions {
+  const actions = use(GalleryActionsContext);
+  if (!actions) throw new Error("useGalleryActions needs a GalleryActionsContext provider");
+  return actions;
+}
+
+export async function copyText(text: string, what: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    toast.success(`${what} copied`);
+  } catch {
+    toast.error(`Couldn't copy the ${what.toLowerCase()}`, {
+      description: "The browser refused clipboard access. Select the text and copy it by hand.",
+    });
+  }
+}
+
+export function copySeed(g: Generation): void {
+  const seed = g.input?.seed;
+  if (typeof seed === "number") void copyText(String(seed), `Seed ${seed}`);
+}
+
+/** Loads the generation's settings, seed included, into the builder. */
+export function reuseSettings(g: Generation): void {
+  if (!g.input) return;
+  requestBuilderLoad({
+    settings: g.input,
+    seed: "keep",
+    source: `“${shortPrompt(g.input.prompt, 40)}”`,
+  });
+}
+
+export function download(
+  queryClient: QueryClient,
+  g: Generation,
+  image: GenerationImage,
+  n: number,
+): void {
+  downloadImage(queryClient, g, image, n).catch((error: unknown) => {
+    toast.error("Couldn't download the image", {
+      description: error instanceof Error ? error.message : "Try again in a moment.",
+    });
+  });
+}

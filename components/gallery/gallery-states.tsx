@@ -1,0 +1,63 @@
+// The gallery before it has cards to show: skeletons the size of the coming
+// images while the history loads, and what happened (with Retry) when it cannot.
+import { RotateCcw, TriangleAlert } from "lucide-react";
+
+export function GallerySkeleton() {
+  return (
+    <div role="status" aria-live="polite">
+      <span className="sr-only">Loading your generations…</span>
+      <div
+        aria-hidden="true"
+        className="grid grid-cols-[repeat(auto-fill,minmax(300px,1fr))] gap-3"
+      >
+        {Array.from({ length: 6 }, (_, i) => (
+          <div
+            key={i}
+            className="flex flex-col gap-2.5 rounded-lg border border-border bg-raised p-3"
+          >
+            <div className="h-3.5 w-4/5 rounded-sm bg-subtle" />
+            <div className="aspect-square rounded-md bg-subtle motion-safe:animate-pulse" />
+            <div className="flex gap-1">
+              <div className="h-4 w-14 rounded-sm bg-subtle" />
+              <div className="h-4 w-24 rounded-sm bg-subtle" />
+              <div className="h-4 w-20 rounded-sm bg-subtle" />
+            </div>
+            <div className="h-3 w-2/5 rounded-sm bg-subtle" />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function ProblemPanel({
+  title,
+  detail,
+  onRetry,
+  retrying,
+}: {
+  title: string;
+  detail: string;
+  onRetry: () => void;
+  retrying?: boolean;
+}) {
+  return (
+    <div
+      role="alert"
+      className="mx-auto flex max-w-md flex-col items-center gap-2 rounded-lg border border-border bg-raised px-6 py-8 text-center"
+    >
+      <TriangleAlert aria-hidden="true" className="size-5 text-warning" />
+      <p className="font-medium">{title}</p>
+      <p className="text-xs leading-relaxed text-muted">{detail}</p>
+      <button
+        type="button"
+        onClick={onRetry}
+        disabled={retrying}
+        className="mt-2 inline-flex items-center gap-1.5 rounded-md border border-border bg-panel px-3 py-1.5 text-xs font-medium hover:bg-subtle disabled:opacity-60"
+      >
+        <RotateCcw aria-hidden="true" className="size-3.5" />
+        {retrying ? "Retrying…" : "Retry"}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+// Beside the gallery's title: how many generations are running, and a calm
+// note while the connection to the studio is being re-established.
+import { useGenerations } from "@/lib/hooks/use-generations";
+import { useLostGenerations, useWatchReconnecting } from "@/lib/hooks/use-generation-watch";
+
+export function GalleryStatus() {
+  const { generations } = useGenerations();
+  const lost = useLostGenerations();
+  const reconnecting = useWatchReconnecting();
+  const running = generations.filter((g) => !g.final && !lost[g.id]).length;
+  return (
+    <div className="ml-auto flex items-center gap-3 text-xs text-muted">
+      {/* Always present so the change is announced. */}
+      <span role="status" className="text-warning">
+        {reconnecting ? "Reconnecting… nothing is lost" : ""}
+      </span>
+      {running > 0 ? (
+        <span className="inline-flex items-center gap-1.5 tabular-nums">
+          <span
+            aria-hidden="true"
+            className="size-1.5 rounded-full bg-accent motion-safe:animate-pulse"
+          />
+          {running} running
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+"use client";
+// One generation: its prompt, images, state and settings. Named by its prompt
+// (an <article> labelled by it) so people and tests find it the same way.
+import { Braces, Copy, Wand2 } from "lucide-react";
+import { memo, useId, useState } from "react";
+import type { Generation } from "@/lib/generations/types";
+import { ActionsMenu } from "./actions-menu";
+import { CardFacts, SettingsChips } from "./card-meta";
+import { CardOutcome, CardProgress } from "./card-status";
+import { copySeed, reuseSettings, useGalleryActions } from "./gallery-actions";
+import { ImageGrid } from "./image-grid";
+
+/** Longer prompts are clamped to two lines with a toggle. */
+const LONG_PROMPT = 100;
+
+export interface GenerationCardProps {
+  generation: Generation;
+  /** set when the orchestrator no longer knows this generation */
+  lostReason?: string;
+  /** 1-based place in the feed, and the feed's size (-1 while more pages exist) */
+  position: number;
+  setSize: number;
+}
+
+export const GenerationCard = memo(function GenerationCard({
+  generation: g,
+  lostReason,
+  position,
+  setSize,
+}: GenerationCardProps) {
+  const promptId = useId();
+  const statusId = useId();
+  const prompt = g.input?.prompt ?? "A workflow the studio cannot read as Krea v2";
+  const running = !g.final && !lostReason;
+
+  return (
+    <article
+      aria-labelledby={promptId}
+      aria-describedby={statusId}
+      aria-posinset={position}
+      aria-setsize={setSize}
+      className="flex min-w-0 flex-col gap-2.5 rounded-lg border border-border bg-raised p-3"
+    >
+      <CardPrompt id={promptId} prompt={prompt} generation={g} />
+      {lostReason ? null : <ImageGrid generation={g} prompt={prompt} />}
+      {running ? (
+        <CardProgress generation={g} id={statusId} />
+      ) : g.status !== "succeeded" || lostReason ? (
+        <CardOutcome generation={g} id={statusId} lostReason={lostReason} />
+      ) : null}
+      <div className="flex flex-col gap-1.5">
+        <SettingsChips generation={g} />
+        <CardFacts
+          generation={g}
+          statusId={g.status === "succeeded" && !lostReason ? statusId : undefined}
+        />
+      </div>
+    </article>
+  );
+});
+
+function CardPrompt({
+  id,
+  prompt,
+  generation: g,
+}: {
+  id: string;
+  prompt: string;
+  generation: Generation;
+}) {
+  const { showApiRequest } = useGalleryActions();
+  const [expanded, setExpanded] = useState(false);
+  const long = prompt.length > LONG_PROMPT;
+  const hasInput = g.input !== null;
+  return (
+    <div className="flex items-start gap-1">
+      <div className="min-w-0 flex-1 pt-0.5">
+        <p
+          id={id}
+          className={`text-[13px] leading-5 break-words whitespace-pre-line ${expanded ? "" : "line-clamp-2"}`}
+        >
+          {prompt}
+        </p>
+        {long ? (
+          <button
+            type="button"
+            aria-expanded={expanded}
+            onClick={() => setExpanded((v) => !v)}
+            className="text-xs font-medium text-muted hover:text-foreground"
+          >
+            {expanded ? "Show less" : "Show full prompt"}
+          </button>
+        ) : null}
+      </div>
+      <ActionsMenu
+        label="Generation actions"
+        className="-mt-0.5 -mr-1"
+        actions={[
+          {
+            label: "Reuse settings",
+            icon: Wand2,
+            onSelect: () => reuseSettings(g),
+            disabled: !hasInput,
+          },
+          { label: "Copy seed", icon: Copy, onSelect: () => copySeed(g), disabled: !hasInput },
+          {
+            label: "Copy as API request",
+            icon: Braces,
+            onSelect: () => showApiRequest(g.id),
+            disabled: !hasInput,
+          },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+"use client";
+// The full image at its true ratio, fitted to the viewport, with its settings
+// and actions beside it. ← → step through every image in gallery order, Esc
+// closes and puts focus back on the thumbnail of the image last shown. Loaded
+// on demand: it is not part of the page's first-load JavaScript.
+import { useQueryClient } from "@tanstack/react-query";
+import { Braces, ChevronLeft, ChevronRight, Copy, Download, Wand2, X } from "lucide-react";
+import { Dialog } from "radix-ui";
+import { useEffect, type KeyboardEvent, type ReactNode } from "react";
+import { CardFacts, SettingsChips } from "./card-meta";
+import { copySeed, download, reuseSettings } from "./gallery-actions";
+import type { LightboxEntry } from "./lightbox-entries";
+import { LightboxImage } from "./lightbox-image";
+
+export interface LightboxProps {
+  entries: LightboxEntry[];
+  imageId: string;
+  onNavigate: (imageId: string) => void;
+  onClose: () => void;
+  /** puts focus back on the thumbnail of this image */
+  onReturnFocus: (imageId: string) => void;
+  onShowApiRequest: (generationId: string) => void;
+  /** older history exists beyond the last entry */
+  hasMore: boolean;
+  /** asks for the next history page when stepping nears the last loaded image */
+  onNearEnd: () => void;
+}
+
+export function Lightbox({
+  entries,
+  imageId,
+  onNavigate,
+  onClose,
+  onReturnFocus,
+  onShowApiRequest,
+  hasMore,
+  onNearEnd,
+}: LightboxProps) {
+  const queryClient = useQueryClient();
+  const index = entries.findIndex((e) => e.image.id === imageId);
+  const entry = entries[index];
+  const previous = entries[index - 1];
+  const next = entries[index + 1];
+
+  // Warm the neighbours so arrow keys feel instant.
+  const neighbourUrls = [previous?.image.url, next?.image.url].filter(Boolean).join(" ");
+  useEffect(() => {
+    for (const url of neighbourUrls.split(" ").filter(Boolean)) new Image().src = url;
+  }, [neighbourUrls]);
+
+  useEffect(() => {
+    if (!entry) onClose();
+  }, [entry, onClose]);
+
+  const nearEnd = index >= entries.length - 3;
+  useEffect(() => {
+    if (nearEnd && hasMore) onNearEnd();
+  }, [nearEnd, hasMore, onNearEnd]);
+  if (!entry) return null;
+
+  const g = entry.generation;
+  const prompt = g.input?.prompt ?? "Image";
+  const hasInput = g.input !== null;
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = event.key === "ArrowLeft" ? previous : event.key === "ArrowRight" ? next : null;
+    if (!target) return;
+    event.preventDefault();
+    onNavigate(target.image.id);
+  }
+
+  return (
+    <Dialog.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black" />
+        <Dialog.Content
+          aria-describedby={undefined}
+          onKeyDown={onKeyDown}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            onReturnFocus(imageId);
+          }}
+          className="fixed inset-0 z-50 flex flex-col outline-none md:flex-row"
+        >
+          {/* Clicking the dark around the image closes, as in every lightbox. */}
+          <div
+            onClick={(event) => {
+              if (event.target === event.currentTarget) onClose();
+            }}
+            className="relative flex h-[60dvh] shrink-0 items-center justify-center bg-black p-3 md:h-auto md:min-w-0 md:flex-1 md:px-16 md:py-6"
+          >
+            <LightboxImage key={entry.image.id} entry={entry} prompt={prompt} />
+            <StageButton
+              label="Previous image"
+              onClick={() => previous && onNavigate(previous.image.id)}
+              disabled={!previous}
+              className="left-2 md:left-4"
+            >
+              <ChevronLeft aria-hidden="true" className="size-5" />
+            </StageButton>
+            <StageButton
+              label="Next image"
+              onClick={() => next && onNavigate(next.image.id)}
+              disabled={!next}
+              className="right-2 md:right-4"
+            >
+              <ChevronRight aria-hidden="true" className="size-5" />
+            </StageButton>
+          </div>
+          <aside
+            aria-label="Image details"
+            className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto border-t border-border bg-panel p-4 text-foreground md:w-80 md:flex-none md:border-t-0 md:border-l"
+          >
+            <div className="flex items-start gap-2">
+              <Dialog.Title className="min-w-0 flex-1 text-[13px] leading-5 font-normal break-words whitespace-pre-line">
+                {prompt}
+              </Dialog.Title>
+              <Dialog.Close
+                aria-label="Close"
+                className="-mt-1 -mr-1 inline-flex size-7 shrink-0 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground"
+              >
+                <X aria-hidden="true" className="size-4" />
+              </Dialog.Close>
+            </div>
+            <p aria-live="polite" className="text-xs text-muted tabular-nums">
+              Image {entry.n} of {entry.total} · {index + 1} of {entries.length}
+              {hasMore ? "+" : ""} in the gallery
+            </p>
+            <SettingsChips generation={g} />
+            <CardFacts generation={g} />
+            <div className="mt-1 grid grid-cols-2 gap-2">
+              <ActionButton
+                primary
+                onClick={() => download(queryClient, g, entry.image, entry.n)}
+                icon={<Download aria-hidden="true" className="size-4" />}
+              >
+                Download
+              </ActionButton>
+              <ActionButton
+                onClick={() => copySeed(g)}
+                disabled={!hasInput}
+                icon={<Copy aria-hidden="true" className="size-4" />}
+              >
+                Copy seed
+              </ActionButton>
+              <ActionButton
+                onClick={() => {
+                  reuseSettings(g);
+                  onClose();
+                }}
+                disabled={!hasInput}
+                icon={<Wand2 aria-hidden="true" className="size-4" />}
+              >
+                Reuse settings
+              </ActionButton>
+              <ActionButton
+                onClick={() => onShowApiRequest(g.id)}
+                disabled={!hasInput}
+                icon={<Braces aria-hidden="true" className="size-4" />}
+              >
+                Copy as API request
+              </ActionButton>
+            </div>
+            <p className="mt-auto hidden text-[11px] text-muted md:block">
+              ← → to move between images · Esc to close
+            </p>
+          </aside>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function StageButton({
+  label,
+  onClick,
+  disabled,
+  className,
+  children,
+}: {
+  label: string;
+  onClick: () => void;
+  disabled: boolean;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      onClick={onClick}
+      disabled={disabled}
+      className={`absolute top-1/2 inline-flex size-9 -translate-y-1/2 items-center justify-center rounded-full bg-black/60 text-white hover:bg-black/80 disabled:opacity-30 ${className}`}
+    >
+      {children}
+    </button>
+  );
+}
+
+function ActionButton({
+  onClick,
+  disabled,
+  primary,
+  icon,
+  children,
+}: {
+  onClick: () => void;
+  disabled?: boolean;
+  primary?: boolean;
+  icon: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      disabled={disabled}
+      className={
+        primary
+          ? "inline-flex items-center justify-center gap-1.5 rounded-md bg-accent px-2.5 py-1.5 text-xs font-medium text-accent-foreground hover:opacity-90 disabled:opacity-50"
+          : "inline-flex items-center justify-center gap-1.5 rounded-md border border-border bg-raised px-2.5 py-1.5 text-xs font-medium hover:bg-subtle disabled:opacity-50"
+      }
+    >
+      {icon}
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,140 @@
+"use client";
+// A finished image in a card: the preview at its true ratio (renewed when its
+// URL expires), a button that opens the lightbox, and its actions on hover or focus.
+import { useQueryClient } from "@tanstack/react-query";
+import { clsx } from "clsx";
+import { Braces, Copy, Download, ImageOff, Maximize2, RotateCcw, Wand2 } from "lucide-react";
+import { use, useState, type CSSProperties } from "react";
+import { imageAlt } from "@/lib/generations/format";
+import type { Generation, GenerationImage } from "@/lib/generations/types";
+import { useImageSource } from "@/lib/hooks/use-image-source";
+import { ActionsMenu } from "./actions-menu";
+import { copySeed, download, reuseSettings, useGalleryActions } from "./gallery-actions";
+import { ScrollingContext } from "./scrolling-context";
+
+/** Images this page has shown: already in the browser's cache, so never held back. */
+const shownSources = new Set<string>();
+
+export function Thumbnail({
+  generation: g,
+  image,
+  n,
+  total,
+  prompt,
+  style,
+}: {
+  generation: Generation;
+  image: GenerationImage;
+  n: number;
+  total: number;
+  prompt: string;
+  style: CSSProperties;
+}) {
+  const { openImage, showApiRequest } = useGalleryActions();
+  const queryClient = useQueryClient();
+  const source = useImageSource(image, "preview");
+  const [loaded, setLoaded] = useState(false);
+  const scrolling = use(ScrollingContext);
+  const [requested, setRequested] = useState(false);
+  const mayLoad = requested || !scrolling || (source.src !== null && shownSources.has(source.src));
+  // Once asked for, an image stays: scrolling again must not blank it.
+  if (mayLoad && !requested && source.src !== null) setRequested(true);
+  // The actions button exists only while the pointer or focus is on the tile: ten
+  // per card, thousands of cards, would crowd the DOM. Once its menu has been
+  // used it stays, so the menu can hand focus back to it. On touch screens a tap
+  // opens the lightbox, which has every action.
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const [menuUsed, setMenuUsed] = useState(false);
+  const hasInput = g.input !== null;
+
+  return (
+    <div
+      style={style}
+      onPointerEnter={(event) => event.pointerType === "mouse" && setHovered(true)}
+      onPointerLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => {
+        const next = event.relatedTarget;
+        if (!(next instanceof Node && event.currentTarget.contains(next))) setFocused(false);
+      }}
+      className="relative overflow-hidden rounded-md bg-subtle"
+    >
+      {source.src && mayLoad ? (
+        // A plain <img>: signed URLs expire, so Next's optimizer (which caches by URL) cannot serve them.
+        // eslint-disable-next-line @next/next/no-img-element
+        <img
+          key={source.attempt}
+          src={source.src}
+          alt={imageAlt(prompt, n, total)}
+          width={image.width ?? undefined}
+          height={image.height ?? undefined}
+          loading="lazy"
+          decoding="async"
+          draggable={false}
+          onLoad={(event) => {
+            shownSources.add(event.currentTarget.src);
+            setLoaded(true);
+            source.onLoad();
+          }}
+          onError={source.onError}
+          className={clsx(
+            "size-full object-cover transition-opacity duration-200",
+            loaded ? "opacity-100" : "opacity-0",
+          )}
+        />
+      ) : null}
+      {source.failed ? (
+        <div className="absolute inset-0 flex flex-col items-center justify-center gap-1.5 p-2 text-center text-[11px] text-muted">
+          <ImageOff aria-hidden="true" className="size-4" />
+          <span>Couldn’t load image {n}</span>
+          <button
+            type="button"
+            onClick={source.retry}
+            className="inline-flex items-center gap-1 rounded-md border border-border bg-raised px-2 py-0.5 font-medium text-foreground hover:bg-subtle"
+          >
+            <RotateCcw aria-hidden="true" className="size-3" />
+            Retry
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          data-image-id={image.id}
+          aria-label={`Open image ${n} of ${total}`}
+          onClick={() => openImage(image.id)}
+          className="absolute inset-0 cursor-zoom-in rounded-md focus-visible:-outline-offset-2"
+        />
+      )}
+      {hovered || focused || menuUsed ? (
+        <ActionsMenu
+          label={`Actions for image ${n} of ${total}`}
+          variant="overlay"
+          className="absolute top-1 right-1"
+          onOpenChange={(open) => open && setMenuUsed(true)}
+          actions={[
+            { label: "Open", icon: Maximize2, onSelect: () => openImage(image.id) },
+            {
+              label: "Download",
+              icon: Download,
+              onSelect: () => download(queryClient, g, image, n),
+            },
+            { label: "Copy seed", icon: Copy, onSelect: () => copySeed(g), disabled: !hasInput },
+            {
+              label: "Reuse settings",
+              icon: Wand2,
+              onSelect: () => reuseSettings(g),
+              disabled: !hasInput,
+            },
+            {
+              label: "Copy as API request",
+              icon: Braces,
+              onSelect: () => showApiRequest(g.id),
+              disabled: !hasInput,
+            },
+          ]}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+// A second studio server for tests that must own their server: restart it,
+// shorten its URL lifetime, or keep a gallery of their own. It serves the build
+// the main webServer made (`next start`, never a build), on its own port and
+// data dir, and is stopped with its whole process group.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+/** Ports for extra servers sit just above the main e2e port (3461 → 3462…). */
+export function extraPort(offset: number): number {
+  return Number(process.env.E2E_PORT || 3210) + offset;
+}
+
+export function testDataDir(name: string): string {
+  return path.join(root, ".data", "e2e-extra", name);
+}
+
+export interface StudioServerOptions {
+  port: number;
+  dataDir: string;
+  env?: Record<string, string>;
+}
+
+export class StudioServer {
+  readonly url: string;
+  private child: ChildProcess | null = null;
+  private log = "";
+
+  constructor(private readonly options: StudioServerOptions) {
+    this.url = `http://127.0.0.1:${options.port}`;
+  }
+
+  /** Starts a fresh server on a wiped data dir. */
+  static async launch(options: StudioServerOptions): Promise<StudioServer> {
+    rmSync(options.dataDir, { recursive: true, force: true });
+    mkdirSync(options.dataDir, { recursive: true });
+    const server = new StudioServer(options);
+    await server.start();
+    return server;
+  }
+
+  /** Starts (again) on the same port and data dir; resolves when it answers. */
+  async start(): Promise<void> {
+    const { port, dataDir, env } = this.options;
+    this.log = "";
+    const child = spawn(
+      process.execPath,
+      [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
+      {
+        cwd: root,
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: {
+          ...process.env,
+          // The same isolation as the main e2e server: never Civitai, never the designer's data.
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          STUDIO_DATA_DIR: dataDir,
+          STUDIO_SECRET: "",
+          LOCAL_ENGINE_SPEED: "fast",
+          CIVITAI_TOKEN: "",
+          ORCHESTRATOR_URL: "",
+          ...env,
+        },
+      },
+    );
+    child.stdout?.on("data", (d) => (this.log += String(d)));
+    child.stderr?.on("data", (d) => (this.log += String(d)));
+    this.child = child;
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) break;
+      try {
+        const res = await fetch(`${this.url}/api/health`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    await this.stop();
+    throw new Error(`studio server on ${port} did not start:\n${this.log}`);
+  }
+
+  /** Stops the server and every process it started; resolves when they are gone. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+    };
+    signalGroup("SIGTERM");
+    const timer = setTimeout(() => signalGroup("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  /** Stops the server and removes its data dir. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.options.dataDir, { recursive: true, force: true });
+  }
+}
