@@ -31,7 +31,7 @@ export default async function StudioPage() {
         </aside>
         <main
           id="gallery"
-          tabIndex={-1}
+          tabIndex={0}
           className="min-w-0 flex-1 focus-visible:-outline-offset-2 md:overflow-y-auto"
         >
           <section aria-labelledby="gallery-title">
