@@ -1,8 +1,9 @@
 "use client";
 // Sends a Generate click to POST /api/workflows exactly once. Each click gets its
 // own idempotency key, stored with the request in sessionStorage until the studio
-// answers: a double click is ignored while the first is in flight, Retry after a
-// network error reuses the key, and a reload mid-request resends it with the
+// answers: a double click is ignored while the first is in flight, failures that
+// may heal are retried with the same key (lib/builder/submit-retry.ts) for up to
+// a minute, Retry reuses the key, and a reload mid-request resends it with the
 // same key on the next load. The orchestrator returns the existing workflow for a
 // repeated key, so none of these can create a second paid workflow.
 import { useQueryClient } from "@tanstack/react-query";
@@ -16,11 +17,12 @@ import {
   savePendingSubmit,
   type PendingSubmit,
 } from "@/lib/builder/pending-submits";
+import { retryClick, postSubmit, SubmitGaveUp } from "@/lib/builder/submit-retry";
 import { recordSubmitted } from "@/lib/builder/session-spend";
 import { sessionStore } from "@/lib/builder/session-store";
 import { upsertGeneration } from "@/lib/generations/cache";
 import type { Generation } from "@/lib/generations/types";
-import { ApiError, apiFetch, NetworkError } from "@/lib/http/client";
+import { ApiError } from "@/lib/http/client";
 import type { FieldErrors } from "@/lib/http/field-errors";
 import { formatBuzz } from "@/lib/krea/pricing";
 import type { ResolvedKreaInput } from "@/lib/krea/schema";
@@ -31,6 +33,8 @@ import { openTokenDialog } from "./use-token-dialog";
 // React's development double-mount), so one key is never in flight twice. The
 // state lives outside React for the same reason: a submit outlives renders.
 const inFlight = new Set<string>();
+/** Per key in flight: ends the wait before the next attempt (Retry) or the whole click (Discard). */
+const controls = new Map<string, { wake: () => void; abort: AbortController }>();
 
 interface SubmitState {
   pending: boolean;
@@ -60,6 +64,8 @@ interface SendContext {
 export interface FailedSubmit {
   entry: PendingSubmit;
   message: string;
+  /** true while the studio is still retrying this request by itself */
+  retrying: boolean;
 }
 
 export interface SubmitGeneration {
@@ -74,12 +80,6 @@ export interface SubmitGeneration {
 }
 
 const images = (n: number) => `${n} ${n === 1 ? "image" : "images"}`;
-
-/** Worth resending with the same key: the request may never have arrived, or may heal. */
-function isRetryable(error: unknown): boolean {
-  if (error instanceof NetworkError) return true;
-  return error instanceof ApiError && (error.status >= 500 || error.status === 429);
-}
 
 function announce(generation: Generation, resumed: boolean): void {
   const n = generation.input?.quantity ?? generation.images.length;
@@ -110,11 +110,30 @@ async function send(
   const store = sessionStore();
   savePendingSubmit(store, entry);
   setState({ pending: true });
+  const abort = new AbortController();
+  let wake = () => {};
+  controls.set(entry.key, { wake: () => wake(), abort });
   try {
-    const generation = await apiFetch<Generation>(`/api/workflows?wait=${entry.wait}`, {
-      method: "POST",
-      headers: { "idempotency-key": entry.key },
-      json: entry.input,
+    const generation = await retryClick((signal) => postSubmit(entry, { signal }), {
+      signal: abort.signal,
+      // Retry pressed while waiting: go now instead of at the end of the backoff.
+      sleep: (ms, signal) =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(resolve, ms);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          signal?.addEventListener(
+            "abort",
+            () => {
+              clearTimeout(timer);
+              reject(signal.reason);
+            },
+            { once: true },
+          );
+        }),
+      onRetry: ({ message }) => setState({ failed: { entry, message, retrying: true } }),
     });
     removePendingSubmit(store, entry.key);
     clearFailed(entry.key);
@@ -124,15 +143,12 @@ async function send(
     announce(generation, resumed);
     return generation;
   } catch (error) {
-    if (isRetryable(error)) {
+    if (abort.signal.aborted) return null; // discarded
+    if (error instanceof SubmitGaveUp) {
       // Kept in storage with its key: Retry, or the next load, sends the same request.
-      const message =
-        error instanceof ApiError
-          ? error.detail
-          : "The Generate request did not reach the studio. Retry sends the same request: it cannot be charged twice.";
-      setState({ failed: { entry, message } });
+      setState({ failed: { entry, message: error.message, retrying: false } });
       toast.error("Generate did not go through", {
-        description: message,
+        description: error.message,
         action: { label: "Retry", onClick: () => void send(ctx, entry) },
       });
       return null;
@@ -155,6 +171,7 @@ async function send(
     return null;
   } finally {
     inFlight.delete(entry.key);
+    controls.delete(entry.key);
     setState({ pending: inFlight.size > 0 });
   }
 }
@@ -190,11 +207,17 @@ export function useSubmitGeneration(
       submit: (input) =>
         inFlight.size > 0 ? Promise.resolve(null) : send(ctx, newPendingSubmit(input)),
       retry: () => {
-        if (state.failed) void send(ctx, state.failed.entry);
+        const failed = state.failed;
+        if (!failed) return;
+        const running = controls.get(failed.entry.key);
+        if (running) running.wake();
+        else void send(ctx, failed.entry);
       },
       discard: () => {
         if (!state.failed) return;
-        removePendingSubmit(sessionStore(), state.failed.entry.key);
+        const key = state.failed.entry.key;
+        controls.get(key)?.abort.abort();
+        removePendingSubmit(sessionStore(), key);
         setState({ failed: null });
       },
       pending,
