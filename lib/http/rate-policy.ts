@@ -49,6 +49,8 @@ const NOUN: Record<RateBucket, string> = {
 
 const GLOBAL_FACTOR = 10;
 
+type Env = Readonly<Record<string, string | undefined>>;
+
 export type RateLimiterFactory = (name: string, options: BucketOptions) => RateLimiter;
 
 interface LimiterState {
@@ -84,7 +86,7 @@ const envName = (bucket: RateBucket) =>
   `STUDIO_RATE_LIMIT_${bucket.toUpperCase().replace("-", "_")}`;
 
 /** The limit for a bucket: STUDIO_RATE_LIMIT_SUBMIT="30,10" (per minute, burst), or the default. */
-export function limitFor(bucket: RateBucket, env = process.env): Limit | null {
+export function limitFor(bucket: RateBucket, env: Env = process.env): Limit | null {
   if ((env.STUDIO_RATE_LIMIT ?? "").trim().toLowerCase() === "off") return null;
   const raw = env[envName(bucket)]?.trim();
   if (!raw) return DEFAULTS[bucket];
@@ -114,7 +116,7 @@ function limiter(name: string, limit: Limit): RateLimiter {
  * STUDIO_TRUST_PROXY=1 the address the (one) reverse proxy in front appended
  * to X-Forwarded-For. Requests with neither share one anonymous bucket.
  */
-export function clientKey(request: Request, env = process.env): string {
+export function clientKey(request: Request, env: Env = process.env): string {
   if (env.STUDIO_TRUST_PROXY === "1") {
     const forwarded = request.headers.get("x-forwarded-for")?.split(",").pop()?.trim();
     if (forwarded) return `ip:${forwarded.slice(0, 64)}`;
