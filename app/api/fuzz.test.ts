@@ -125,7 +125,10 @@ const contentType = fc.oneof(
 const query = fc.oneof(
   fc
     .dictionary(
-      fc.constantFrom("wait", "ids", "take", "cursor", "tags", "whatif", "id", fc.string()),
+      fc.oneof(
+        fc.constantFrom("wait", "ids", "take", "cursor", "tags", "whatif", "id"),
+        fc.string({ maxLength: 10 }),
+      ),
       fc.oneof(fc.string({ maxLength: 30 }), fc.nat({ max: 3 }).map(String)),
       { maxKeys: 4 },
     )
