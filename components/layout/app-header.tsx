@@ -1,5 +1,6 @@
 import type { EngineInfo } from "@/lib/orchestrator/target";
 import { EngineBadge } from "./engine-badge";
+import { OrchestratorStatus } from "./orchestrator-status";
 import { SessionSpend } from "./session-spend";
 import { TokenDialog } from "./token-dialog";
 
@@ -13,6 +14,7 @@ export function AppHeader({ engine }: { engine: EngineInfo }) {
         <h1 className="text-sm font-semibold tracking-tight">Krea Prompt Studio</h1>
       </div>
       <EngineBadge engine={engine} />
+      <OrchestratorStatus />
       <div className="ml-auto flex items-center gap-3">
         <SessionSpend engine={engine.engine} />
         <TokenDialog engine={engine} />
