@@ -1,12 +1,14 @@
 "use client";
 
 import { CloudOff } from "lucide-react";
+import { useNow } from "@/lib/hooks/use-now";
 import { healthNotice, useOrchestratorHealth } from "@/lib/hooks/use-orchestrator-health";
 
 /** Shown in the header while the studio has paused calls to a failing orchestrator. */
 export function OrchestratorStatus() {
   const { data } = useOrchestratorHealth();
-  const notice = healthNotice(data, Date.now());
+  const now = useNow(1000);
+  const notice = healthNotice(data, now);
   return (
     <span role="status" aria-live="polite" className="contents">
       {notice && (
