@@ -8,7 +8,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/ui/toast";
 import {
   newPendingSubmit,
   readPendingSubmits,
