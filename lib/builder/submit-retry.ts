@@ -17,14 +17,21 @@ const MAX_DELAY_MS = 8_000;
 /** Sends one attempt of a pending submit; the studio answers the generation or a problem. */
 export function postSubmit(
   entry: PendingSubmit,
-  options: { signal?: AbortSignal; fetch?: typeof fetch } = {},
+  options: {
+    signal?: AbortSignal;
+    fetch?: typeof fetch;
+    /** more headers (the tab's watch session) */
+    headers?: Record<string, string>;
+    onResponse?: (response: Response) => void;
+  } = {},
 ): Promise<Generation> {
   return apiFetch<Generation>(`/api/workflows?wait=${entry.wait}`, {
     method: "POST",
-    headers: { "idempotency-key": entry.key },
+    headers: { ...options.headers, "idempotency-key": entry.key },
     json: entry.input,
     signal: options.signal,
     fetchImpl: options.fetch,
+    onResponse: options.onResponse,
   });
 }
 

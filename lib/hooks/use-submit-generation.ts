@@ -9,7 +9,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/ui/toast";
 import {
   newPendingSubmit,
   readPendingSubmits,
@@ -22,6 +22,7 @@ import { recordSubmitted } from "@/lib/builder/session-spend";
 import { sessionStore } from "@/lib/builder/session-store";
 import { upsertGeneration } from "@/lib/generations/cache";
 import type { Generation } from "@/lib/generations/types";
+import { watchSession } from "@/lib/generations/watch-session";
 import { ApiError } from "@/lib/http/client";
 import type { FieldErrors } from "@/lib/http/field-errors";
 import { formatBuzz } from "@/lib/krea/pricing";
@@ -114,27 +115,40 @@ async function send(
   let wake = () => {};
   controls.set(entry.key, { wake: () => wake(), abort });
   try {
-    const generation = await retryClick((signal) => postSubmit(entry, { signal }), {
-      signal: abort.signal,
-      // Retry pressed while waiting: go now instead of at the end of the backoff.
-      sleep: (ms, signal) =>
-        new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(resolve, ms);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-          signal?.addEventListener(
-            "abort",
-            () => {
-              clearTimeout(timer);
-              reject(signal.reason);
-            },
-            { once: true },
-          );
+    let joined: string | null = null;
+    const generation = await retryClick(
+      (signal) =>
+        postSubmit(entry, {
+          signal,
+          headers: watchSession.submitHeaders(),
+          onResponse: (response) => {
+            joined = response.headers.get("x-watch-joined");
+          },
         }),
-      onRetry: ({ message }) => setState({ failed: { entry, message, retrying: true } }),
-    });
+      {
+        signal: abort.signal,
+        // Retry pressed while waiting: go now instead of at the end of the backoff.
+        sleep: (ms, signal) =>
+          new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(resolve, ms);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+            signal?.addEventListener(
+              "abort",
+              () => {
+                clearTimeout(timer);
+                reject(signal.reason);
+              },
+              { once: true },
+            );
+          }),
+        onRetry: ({ message }) => setState({ failed: { entry, message, retrying: true } }),
+      },
+    );
+    // Before the cache changes: the watch then knows its long-poll follows this one.
+    watchSession.noteJoined(generation.id, joined);
     removePendingSubmit(store, entry.key);
     clearFailed(entry.key);
     upsertGeneration(ctx.queryClient, generation);

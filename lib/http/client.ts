@@ -51,11 +51,13 @@ export interface ApiInit extends Omit<RequestInit, "body"> {
   json?: unknown;
   /** another fetch (tests send requests straight to route handlers) */
   fetchImpl?: typeof fetch;
+  /** sees the response (its headers) before the body is read */
+  onResponse?: (response: Response) => void;
 }
 
 /** Fetches a studio API route; resolves with the parsed JSON or throws ApiError / NetworkError. */
 export async function apiFetch<T>(url: string, init: ApiInit = {}): Promise<T> {
-  const { json, headers, fetchImpl = fetch, ...rest } = init;
+  const { json, headers, fetchImpl = fetch, onResponse, ...rest } = init;
   const h = new Headers(headers);
   if (json !== undefined) h.set("content-type", "application/json");
   let response: Response;
@@ -69,6 +71,7 @@ export async function apiFetch<T>(url: string, init: ApiInit = {}): Promise<T> {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new NetworkError(error);
   }
+  onResponse?.(response);
   let text: string;
   try {
     text = await response.text();
