@@ -25,7 +25,8 @@ export function RadixActionsMenu({
           collisionPadding={8}
           className="z-50 min-w-48 rounded-lg border border-border bg-raised p-1 text-foreground shadow-lg shadow-black/10"
         >
-          {actions.map(({ label: text, icon: Icon, onSelect, disabled }) => (
+          {(typeof actions === "function" ? actions() : actions).map(
+            ({ label: text, icon: Icon, onSelect, disabled }) => (
             <DropdownMenu.Item
               key={text}
               disabled={disabled}
@@ -35,7 +36,8 @@ export function RadixActionsMenu({
               <Icon aria-hidden="true" className="size-4 text-muted" />
               {text}
             </DropdownMenu.Item>
-          ))}
+            ),
+          )}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
