@@ -5,6 +5,7 @@ import type { Generation } from "@/lib/generations/types";
 import type { KreaSize } from "@/lib/krea/options";
 import { FAVOURITE_TAG, TAG_PREFIX, withFavourite } from "@/lib/generations/links";
 import { callSdk } from "./client";
+import { forgetFinal } from "./final-cache";
 import { READ_POLICY, withRetry } from "./retry";
 import type { OrchestratorTarget } from "./target";
 import { getGeneration } from "./workflows";
@@ -63,30 +64,46 @@ export function setFavourite(
   on: boolean,
 ): Promise<Generation> {
   return serialized(queueKey(target, id), async () => {
-    const g = await getGeneration(target, id);
-    const size = Math.max(g.images.length, g.input?.quantity ?? 1);
-    if (index >= size) {
-      throw new AppError("validation", {
-        detail: `This generation has ${size} image${size === 1 ? "" : "s"}; image must be 0 to ${size - 1}.`,
-        fieldErrors: { image: [`must be 0 to ${size - 1}`] },
-      });
+    // The finished-generation cache may hold tags from before the last change.
+    forgetFinal(target, id);
+    try {
+      return await starImage(target, id, index, on);
+    } finally {
+      // Whatever landed (all, or part on a failure) shows on the next read.
+      forgetFinal(target, id);
     }
-    const next = withFavourite(g.tags, index, on);
-    const isList = (t: string) => t.startsWith(TAG_PREFIX.favourites);
-    const nextList = next.find(isList) ?? null;
-    const had = g.tags.includes(FAVOURITE_TAG);
-    const wants = next.includes(FAVOURITE_TAG);
-    // The order keeps the favourites filter honest and stays inside 10 tags:
-    // `fav` goes first when the last star goes, old lists go before the new one
-    // arrives, and `fav` comes last when the first star arrives.
-    if (had && !wants) await tagCall(target, id, FAVOURITE_TAG, "remove");
-    for (const old of g.tags.filter((t) => isList(t) && t !== nextList)) {
-      await tagCall(target, id, old, "remove");
-    }
-    if (nextList && !g.tags.includes(nextList)) await tagCall(target, id, nextList, "add");
-    if (wants && !had) await tagCall(target, id, FAVOURITE_TAG, "add");
-    return { ...g, tags: next };
   });
+}
+
+async function starImage(
+  target: OrchestratorTarget,
+  id: string,
+  index: number,
+  on: boolean,
+): Promise<Generation> {
+  const g = await getGeneration(target, id);
+  const size = Math.max(g.images.length, g.input?.quantity ?? 1);
+  if (index >= size) {
+    throw new AppError("validation", {
+      detail: `This generation has ${size} image${size === 1 ? "" : "s"}; image must be 0 to ${size - 1}.`,
+      fieldErrors: { image: [`must be 0 to ${size - 1}`] },
+    });
+  }
+  const next = withFavourite(g.tags, index, on);
+  const isList = (t: string) => t.startsWith(TAG_PREFIX.favourites);
+  const nextList = next.find(isList) ?? null;
+  const had = g.tags.includes(FAVOURITE_TAG);
+  const wants = next.includes(FAVOURITE_TAG);
+  // The order keeps the favourites filter honest and stays inside 10 tags:
+  // `fav` goes first when the last star goes, old lists go before the new one
+  // arrives, and `fav` comes last when the first star arrives.
+  if (had && !wants) await tagCall(target, id, FAVOURITE_TAG, "remove");
+  for (const old of g.tags.filter((t) => isList(t) && t !== nextList)) {
+    await tagCall(target, id, old, "remove");
+  }
+  if (nextList && !g.tags.includes(nextList)) await tagCall(target, id, nextList, "add");
+  if (wants && !had) await tagCall(target, id, FAVOURITE_TAG, "add");
+  return { ...g, tags: next };
 }
 
 /**
@@ -103,41 +120,55 @@ export function linkPair(
   otherSize: KreaSize,
 ): Promise<void> {
   return serialized(queueKey(target, id), async () => {
-    const g = await getGeneration(target, id);
-    if (!g.input) {
-      throw new AppError("validation", {
-        detail: "The parent is not a Krea v2 generation the studio can pair.",
-        fieldErrors: { parent: ["not a Krea v2 generation"] },
-      });
+    forgetFinal(target, id);
+    try {
+      await pairWith(target, id, pairId, otherSize);
+    } finally {
+      forgetFinal(target, id);
     }
-    if (g.input.size === otherSize) {
-      throw new AppError("validation", {
-        detail: `The parent is already ${otherSize}; try it on the other tier.`,
-        fieldErrors: { size: [`must differ from the parent's (${otherSize})`] },
-      });
-    }
-    if (g.metadata.pairId && g.metadata.pairId !== pairId) {
-      throw new AppError("conflict", {
-        detail: "That generation is already compared with another tier.",
-      });
-    }
-    if (g.metadata.pairId !== pairId) {
-      await withRetry(
-        () =>
-          callSdk(
-            target,
-            (x) =>
-              updateWorkflow({
-                ...x,
-                path: { workflowId: id },
-                body: { metadata: { ...g.metadata, pairId } },
-              }),
-            { timeoutMs: TIMEOUT_MS },
-          ),
-        READ_POLICY, // the same metadata twice is the same metadata
-      );
-    }
-    const tag = `${TAG_PREFIX.pair}${pairId}`;
-    if (!g.tags.includes(tag)) await tagCall(target, id, tag, "add");
   });
+}
+
+async function pairWith(
+  target: OrchestratorTarget,
+  id: string,
+  pairId: string,
+  otherSize: KreaSize,
+): Promise<void> {
+  const g = await getGeneration(target, id);
+  if (!g.input) {
+    throw new AppError("validation", {
+      detail: "The parent is not a Krea v2 generation the studio can pair.",
+      fieldErrors: { parent: ["not a Krea v2 generation"] },
+    });
+  }
+  if (g.input.size === otherSize) {
+    throw new AppError("validation", {
+      detail: `The parent is already ${otherSize}; try it on the other tier.`,
+      fieldErrors: { size: [`must differ from the parent's (${otherSize})`] },
+    });
+  }
+  if (g.metadata.pairId && g.metadata.pairId !== pairId) {
+    throw new AppError("conflict", {
+      detail: "That generation is already compared with another tier.",
+    });
+  }
+  if (g.metadata.pairId !== pairId) {
+    await withRetry(
+      () =>
+        callSdk(
+          target,
+          (x) =>
+            updateWorkflow({
+              ...x,
+              path: { workflowId: id },
+              body: { metadata: { ...g.metadata, pairId } },
+            }),
+          { timeoutMs: TIMEOUT_MS },
+        ),
+      READ_POLICY, // the same metadata twice is the same metadata
+    );
+  }
+  const tag = `${TAG_PREFIX.pair}${pairId}`;
+  if (!g.tags.includes(tag)) await tagCall(target, id, tag, "add");
 }
