@@ -27,15 +27,15 @@ export function RadixActionsMenu({
         >
           {(typeof actions === "function" ? actions() : actions).map(
             ({ label: text, icon: Icon, onSelect, disabled }) => (
-            <DropdownMenu.Item
-              key={text}
-              disabled={disabled}
-              onSelect={onSelect}
-              className="flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-[13px] outline-none select-none data-disabled:opacity-50 data-highlighted:bg-subtle"
-            >
-              <Icon aria-hidden="true" className="size-4 text-muted" />
-              {text}
-            </DropdownMenu.Item>
+              <DropdownMenu.Item
+                key={text}
+                disabled={disabled}
+                onSelect={onSelect}
+                className="flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-[13px] outline-none select-none data-disabled:opacity-50 data-highlighted:bg-subtle"
+              >
+                <Icon aria-hidden="true" className="size-4 text-muted" />
+                {text}
+              </DropdownMenu.Item>
             ),
           )}
         </DropdownMenu.Content>

@@ -197,7 +197,9 @@ function Rows({
 
   useEffect(() => {
     scrollToGenerationRef.current = (id) => {
-      const row = rows.findIndex((r) => r.some((item) => itemGenerations(item).some((g) => g.id === id)));
+      const row = rows.findIndex((r) =>
+        r.some((item) => itemGenerations(item).some((g) => g.id === id)),
+      );
       if (row >= 0) virtualizer.scrollToIndex(row, { align: "center" });
     };
   }, [rows, virtualizer, scrollToGenerationRef]);

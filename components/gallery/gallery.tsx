@@ -46,6 +46,8 @@ interface Viewing {
   imageId: string;
   /** a generation opened from a lineage link that is not in the loaded feed */
   detached?: Generation;
+  /** where lineage links were followed from, most recent last: the lightbox walks back */
+  trail?: { imageId: string; detached?: Generation }[];
 }
 
 interface Wipe {
@@ -77,18 +79,30 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
     setSelectionOrder(entries.map((e) => e.image.id));
   }, [generations, entries]);
 
-  const openDetached = useCallback(async (id: string) => {
-    try {
-      const g = await fetchGeneration(queryClient, id);
-      const first = detachedEntries(g)[0];
-      if (first) setViewing({ imageId: first.image.id, detached: g });
-      else toast("That generation has no images to show", { description: g.failureReason ?? "" });
-    } catch (error) {
-      toast.error("Couldn't open that generation", {
-        description: error instanceof Error ? error.message : "It may have been deleted.",
-      });
-    }
-  }, [queryClient]);
+  const openDetached = useCallback(
+    async (id: string, fromLightbox = false) => {
+      try {
+        const g = await fetchGeneration(queryClient, id);
+        const first = detachedEntries(g)[0];
+        if (first) {
+          setViewing((v) => ({
+            imageId: first.image.id,
+            detached: g,
+            trail:
+              fromLightbox && v
+                ? [...(v.trail ?? []), { imageId: v.imageId, detached: v.detached }]
+                : [],
+          }));
+        } else
+          toast("That generation has no images to show", { description: g.failureReason ?? "" });
+      } catch (error) {
+        toast.error("Couldn't open that generation", {
+          description: error instanceof Error ? error.message : "It may have been deleted.",
+        });
+      }
+    },
+    [queryClient],
+  );
 
   const focusCard = useCallback((id: string) => {
     const find = () =>
@@ -116,6 +130,27 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
       runPlan,
     }),
     [focusCard, openDetached, runPlan],
+  );
+
+  // A lineage link followed inside the lightbox: the parent's first image, with the way back.
+  const openParent = useCallback(
+    (id: string) => {
+      const first = latest.current.entries.find((e) => e.generation.id === id);
+      if (!first) return void openDetached(id, true);
+      setViewing((v) => ({
+        imageId: first.image.id,
+        trail: v ? [...(v.trail ?? []), { imageId: v.imageId, detached: v.detached }] : [],
+      }));
+    },
+    [openDetached],
+  );
+  const back = useCallback(
+    () =>
+      setViewing((v) => {
+        const previous = v?.trail?.at(-1);
+        return previous ? { ...previous, trail: v?.trail?.slice(0, -1) } : v;
+      }),
+    [],
   );
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
@@ -225,11 +260,16 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
         <Lightbox
           entries={viewing.detached ? detachedEntries(viewing.detached) : entries}
           imageId={viewing.imageId}
-          onNavigate={(imageId) => setViewing((v) => ({ imageId, detached: v?.detached }))}
+          onNavigate={(imageId) =>
+            setViewing((v) => ({ imageId, detached: v?.detached, trail: v?.trail }))
+          }
           onClose={() => setViewing(null)}
           onReturnFocus={returnFocus}
           hasMore={viewing.detached ? false : hasNextPage}
           onNearEnd={loadMore}
+          onShowApiRequest={setApiFor}
+          onOpenParent={openParent}
+          onBack={viewing.trail?.length ? back : undefined}
         />
       ) : null}
       {apiGeneration ? (

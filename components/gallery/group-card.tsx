@@ -41,8 +41,14 @@ function usePairMembers(item: PairItem): Member[] {
   const missing = useGeneration(item.missingId ?? undefined, item.missingId !== null);
   const fetched = missing.data ?? null;
   return [
-    { generation: item.medium ?? (fetched?.input?.size === "medium" ? fetched : null), label: "Medium" },
-    { generation: item.large ?? (fetched?.input?.size === "large" ? fetched : null), label: "Large" },
+    {
+      generation: item.medium ?? (fetched?.input?.size === "medium" ? fetched : null),
+      label: "Medium",
+    },
+    {
+      generation: item.large ?? (fetched?.input?.size === "large" ? fetched : null),
+      label: "Large",
+    },
   ];
 }
 
@@ -50,7 +56,10 @@ export const GroupCard = memo(function GroupCard(props: GroupCardProps) {
   return props.item.kind === "pair" ? (
     <PairCard {...props} item={props.item} />
   ) : (
-    <GroupShell {...props} members={props.item.members.map((g) => ({ generation: g, label: sweepValue(g).label }))} />
+    <GroupShell
+      {...props}
+      members={props.item.members.map((g) => ({ generation: g, label: sweepValue(g).label }))}
+    />
   );
 });
 
@@ -167,7 +176,10 @@ function MemberColumn({
       <p className="flex items-baseline justify-between gap-1 text-xs">
         <span className="truncate font-medium">{label}</span>
         {facts ? (
-          <span className="shrink-0 text-muted tabular-nums" title={facts.charged ? "Charged" : "Quoted"}>
+          <span
+            className="shrink-0 text-muted tabular-nums"
+            title={facts.charged ? "Charged" : "Quoted"}
+          >
             {formatBuzz(facts.buzz)} Buzz
             {facts.seconds !== null ? ` · ${formatDuration(facts.seconds)}` : ""}
           </span>
@@ -216,7 +228,8 @@ function SlotTile({
     );
   }
   if (slot.state === "pending") return <PendingTile style={style} />;
-  if (slot.state === "blocked") return <StateTile icon={ShieldAlert} label="Blocked" style={style} />;
+  if (slot.state === "blocked")
+    return <StateTile icon={ShieldAlert} label="Blocked" style={style} />;
   if (slot.state === "failed" && g) {
     const [icon, text] = endedTile(g);
     return <StateTile icon={icon} label={text} style={style} />;

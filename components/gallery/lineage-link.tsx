@@ -21,7 +21,16 @@ export function lineageLabel(kind: string | undefined): string {
   return KIND_LABEL[kind ?? "reuse"] ?? "From";
 }
 
-export function LineageLink({ generation: g }: { generation: Generation }) {
+export function LineageLink({
+  generation: g,
+  onOpen,
+  className = "-mt-1",
+}: {
+  generation: Generation;
+  /** what following the link does; the card brings the parent's card into view */
+  onOpen?: (parentId: string) => void;
+  className?: string;
+}) {
   const { showGeneration, findGeneration } = useGalleryActions();
   const parentId = g.metadata.parentId;
   const loaded = parentId ? findGeneration(parentId) : undefined;
@@ -37,9 +46,9 @@ export function LineageLink({ generation: g }: { generation: Generation }) {
   return (
     <button
       type="button"
-      onClick={() => showGeneration(parentId)}
+      onClick={() => (onOpen ?? showGeneration)(parentId)}
       disabled={fetched.isError && !loaded}
-      className="-mt-1 flex min-w-0 items-center gap-1 self-start text-left text-xs text-muted hover:text-foreground hover:underline disabled:no-underline"
+      className={`${className} flex min-w-0 items-center gap-1 self-start text-left text-xs text-muted hover:text-foreground hover:underline disabled:no-underline`}
     >
       <CornerDownRight aria-hidden="true" className="size-3.5 shrink-0" />
       <span className="truncate">

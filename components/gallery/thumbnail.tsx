@@ -16,12 +16,7 @@ import { ActionsMenu } from "./actions-menu";
 import { copySeed, download, reuseSettings, useGalleryActions } from "./gallery-actions";
 import { Glyph } from "./glyph";
 import { ScrollingContext } from "./scrolling-context";
-import {
-  selectRange,
-  toggleSelected,
-  useIsSelected,
-  useSelectionCount,
-} from "./selection-store";
+import { selectRange, toggleSelected, useIsSelected, useSelectionCount } from "./selection-store";
 
 /** Images this page has shown: already in the browser's cache, so never held back. */
 const shownSources = new Set<string>();
@@ -111,7 +106,9 @@ export function Thumbnail({
       {source.failed ? (
         <div className="absolute inset-0 flex flex-col items-center justify-center gap-1.5 p-2 text-center text-[11px] text-muted">
           <ImageOff aria-hidden="true" className="size-4" />
-          <span>Couldn’t load {side ? `${side} ` : ""}image {n}</span>
+          <span>
+            Couldn’t load {side ? `${side} ` : ""}image {n}
+          </span>
           <button
             type="button"
             onClick={source.retry}

@@ -16,11 +16,16 @@ import {
 let seeds = 0;
 const tools: PlanTools = { drawSeed: () => 1000 + seeds++, newId: (k) => `${k}_id` };
 const ref = (strength = 1) => ({ imageUrl: "https://images.example/r.png", strength });
-const input = (over: Record<string, unknown> = {}) => kreaInputSchema.parse({ prompt: "a fox", ...over });
+const input = (over: Record<string, unknown> = {}) =>
+  kreaInputSchema.parse({ prompt: "a fox", ...over });
 
 describe("Compare tiers", () => {
   it("submits the same input but size, with one seed drawn for both when random", () => {
-    const p = planCompare(input({ quantity: 2, creativity: "raw", aspectRatio: "4:5" }), undefined, tools);
+    const p = planCompare(
+      input({ quantity: 2, creativity: "raw", aspectRatio: "4:5" }),
+      undefined,
+      tools,
+    );
     expect(p.members.map((m) => m.input.size)).toEqual(["medium", "large"]);
     const [a, b] = p.members.map((m) => m.input);
     expect({ ...a, size: "x" }).toEqual({ ...b, size: "x" });
@@ -65,20 +70,35 @@ describe("sweeps", () => {
   });
 
   it("costs a large sweep with references as four rounded workflows", () => {
-    const p = planCreativitySweep(input({ size: "large", quantity: 2, imageStyleReferences: [ref()] }), undefined, tools);
+    const p = planCreativitySweep(
+      input({ size: "large", quantity: 2, imageStyleReferences: [ref()] }),
+      undefined,
+      tools,
+    );
     expect(p.total).toBe(4 * 169);
   });
 
   it("varies one reference's strength and keeps the others", () => {
     const refs = [ref(0.5), ref(1.5)];
-    const p = planStrengthSweep(input({ imageStyleReferences: refs }), 1, [2, -1, 0, 1], { id: "wf_p", kind: "reuse" }, tools);
+    const p = planStrengthSweep(
+      input({ imageStyleReferences: refs }),
+      1,
+      [2, -1, 0, 1],
+      { id: "wf_p", kind: "reuse" },
+      tools,
+    );
     expect(p.members.map((m) => m.input.imageStyleReferences.map((r) => r.strength))).toEqual([
       [0.5, -1],
       [0.5, 0],
       [0.5, 1],
       [0.5, 2],
     ]);
-    expect(p.members.map((m) => m.label)).toEqual(["Strength −1.0", "Strength 0.0", "Strength +1.0", "Strength +2.0"]);
+    expect(p.members.map((m) => m.label)).toEqual([
+      "Strength −1.0",
+      "Strength 0.0",
+      "Strength +1.0",
+      "Strength +2.0",
+    ]);
     expect(p.members[0]?.context).toEqual({
       parent: "wf_p",
       lineage: "sweep",

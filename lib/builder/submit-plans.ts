@@ -16,13 +16,7 @@ import { newLinkId, type LineageKind, type SubmitContext } from "@/lib/generatio
 import type { Generation } from "@/lib/generations/types";
 
 export type PlanKind =
-  | "generate"
-  | "compare"
-  | "creativity-sweep"
-  | "strength-sweep"
-  | "tier"
-  | "remix"
-  | "rerun";
+  "generate" | "compare" | "creativity-sweep" | "strength-sweep" | "tier" | "remix" | "rerun";
 
 export interface PlannedSubmit {
   input: ResolvedKreaInput;
@@ -58,7 +52,9 @@ const DEFAULT_TOOLS: PlanTools = { drawSeed: randomSeed, newId: newLinkId };
 export const DEFAULT_STRENGTHS = [-1, 0, 1, 2] as const;
 export const TIER_LABEL: Record<KreaSize, string> = { medium: "Medium", large: "Large" };
 
-export function workflowCost(input: Pick<KreaInput, "size" | "quantity" | "imageStyleReferences">) {
+export function workflowCost(
+  input: Pick<KreaInput, "size" | "quantity"> & { imageStyleReferences: readonly unknown[] },
+) {
   return estimateCost({
     size: input.size,
     quantity: input.quantity,
