@@ -49,7 +49,7 @@ export function CompareActions({
       />
       <CompareButton
         icon={<SlidersHorizontal aria-hidden="true" className="size-3.5" />}
-        label="Strength sweep…"
+        label="Strength sweep"
         detail={
           referenceCount > 0 ? `${formatBuzz(costs.strengthMember)} Buzz each` : "Add a reference"
         }
@@ -86,10 +86,10 @@ function CompareButton({
       title={title}
       onClick={onClick}
       disabled={disabled}
-      className="flex min-w-0 flex-col items-start gap-0.5 rounded-md border border-border-strong bg-raised px-2 py-1.5 text-left hover:bg-subtle disabled:cursor-not-allowed disabled:opacity-55"
+      className="flex min-w-0 flex-col items-start gap-0.5 rounded-md border border-border-strong bg-raised px-1.5 py-1.5 text-left hover:bg-subtle disabled:cursor-not-allowed disabled:opacity-55"
     >
-      <span className="flex min-w-0 items-center gap-1 text-xs font-medium">
-        {icon}
+      <span className="flex max-w-full min-w-0 items-center gap-1 text-xs font-medium whitespace-nowrap">
+        <span className="hidden shrink-0 min-[420px]:inline md:hidden">{icon}</span>
         <span className="truncate">{label}</span>
       </span>
       <span className="text-[11px] text-muted tabular-nums">{detail}</span>
