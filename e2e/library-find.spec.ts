@@ -59,7 +59,7 @@ test("a star persists on the orchestrator and the favourites filter finds it", a
   await createGeneration(request, { prompt: plain }, { wait: 20 });
   await studio.goto();
   const card = studio.generation(starred);
-  await card.getByRole("img").hover();
+  await card.getByRole("button", { name: "Open image 1 of 1" }).hover();
   await card.getByRole("button", { name: "Favourite image 1 of 1" }).click();
   await expect(card.getByRole("button", { name: "Favourite image 1 of 1" })).toHaveAttribute(
     "aria-pressed",

@@ -80,13 +80,13 @@ interface FilterProps {
 
 function SearchBox({ filters, setFilters }: FilterProps) {
   const [text, setText] = useState(filters.q);
-  // The q this box last applied or showed: a different one in the URL came from
-  // elsewhere (a chip, Clear all) and replaces the text; our own never does, so
-  // a trailing space being typed is not trimmed away.
-  const [synced, setSynced] = useState(filters.q);
-  if (filters.q !== synced) {
-    setSynced(filters.q);
-    setText(filters.q);
+  // When the URL's q changes from elsewhere (a chip, Clear all, Back) the box
+  // shows it; a change that matches what is typed leaves the text alone, so a
+  // trailing space being typed is not trimmed away.
+  const [shownQ, setShownQ] = useState(filters.q);
+  if (filters.q !== shownQ) {
+    setShownQ(filters.q);
+    if (filters.q !== normaliseQuery(text)) setText(filters.q);
   }
   const latest = useRef(filters);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -98,7 +98,6 @@ function SearchBox({ filters, setFilters }: FilterProps) {
     clearTimeout(timer.current);
     const q = normaliseQuery(value);
     if (q === latest.current.q) return;
-    setSynced(q);
     setFilters({ ...latest.current, q });
   };
   return (

@@ -117,7 +117,9 @@ export function flattenGenerations(data: GenerationsData | undefined): Generatio
 /** Every generation in any cached view (the session spend counts them all). */
 export function allCachedGenerations(queryClient: QueryClient): Generation[] {
   const byId = new Map<string, Generation>();
-  for (const [, data] of queryClient.getQueriesData<GenerationsData>({ queryKey: GENERATIONS_KEY })) {
+  for (const [, data] of queryClient.getQueriesData<GenerationsData>({
+    queryKey: GENERATIONS_KEY,
+  })) {
     for (const g of flattenGenerations(data)) if (!byId.has(g.id)) byId.set(g.id, g);
   }
   return [...byId.values()];

@@ -32,9 +32,24 @@ describe("groupGenerations", () => {
   });
 
   it("completes a tier try with its original when the original is not loaded", () => {
-    const tryLarge = gen("L", { pairId: "p2", parentId: "M0", lineageKind: "tier" }, { size: "large" });
+    const tryLarge = gen(
+      "L",
+      { pairId: "p2", parentId: "M0", lineageKind: "tier" },
+      { size: "large" },
+    );
     const [item] = groupGenerations([tryLarge]);
     expect(item).toMatchObject({ kind: "pair", medium: null, missingId: "M0" });
+  });
+
+  it("pairs a tier try with its loaded original even when the original's copy predates its pair id", () => {
+    const tryLarge = gen(
+      "L",
+      { pairId: "p3", parentId: "M1", lineageKind: "tier" },
+      { size: "large" },
+    );
+    const items = groupGenerations([tryLarge, gen("x"), gen("M1")]);
+    expect(shape(items)).toEqual(["pair(M1,L)", "x"]);
+    expect(items[0]).toMatchObject({ missingId: null, pairId: "p3" });
   });
 
   it("leaves a compare side whose partner is not loaded as a card of its own", () => {
@@ -44,12 +59,23 @@ describe("groupGenerations", () => {
   it("orders a creativity sweep raw → high and a strength sweep weakest → strongest", () => {
     const sweep = (id: string, creativity: "raw" | "low" | "medium" | "high") =>
       gen(id, { sweepId: "s1", sweepKind: "creativity" }, { creativity });
-    expect(shape(groupGenerations([sweep("h", "high"), sweep("r", "raw"), sweep("m", "medium"), sweep("l", "low")]))).toEqual([
-      "sweep(r,l,m,h)",
-    ]);
+    expect(
+      shape(
+        groupGenerations([
+          sweep("h", "high"),
+          sweep("r", "raw"),
+          sweep("m", "medium"),
+          sweep("l", "low"),
+        ]),
+      ),
+    ).toEqual(["sweep(r,l,m,h)"]);
     const ref = (strength: number) => [{ imageUrl: "https://a.example/x.png", strength }];
     const strength = (id: string, s: number) =>
-      gen(id, { sweepId: "s2", sweepKind: "strength", sweepRef: 0 }, { imageStyleReferences: ref(s) });
+      gen(
+        id,
+        { sweepId: "s2", sweepKind: "strength", sweepRef: 0 },
+        { imageStyleReferences: ref(s) },
+      );
     const items = groupGenerations([strength("b", 2), strength("a", -1), strength("c", 0)]);
     expect(shape(items)).toEqual(["sweep(a,c,b)"]);
     expect(items[0]?.kind === "sweep" && items[0].members.map((m) => sweepValue(m).label)).toEqual([
@@ -62,18 +88,34 @@ describe("groupGenerations", () => {
   it("lets a sweep member tried on the other tier join its pair, the rest of the sweep staying a row", () => {
     const s = (id: string, c: "raw" | "low" | "high", pairId?: string) =>
       gen(id, { sweepId: "s3", sweepKind: "creativity", pairId }, { creativity: c });
-    const large = gen("L", { pairId: "p4", parentId: "b", lineageKind: "tier" }, { size: "large", creativity: "low" });
-    expect(shape(groupGenerations([large, s("a", "raw"), s("b", "low", "p4"), s("c", "high")]))).toEqual([
-      "pair(b,L)",
-      "sweep(a,c)",
-    ]);
+    const large = gen(
+      "L",
+      { pairId: "p4", parentId: "b", lineageKind: "tier" },
+      { size: "large", creativity: "low" },
+    );
+    expect(
+      shape(groupGenerations([large, s("a", "raw"), s("b", "low", "p4"), s("c", "high")])),
+    ).toEqual(["pair(b,L)", "sweep(a,c)"]);
   });
 });
 
 describe("feed layout", () => {
   const single: FeedItem = { kind: "single", key: "a", generation: gen("a") };
-  const pair: FeedItem = { kind: "pair", key: "p", pairId: "p", medium: gen("m"), large: gen("l"), missingId: null };
-  const sweep: FeedItem = { kind: "sweep", key: "s", sweepId: "s", sweepKind: "creativity", members: ["1", "2", "3", "4"].map((id) => gen(id)) };
+  const pair: FeedItem = {
+    kind: "pair",
+    key: "p",
+    pairId: "p",
+    medium: gen("m"),
+    large: gen("l"),
+    missingId: null,
+  };
+  const sweep: FeedItem = {
+    kind: "sweep",
+    key: "s",
+    sweepId: "s",
+    sweepKind: "creativity",
+    members: ["1", "2", "3", "4"].map((id) => gen(id)),
+  };
 
   it("gives a pair two columns and a sweep as many as fit", () => {
     expect(itemSpan(pair, 3)).toBe(2);

@@ -41,18 +41,20 @@ export function sweepValue(g: Generation): { order: number; label: string } {
     const ref = input.imageStyleReferences[g.metadata.sweepRef ?? 0];
     const s = ref?.strength ?? 0;
     const text = s.toFixed(1);
-    return { order: s, label: `Strength ${s > 0 ? "+" : s < 0 ? "−" : ""}${text.replace("-", "")}` };
+    return {
+      order: s,
+      label: `Strength ${s > 0 ? "+" : s < 0 ? "−" : ""}${text.replace("-", "")}`,
+    };
   }
   const order = CREATIVITY_LEVELS.indexOf(input.creativity);
   return { order, label: input.creativity.charAt(0).toUpperCase() + input.creativity.slice(1) };
 }
 
-function pairOf(members: Generation[]): PairItem | null {
+function pairOf(members: Generation[], pairId: string): PairItem | null {
   const medium = members.find((g) => g.input?.size === "medium") ?? null;
   const large = members.find((g) => g.input?.size === "large") ?? null;
   const present = medium ?? large;
   if (!present) return null;
-  const pairId = present.metadata.pairId ?? "";
   if (medium && large) {
     return { kind: "pair", key: `pair:${pairId}`, pairId, medium, large, missingId: null };
   }
@@ -71,11 +73,27 @@ function pairOf(members: Generation[]): PairItem | null {
   return null;
 }
 
+/**
+ * The pair a generation belongs to. An original completed by "Try on …" gets
+ * its pair id on the orchestrator only after the browser has it, so the try's
+ * parent link counts too: a stale copy of the original still lands in the pair.
+ */
+function pairIds(generations: readonly Generation[]): (g: Generation) => string | undefined {
+  const byParent = new Map<string, string>();
+  for (const g of generations) {
+    const { lineageKind, parentId, pairId } = g.metadata;
+    if (lineageKind === "tier" && parentId && pairId) byParent.set(parentId, pairId);
+  }
+  return (g) => g.metadata.pairId ?? byParent.get(g.id);
+}
+
 export function groupGenerations(generations: readonly Generation[]): FeedItem[] {
   const pairs = new Map<string, Generation[]>();
   const sweeps = new Map<string, Generation[]>();
+  const pairIdOf = pairIds(generations);
   for (const g of generations) {
-    const { pairId, sweepId } = g.metadata;
+    const { sweepId } = g.metadata;
+    const pairId = pairIdOf(g);
     if (pairId) pairs.set(pairId, [...(pairs.get(pairId) ?? []), g]);
     else if (sweepId) sweeps.set(sweepId, [...(sweeps.get(sweepId) ?? []), g]);
   }
@@ -83,7 +101,7 @@ export function groupGenerations(generations: readonly Generation[]): FeedItem[]
   // partner is missing falls back to its sweep, or to a card of its own.
   const pairItems = new Map<string, PairItem>();
   for (const [id, members] of pairs) {
-    const item = pairOf(members);
+    const item = pairOf(members, id);
     if (item) pairItems.set(id, item);
     else {
       for (const g of members) {
@@ -102,7 +120,8 @@ export function groupGenerations(generations: readonly Generation[]): FeedItem[]
   const placed = new Set<string>();
   for (const g of generations) {
     if (placed.has(g.id)) continue;
-    const pair = g.metadata.pairId ? pairItems.get(g.metadata.pairId) : undefined;
+    const pairId = pairIdOf(g);
+    const pair = pairId ? pairItems.get(pairId) : undefined;
     if (pair && claimed.has(g.id)) {
       out.push(pair);
       for (const m of [pair.medium, pair.large]) if (m) placed.add(m.id);

@@ -65,7 +65,9 @@ describe("alignByIndex", () => {
   });
 
   it("lines up four sweep members the same way", () => {
-    const rows = alignByIndex(["raw", "low", "medium", "high"].map((c) => batch("medium", 1, { id: c })));
+    const rows = alignByIndex(
+      ["raw", "low", "medium", "high"].map((c) => batch("medium", 1, { id: c })),
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]?.map((s) => s.generation?.id)).toEqual(["raw", "low", "medium", "high"]);
   });
@@ -83,7 +85,11 @@ describe("difference", () => {
   it("uses the quote and leaves time out while a side runs", () => {
     const medium = batch("medium", 1, { chargedBuzz: 39 });
     const large = makeRunning({ input: { ...medium.input!, size: "large" }, quotedBuzz: 78 });
-    expect(difference(medium, large)).toMatchObject({ buzz: 39, seconds: null, text: "+39 Buzz (quoted)" });
+    expect(difference(medium, large)).toMatchObject({
+      buzz: 39,
+      seconds: null,
+      text: "+39 Buzz (quoted)",
+    });
   });
 
   it("formats signs and short times", () => {

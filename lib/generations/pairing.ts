@@ -62,7 +62,10 @@ function signed(value: number, text: string): string {
 
 /** "+39 Buzz" */
 export function signedBuzz(delta: number): string {
-  return signed(delta, `${Math.abs(delta).toLocaleString("en-US", { maximumFractionDigits: 1 })} Buzz`);
+  return signed(
+    delta,
+    `${Math.abs(delta).toLocaleString("en-US", { maximumFractionDigits: 1 })} Buzz`,
+  );
 }
 
 /** "+11 s", "−4.2 s" */

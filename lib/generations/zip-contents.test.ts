@@ -5,7 +5,12 @@ import { imageFileName, imageSidecar, zipBaseName, zipManifest } from "./zip-con
 const g = makeGeneration({
   id: "wf_abc:1",
   tags: ["krea-studio", "seed:42", "fav", "fav:1"],
-  metadata: { app: "krea-prompt-studio", parentId: "wf_parent", lineageKind: "remix", pairId: "p_1" },
+  metadata: {
+    app: "krea-prompt-studio",
+    parentId: "wf_parent",
+    lineageKind: "remix",
+    pairId: "p_1",
+  },
   images: [makeImage({ id: "b0" }), makeImage({ id: "b1", width: 1376, height: 768 })],
 });
 
@@ -33,7 +38,10 @@ describe("zip contents", () => {
       createdAt: g.createdAt,
       completedAt: g.completedAt,
     });
-    expect(sidecar.apiRequest.body?.steps[0].input).toMatchObject({ prompt: "a lighthouse at dusk", seed: 42 });
+    expect(sidecar.apiRequest.body?.steps[0].input).toMatchObject({
+      prompt: "a lighthouse at dusk",
+      seed: 42,
+    });
     expect(sidecar.apiRequest.body).not.toHaveProperty("externalId");
     expect(imageSidecar({ generation: g, image: g.images[0]!, n: 1 }).image.favourite).toBe(false);
   });
@@ -46,6 +54,11 @@ describe("zip contents", () => {
       ],
       new Date("2026-01-01T00:00:00Z"),
     );
-    expect(m).toMatchObject({ format: "krea-studio.images", count: 1, failed: 1, createdAt: "2026-01-01T00:00:00.000Z" });
+    expect(m).toMatchObject({
+      format: "krea-studio.images",
+      count: 1,
+      failed: 1,
+      createdAt: "2026-01-01T00:00:00.000Z",
+    });
   });
 });

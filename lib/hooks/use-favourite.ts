@@ -20,12 +20,16 @@ export function useFavourite(): (g: Generation, index: number, on: boolean) => v
       if (inFlight.has(key)) return;
       inFlight.add(key);
       const before = g.tags;
-      patchGeneration(queryClient, g.id, (cur) => ({ ...cur, tags: withFavourite(cur.tags, index, on) }));
-      apiFetch<Generation>(
-        `/api/workflows/${encodeURIComponent(g.id)}/favourite?image=${index}`,
-        { method: on ? "POST" : "DELETE" },
-      )
-        .then((fresh) => patchGeneration(queryClient, g.id, (cur) => ({ ...cur, tags: fresh.tags })))
+      patchGeneration(queryClient, g.id, (cur) => ({
+        ...cur,
+        tags: withFavourite(cur.tags, index, on),
+      }));
+      apiFetch<Generation>(`/api/workflows/${encodeURIComponent(g.id)}/favourite?image=${index}`, {
+        method: on ? "POST" : "DELETE",
+      })
+        .then((fresh) =>
+          patchGeneration(queryClient, g.id, (cur) => ({ ...cur, tags: fresh.tags })),
+        )
         .catch((error: unknown) => {
           patchGeneration(queryClient, g.id, (cur) => ({ ...cur, tags: before }));
           toast.error(on ? "Couldn't star the image" : "Couldn't remove the star", {

@@ -18,7 +18,9 @@ export function useGalleryFilters(): {
   const setFilters = useCallback((next: GalleryFilters) => {
     const query = withFilters(new URLSearchParams(window.location.search), next).toString();
     const url = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
-    window.history.replaceState(window.history.state, "", url);
+    // null, not the current state: Next skips syncing useSearchParams for a
+    // state that carries its own router marker (__NA).
+    window.history.replaceState(null, "", url);
   }, []);
   return { filters, setFilters };
 }

@@ -7,11 +7,7 @@
 // would be 300+ requests).
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import {
-  flattenGenerations,
-  generationsKey,
-  type GenerationsData,
-} from "@/lib/generations/cache";
+import { flattenGenerations, generationsKey, type GenerationsData } from "@/lib/generations/cache";
 import { keepNewerThanPage } from "@/lib/generations/cache-updates";
 import { historyQuery, type GalleryFilters } from "@/lib/generations/filters";
 import type { GenerationPage } from "@/lib/generations/types";

@@ -170,7 +170,10 @@ async function send(
           action: { label: "Token", onClick: openTokenDialog },
         });
       } else {
-        toast.error(error.title, { id: `error-${entry.group ?? entry.key}`, description: error.detail });
+        toast.error(error.title, {
+          id: `error-${entry.group ?? entry.key}`,
+          description: error.detail,
+        });
       }
     } else {
       toast.error("Generate failed", { description: String(error) });
@@ -251,7 +254,8 @@ export function useSubmitGeneration(
   // A reload while a submit was in flight: send it again with its key. The
   // server answers with the workflow it already made, if it made one.
   useEffect(() => {
-    for (const entry of readPendingSubmits(sessionStore())) void send(ctx, entry, { resumed: true });
+    for (const entry of readPendingSubmits(sessionStore()))
+      void send(ctx, entry, { resumed: true });
   }, [ctx]);
 
   return useMemo(
