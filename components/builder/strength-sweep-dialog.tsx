@@ -7,23 +7,11 @@ import { useId, useState } from "react";
 import {
   DEFAULT_STRENGTHS,
   formatStrengthValue,
-  normaliseStrengths,
+  parseStrengthList,
 } from "@/lib/builder/submit-plans";
 import { formatBuzz } from "@/lib/krea/pricing";
 
 const format = (values: readonly number[]) => values.map(formatStrengthValue).join(", ");
-
-/** "−1, 0, +1, 2" → numbers; null when any part is not a number in −2..2. */
-export function parseStrengthList(text: string): number[] | null {
-  const parts = text
-    .replace(/[−–]/g, "-")
-    .split(/[,\s]+/)
-    .filter(Boolean);
-  const values = parts.map(Number);
-  if (values.some((v) => !Number.isFinite(v) || v < -2 || v > 2)) return null;
-  const clean = normaliseStrengths(values);
-  return clean.length >= 2 ? clean : null;
-}
 
 export function StrengthSweepDialog({
   references,

@@ -3,6 +3,7 @@ import { kreaInputSchema } from "@/lib/krea/schema";
 import { makeGeneration } from "@/lib/generations/fixtures";
 import {
   normaliseStrengths,
+  parseStrengthList,
   planCompare,
   planCostText,
   planCreativitySweep,
@@ -139,5 +140,19 @@ describe("actions on a generation", () => {
     const p = planGenerate(input({ seed: 3 }), { id: "wf_orig", kind: "reuse" }, tools);
     expect(p.members[0]?.context).toEqual({ parent: "wf_orig", lineage: "reuse" });
     expect(planCostText(p)).toBe("39 Buzz");
+  });
+});
+
+describe("parseStrengthList", () => {
+  it("reads typed strengths, typographic minus included, in order and distinct", () => {
+    expect(parseStrengthList("−1, 0, +1, 2")).toEqual([-1, 0, 1, 2]);
+    expect(parseStrengthList("2 1 1 -0.5")).toEqual([-0.5, 1, 2]);
+  });
+
+  it("refuses anything a sweep could not send", () => {
+    expect(parseStrengthList("1, 3")).toBeNull();
+    expect(parseStrengthList("1, abc")).toBeNull();
+    expect(parseStrengthList("1")).toBeNull();
+    expect(parseStrengthList("")).toBeNull();
   });
 });

@@ -134,6 +134,18 @@ export function normaliseStrengths(values: readonly number[]): number[] {
   return [...new Set(clean)].sort((a, b) => a - b).slice(0, 6);
 }
 
+/** "−1, 0, +1, 2" → numbers; null when any part is not a number in −2..2. */
+export function parseStrengthList(text: string): number[] | null {
+  const parts = text
+    .replace(/[−–]/g, "-")
+    .split(/[,\s]+/)
+    .filter(Boolean);
+  const values = parts.map(Number);
+  if (values.some((v) => !Number.isFinite(v) || v < STRENGTH_MIN || v > STRENGTH_MAX)) return null;
+  const clean = normaliseStrengths(values);
+  return clean.length >= 2 ? clean : null;
+}
+
 /** One reference at several strengths; everything else, seed included, the same. */
 export function planStrengthSweep(
   input: KreaInput,
