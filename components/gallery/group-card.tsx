@@ -140,7 +140,7 @@ function MemberGrid({
   const columns = memberColumns(members.length, span * 300 - 2 * CARD_PADDING);
   return (
     <div
-      className="grid gap-x-1 gap-y-2"
+      className="grid gap-x-2 gap-y-2"
       style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
     >
       {members.map((m, i) => (
