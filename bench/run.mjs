@@ -54,7 +54,7 @@ async function main() {
       const r = (results.firstLoadJs = await firstLoadJs(s.url));
       report(
         4,
-        `First-load JS of /: ${kb(r.gzip)} gzip in ${r.scripts} scripts (${kb(r.raw)} raw); goal ≤ 160 kB`,
+        `First-load JS of /: ${kb(r.gzip)} gzip in ${r.scripts} scripts (${kb(r.raw)} raw); ${kb(r.idleGzip)} in ${r.idleScripts} scripts once idle (gallery list included); goal ≤ 160 kB`,
         r.gzip <= 160 * 1024,
       );
     }

@@ -9,7 +9,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/ui/toast";
 import { isFiltered, NO_FILTERS } from "@/lib/generations/filters";
 import { groupGenerations } from "@/lib/generations/groups";
 import type { Generation } from "@/lib/generations/types";

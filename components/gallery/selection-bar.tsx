@@ -5,7 +5,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Download, Loader2, X } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/ui/toast";
 import { downloadZipOf, type ZipProgress } from "@/lib/generations/zip-download";
 import type { LightboxEntry } from "./lightbox-entries";
 import { clearSelection, selectedIds, useSelectionCount } from "./selection-store";

@@ -4,7 +4,7 @@
 // and says why. A star in flight is not sent again by a second click.
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/ui/toast";
 import { patchGeneration, upsertGeneration } from "@/lib/generations/cache";
 import { withFavourite } from "@/lib/generations/links";
 import type { Generation } from "@/lib/generations/types";

@@ -1,4 +1,4 @@
-// POST /api/workflows — submit a Krea input (Idempotency-Key header = externalId; ?parent=&lineage=&pair=&sweep=&sweepKind=&sweepRef= and ?styleSet=&styleSetVersion= are recorded on the workflow); GET — history, newest first, filtered by the gallery's filters
+// POST /api/workflows — submit a Krea input (Idempotency-Key header = externalId; X-Watch-Session joins the tab's long-poll, answered by X-Watch-Joined: seq; ?parent=&lineage=&pair=&sweep=&sweepKind=&sweepRef= and ?styleSet=&styleSetVersion= are recorded on the workflow); GET — history, newest first, filtered by the gallery's filters
 import { AppError, validationError } from "@/lib/http/problem";
 import { intParam, json, readJson, route } from "@/lib/http/route";
 import { parseOrThrow } from "@/lib/http/validate";
@@ -11,6 +11,7 @@ import { listHistory } from "@/lib/orchestrator/history";
 import { submitOnce } from "@/lib/orchestrator/idempotency";
 import { forgetSpend } from "@/lib/orchestrator/spend";
 import { targetFor } from "@/lib/orchestrator/request-target";
+import { joinWatchSession } from "@/lib/orchestrator/watch";
 import { linkPair } from "@/lib/orchestrator/workflow-links";
 import { MAX_WAIT_SECONDS, submitGeneration } from "@/lib/orchestrator/workflows";
 import { assertReferencesAllowed } from "@/lib/references/submit-guard";
@@ -65,8 +66,13 @@ export const POST = route(async (request) => {
   const { generation } = result;
   forgetSpend(target);
   const isReplay = replay || Date.parse(generation.createdAt) < started - REPLAY_AGE_MS;
+  // The submitting tab's running long-poll follows the new workflow from here on.
+  const joined = generation.final
+    ? null
+    : joinWatchSession(request.headers.get("x-watch-session"), target, generation.id);
   return json(generation, isReplay ? 200 : 201, {
     location: `/api/workflows/${encodeURIComponent(generation.id)}`,
+    ...(joined === null ? {} : { "x-watch-joined": String(joined) }),
   });
 });
 
