@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { BuilderPane } from "@/components/builder/builder-pane";
+import { FilterBar } from "@/components/gallery/filter-bar";
 import { Gallery } from "@/components/gallery/gallery";
 import { GalleryEmptyState } from "@/components/gallery/gallery-empty-state";
 import { GalleryStatus } from "@/components/gallery/gallery-status";
@@ -41,6 +42,7 @@ export default async function StudioPage() {
               </h2>
               <GalleryStatus />
             </div>
+            <FilterBar />
             <Gallery emptyState={<GalleryEmptyState engine={engine.engine} />} />
           </section>
         </main>

@@ -13,14 +13,29 @@ import {
   type BuilderValues,
 } from "@/lib/builder/draft";
 import { planLoad } from "@/lib/builder/load-request";
+import {
+  planCompare,
+  planCreativitySweep,
+  planGenerate,
+  planStrengthSweep,
+  workflowCost,
+  type ParentLink,
+  type SubmitPlan,
+} from "@/lib/builder/submit-plans";
+import { shortPrompt } from "@/lib/generations/format";
 import { sessionStore } from "@/lib/builder/session-store";
 import { useBuilderLoadRequests, type BuilderLoadRequest } from "@/lib/hooks/use-builder-bridge";
 import { useEstimate } from "@/lib/hooks/use-estimate";
+import { useRunPlan } from "@/lib/hooks/use-run-plan";
 import { useSubmitGeneration } from "@/lib/hooks/use-submit-generation";
 import type { FieldErrors } from "@/lib/http/field-errors";
 import { randomSeed } from "@/lib/krea/options";
 import { kreaInputSchema, type KreaInput } from "@/lib/krea/schema";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
+import { CompareActions } from "./compare-actions";
+import { ConfirmSpendHost } from "./confirm-spend-host";
+import { ParentChip } from "./parent-chip";
+import { StrengthSweepDialog } from "./strength-sweep-dialog";
 import { CreativityPicker } from "./creativity-picker";
 import { GenerateBar } from "./generate-bar";
 import { PromptField } from "./prompt-field";
@@ -52,6 +67,9 @@ export function BuilderForm() {
   });
   const { control, handleSubmit, setError, setValue, reset, clearErrors } = form;
   const [lastSeed, setLastSeed] = useState<number | null>(null);
+  // The generation the builder's settings came from: what it makes next records it as parent.
+  const [parent, setParent] = useState<(ParentLink & { prompt: string }) | null>(null);
+  const [sweepOpen, setSweepOpen] = useState(false);
   const restored = useRef(false);
 
   // The draft is read after mount: sessionStorage does not exist on the server.
@@ -82,7 +100,8 @@ export function BuilderForm() {
     },
     [setError],
   );
-  const { submit, retry, discard, pending, failed } = useSubmitGeneration(onFieldErrors);
+  const { submitPlan, retry, discard, pending, failed } = useSubmitGeneration(onFieldErrors);
+  const runPlan = useRunPlan(submitPlan);
 
   const watched = useWatch({ control, name: ["size", "quantity", "imageStyleReferences"] });
   const size = watched[0] ?? DEFAULT_VALUES.size;
@@ -105,14 +124,34 @@ export function BuilderForm() {
     }
     setValue("seed", plan.seed, options);
     clearErrors("seed");
+    setParent(request.parent ? { ...request.parent, kind: "reuse" } : null);
     toast.success(plan.toast.title, { description: plan.toast.description });
   });
 
+  // The seed the cards will show: drawn here when not pinned, so it is known before
+  // the answer, and one seed serves every workflow of a comparison.
+  const seeded = (input: KreaInput): KreaInput => {
+    if (input.seed !== null && input.seed !== undefined) return input;
+    const seed = randomSeed();
+    setLastSeed(seed);
+    return { ...input, seed };
+  };
+  const link = parent ? { id: parent.id, kind: parent.kind } : undefined;
+
   const onValid = (input: KreaInput) => {
-    // The seed the card will show: drawn here when not pinned, so it is known before the answer.
-    const seed = input.seed ?? randomSeed();
-    if (input.seed === null || input.seed === undefined) setLastSeed(seed);
-    void submit({ ...input, seed });
+    // Generate shows its cost on the button itself and never asks.
+    void submitPlan(planGenerate(seeded(input), link));
+  };
+  // Several workflows at once ask first above the designer's limit.
+  const submitWith = (make: (input: KreaInput) => SubmitPlan) =>
+    handleSubmit((input) => runPlan(make(seeded(input))));
+
+  const costInput = { size, quantity, imageStyleReferences };
+  const memberCost = (s: "medium" | "large") => workflowCost({ ...costInput, size: s });
+  const compareCosts = {
+    compare: memberCost("medium") + memberCost("large"),
+    creativitySweep: 4 * workflowCost(costInput),
+    strengthMember: workflowCost(costInput),
   };
 
   return (
@@ -136,8 +175,34 @@ export function BuilderForm() {
           failed={failed}
           onRetry={retry}
           onDiscard={discard}
-        />
+          before={
+            parent ? (
+              <ParentChip prompt={shortPrompt(parent.prompt, 40)} onClear={() => setParent(null)} />
+            ) : null
+          }
+        >
+          <CompareActions
+            costs={compareCosts}
+            pending={pending}
+            referenceCount={imageStyleReferences.length}
+            onCompare={() => void submitWith((i) => planCompare(i, link))()}
+            onCreativitySweep={() => void submitWith((i) => planCreativitySweep(i, link))()}
+            onStrengthSweep={() => setSweepOpen(true)}
+          />
+        </GenerateBar>
       </form>
+      {sweepOpen && imageStyleReferences.length > 0 ? (
+        <StrengthSweepDialog
+          references={imageStyleReferences}
+          memberCost={compareCosts.strengthMember}
+          onClose={() => setSweepOpen(false)}
+          onRun={(index, strengths) => {
+            setSweepOpen(false);
+            void submitWith((i) => planStrengthSweep(i, index, strengths, link))();
+          }}
+        />
+      ) : null}
+      <ConfirmSpendHost />
     </FormProvider>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleAlert, CircleCheck, Loader2, RotateCw, Sparkles, TriangleAlert } from "lucide-react";
+import type { ReactNode } from "react";
 import type { CostSummary, Tone } from "@/lib/builder/cost-summary";
 import type { FailedSubmit } from "@/lib/hooks/use-submit-generation";
 
@@ -27,7 +28,13 @@ export function GenerateBar({
   failed,
   onRetry,
   onDiscard,
+  before,
+  children,
 }: {
+  /** above Generate: where the next generation comes from */
+  before?: ReactNode;
+  /** below Generate: Compare tiers and the sweeps */
+  children?: ReactNode;
   cost: CostSummary;
   pending: boolean;
   failed: FailedSubmit | null;
@@ -79,6 +86,7 @@ export function GenerateBar({
         </div>
       )}
 
+      {before}
       <button
         type="submit"
         disabled={pending}
@@ -92,6 +100,7 @@ export function GenerateBar({
         )}
         <span className="tabular-nums">{cost.generateLabel}</span>
       </button>
+      {children}
     </div>
   );
 }

@@ -18,16 +18,26 @@ import { Glyph } from "./glyph";
 const CHIP =
   "inline-flex items-center gap-1 rounded-sm bg-subtle px-1.5 py-px text-[11px] font-medium text-muted";
 
-export function SettingsChips({ generation: g }: { generation: Generation }) {
+export function SettingsChips({
+  generation: g,
+  omit,
+}: {
+  generation: Generation;
+  /** a setting the card shows per member instead (the tier of a pair, the varied value of a sweep) */
+  omit?: "size" | "creativity" | "strength";
+}) {
   if (!g.input) return null;
   const seed = g.input.seed;
+  const hidden = omit === "strength" ? "refs" : omit;
   return (
     <ul aria-label="Settings" className="flex flex-wrap gap-1">
-      {settingsSummary(g.input, g).map((item) => (
-        <li key={item.key} title={item.title} className={CHIP}>
-          {item.label}
-        </li>
-      ))}
+      {settingsSummary(g.input, g)
+        .filter((item) => item.key !== hidden)
+        .map((item) => (
+          <li key={item.key} title={item.title} className={CHIP}>
+            {item.label}
+          </li>
+        ))}
       {typeof seed === "number" ? (
         <li className="contents">
           <button
@@ -59,10 +69,20 @@ function RelativeTime({ iso }: { iso: string }) {
 export function CardFacts({
   generation: g,
   statusId,
+  ageOnly = false,
 }: {
   generation: Generation;
   statusId?: string;
+  /** a group card shows each member's Buzz and time itself */
+  ageOnly?: boolean;
 }) {
+  if (ageOnly) {
+    return (
+      <p className="text-xs text-muted">
+        <RelativeTime iso={g.createdAt} />
+      </p>
+    );
+  }
   const buzz = buzzLine(g);
   const wall = wallSeconds(g);
   const parts: ReactNode[] = [];

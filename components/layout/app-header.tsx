@@ -1,6 +1,7 @@
 import type { EngineInfo } from "@/lib/orchestrator/target";
 import { EngineBadge } from "./engine-badge";
 import { SessionSpend } from "./session-spend";
+import { SpendSummaryButton } from "./spend-summary";
 import { TokenDialog } from "./token-dialog";
 
 export function AppHeader({ engine }: { engine: EngineInfo }) {
@@ -15,6 +16,7 @@ export function AppHeader({ engine }: { engine: EngineInfo }) {
       <EngineBadge engine={engine} />
       <div className="ml-auto flex items-center gap-3">
         <SessionSpend engine={engine.engine} />
+        <SpendSummaryButton />
         <TokenDialog engine={engine} />
       </div>
     </header>

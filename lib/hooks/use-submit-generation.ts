@@ -4,7 +4,9 @@
 // answers: a double click is ignored while the first is in flight, Retry after a
 // network error reuses the key, and a reload mid-request resends it with the
 // same key on the next load. The orchestrator returns the existing workflow for a
-// repeated key, so none of these can create a second paid workflow.
+// repeated key, so none of these can create a second paid workflow. A click that
+// submits several workflows (Compare tiers, a sweep, a card's Rerun) goes the
+// same way: one key per member, all stored before the first is sent.
 import { useQueryClient } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
@@ -14,8 +16,10 @@ import {
   readPendingSubmits,
   removePendingSubmit,
   savePendingSubmit,
+  savePendingSubmits,
   type PendingSubmit,
 } from "@/lib/builder/pending-submits";
+import { planCostText, planGenerate, type SubmitPlan } from "@/lib/builder/submit-plans";
 import { recordSubmitted } from "@/lib/builder/session-spend";
 import { sessionStore } from "@/lib/builder/session-store";
 import { upsertGeneration } from "@/lib/generations/cache";
@@ -59,16 +63,19 @@ interface SendContext {
 }
 
 export interface FailedSubmit {
-  entry: PendingSubmit;
+  /** every submit of the click that did not go through, each with its key */
+  entries: PendingSubmit[];
   message: string;
 }
 
 export interface SubmitGeneration {
   /** sends a new Generate click; ignored while another is in flight */
   submit(input: ResolvedKreaInput): Promise<Generation | null>;
-  /** resends the failed submit with its original key */
+  /** sends every workflow of a plan (one click); ignored while another is in flight */
+  submitPlan(plan: SubmitPlan): Promise<(Generation | null)[]>;
+  /** resends the failed submits with their original keys */
   retry(): void;
-  /** forgets the failed submit */
+  /** forgets the failed submits */
   discard(): void;
   pending: boolean;
   failed: FailedSubmit | null;
@@ -98,13 +105,27 @@ function announce(generation: Generation, resumed: boolean): void {
 }
 
 function clearFailed(key: string): void {
-  if (state.failed?.entry.key === key) setState({ failed: null });
+  const failed = state.failed;
+  if (!failed?.entries.some((e) => e.key === key)) return;
+  const entries = failed.entries.filter((e) => e.key !== key);
+  setState({ failed: entries.length ? { ...failed, entries } : null });
+}
+
+function addFailed(entry: PendingSubmit, message: string): void {
+  const others = (state.failed?.entries ?? []).filter((e) => e.key !== entry.key);
+  setState({ failed: { entries: [...others, entry], message } });
+}
+
+interface SendOptions {
+  resumed?: boolean;
+  /** a member of a several-workflow click: the click announces once */
+  quiet?: boolean;
 }
 
 async function send(
   ctx: SendContext,
   entry: PendingSubmit,
-  resumed = false,
+  { resumed = false, quiet = false }: SendOptions = {},
 ): Promise<Generation | null> {
   if (inFlight.has(entry.key)) return null;
   inFlight.add(entry.key);
@@ -112,8 +133,9 @@ async function send(
   savePendingSubmit(store, entry);
   setState({ pending: true });
   try {
+    const query = entry.query ? `&${entry.query}` : "";
     let joined: string | null = null;
-    const generation = await apiFetch<Generation>(`/api/workflows?wait=${entry.wait}`, {
+    const generation = await apiFetch<Generation>(`/api/workflows?wait=${entry.wait}${query}`, {
       method: "POST",
       headers: { "idempotency-key": entry.key, ...watchSession.submitHeaders() },
       json: entry.input,
@@ -128,7 +150,7 @@ async function send(
     upsertGeneration(ctx.queryClient, generation);
     recordSubmitted(store, generation);
     notifySessionSpend();
-    announce(generation, resumed);
+    if (!quiet) announce(generation, resumed);
     return generation;
   } catch (error) {
     if (isRetryable(error)) {
@@ -137,10 +159,11 @@ async function send(
         error instanceof ApiError
           ? error.detail
           : "The Generate request did not reach the studio. Retry sends the same request: it cannot be charged twice.";
-      setState({ failed: { entry, message } });
+      addFailed(entry, message);
       toast.error("Generate did not go through", {
+        id: `failed-${entry.group ?? entry.key}`,
         description: message,
-        action: { label: "Retry", onClick: () => void send(ctx, entry) },
+        action: { label: "Retry", onClick: () => retryFailed(ctx) },
       });
       return null;
     }
@@ -154,7 +177,10 @@ async function send(
           action: { label: "Token", onClick: openTokenDialog },
         });
       } else {
-        toast.error(error.title, { description: error.detail });
+        toast.error(error.title, {
+          id: `error-${entry.group ?? entry.key}`,
+          description: error.detail,
+        });
       }
     } else {
       toast.error("Generate failed", { description: String(error) });
@@ -164,6 +190,54 @@ async function send(
     inFlight.delete(entry.key);
     setState({ pending: inFlight.size > 0 });
   }
+}
+
+function retryFailed(ctx: SendContext): void {
+  for (const entry of state.failed?.entries ?? []) void send(ctx, entry);
+}
+
+function announcePlan(plan: SubmitPlan, results: (Generation | null)[]): void {
+  const sent = results.filter((g): g is Generation => g !== null);
+  if (sent.length === 0) return;
+  const what =
+    sent.length === plan.members.length
+      ? `${plan.title}: ${sent.length} generations`
+      : `${plan.title}: ${sent.length} of ${plan.members.length} generations`;
+  toast.success(`${what} · ${planCostText(plan)}`);
+}
+
+/** Sends one click's workflows; ignored while another click is in flight. */
+export function sendPlan(ctx: SendContext, plan: SubmitPlan): Promise<(Generation | null)[]> {
+  // The guard is synchronous: a double click's second event sees it at once,
+  // before React has re-rendered the button as disabled.
+  if (inFlight.size > 0 || plan.members.length === 0) return Promise.resolve([]);
+  const several = plan.members.length > 1;
+  const group = several ? globalThis.crypto.randomUUID() : undefined;
+  const now = Date.now();
+  const entries = plan.members.map((m) =>
+    newPendingSubmit(m.input, now, {
+      context: m.context,
+      group,
+      // Several at once return at once: the gallery follows them with one long-poll.
+      wait: several ? 0 : undefined,
+    }),
+  );
+  savePendingSubmits(sessionStore(), entries);
+  return Promise.all(entries.map((e) => send(ctx, e, { quiet: several }))).then((results) => {
+    if (several) announcePlan(plan, results);
+    return results;
+  });
+}
+
+const IGNORE_FIELD_ERRORS = () => undefined;
+
+/** Submits from outside the builder (a card's Rerun, Try on large): no form to put field errors on. */
+export function useSubmitPlan(): (plan: SubmitPlan) => Promise<(Generation | null)[]> {
+  const queryClient = useQueryClient();
+  return useMemo(() => {
+    const ctx: SendContext = { queryClient, onFieldErrors: IGNORE_FIELD_ERRORS };
+    return (plan: SubmitPlan) => sendPlan(ctx, plan);
+  }, [queryClient]);
 }
 
 export function useSubmitGeneration(
@@ -187,21 +261,18 @@ export function useSubmitGeneration(
   // A reload while a submit was in flight: send it again with its key. The
   // server answers with the workflow it already made, if it made one.
   useEffect(() => {
-    for (const entry of readPendingSubmits(sessionStore())) void send(ctx, entry, true);
+    for (const entry of readPendingSubmits(sessionStore()))
+      void send(ctx, entry, { resumed: true });
   }, [ctx]);
 
   return useMemo(
     () => ({
-      // The guard is synchronous: a double click's second event sees it at once,
-      // before React has re-rendered the button as disabled.
-      submit: (input) =>
-        inFlight.size > 0 ? Promise.resolve(null) : send(ctx, newPendingSubmit(input)),
-      retry: () => {
-        if (state.failed) void send(ctx, state.failed.entry);
-      },
+      submit: (input) => sendPlan(ctx, planGenerate(input)).then((r) => r[0] ?? null),
+      submitPlan: (plan) => sendPlan(ctx, plan),
+      retry: () => retryFailed(ctx),
       discard: () => {
         if (!state.failed) return;
-        removePendingSubmit(sessionStore(), state.failed.entry.key);
+        for (const entry of state.failed.entries) removePendingSubmit(sessionStore(), entry.key);
         setState({ failed: null });
       },
       pending,
