@@ -7,6 +7,7 @@ import {
   readPendingSubmits,
   removePendingSubmit,
   savePendingSubmit,
+  submitPath,
   waitFor,
 } from "./pending-submits";
 import { memoryStore } from "./session-store";
@@ -22,6 +23,30 @@ const input: ResolvedKreaInput = {
 };
 
 describe("pending submits", () => {
+  it("keeps the style set with the request, so a resend names the same set", () => {
+    const store = memoryStore();
+    const now = Date.now();
+    const entry = newPendingSubmit(input, now, { id: "ss_abcdefghij0123456789", version: 3 });
+    savePendingSubmit(store, entry);
+    const [read] = readPendingSubmits(store, now);
+    expect(read).toEqual(entry);
+    expect(submitPath(entry)).toBe(
+      "/api/workflows?wait=4&styleSet=ss_abcdefghij0123456789&styleSetVersion=3",
+    );
+    expect(submitPath(newPendingSubmit(input, now))).toBe("/api/workflows?wait=4");
+  });
+
+  it("drops a malformed style set but keeps the submit", () => {
+    const store = memoryStore();
+    const now = Date.now();
+    const entry = newPendingSubmit(input, now);
+    store.setItem(
+      PENDING_SUBMITS_KEY,
+      JSON.stringify([{ ...entry, styleSet: { id: "../../x", version: 1 } }]),
+    );
+    expect(readPendingSubmits(store, now)).toEqual([entry]);
+  });
+
   it("keeps a submit with its key until it settles", () => {
     const store = memoryStore();
     const now = Date.now();

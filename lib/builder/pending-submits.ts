@@ -12,10 +12,17 @@ export const PENDING_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** Seconds a small batch may wait for its images inside the submit request. */
 export const SHORT_WAIT_SECONDS = 4;
 
+/** The style set a submit records (?styleSet=&styleSetVersion=), fixed with the request. */
+export interface SubmitStyleSet {
+  id: string;
+  version: number;
+}
+
 export interface PendingSubmit {
   /** the Idempotency-Key, one per Generate click */
   key: string;
   input: ResolvedKreaInput;
+  styleSet?: SubmitStyleSet;
   /** ?wait= for the submit request */
   wait: number;
   /** ms since the epoch */
@@ -31,19 +38,55 @@ export function waitFor(input: Pick<ResolvedKreaInput, "size" | "quantity">): nu
   return input.size === "large" || input.quantity > 2 ? 0 : SHORT_WAIT_SECONDS;
 }
 
-export function newPendingSubmit(input: ResolvedKreaInput, now = Date.now()): PendingSubmit {
-  return { key: globalThis.crypto.randomUUID(), input, wait: waitFor(input), startedAt: now };
+export function newPendingSubmit(
+  input: ResolvedKreaInput,
+  now = Date.now(),
+  styleSet?: SubmitStyleSet | null,
+): PendingSubmit {
+  const entry: PendingSubmit = {
+    key: globalThis.crypto.randomUUID(),
+    input,
+    wait: waitFor(input),
+    startedAt: now,
+  };
+  return styleSet ? { ...entry, styleSet: { id: styleSet.id, version: styleSet.version } } : entry;
+}
+
+/** POST /api/workflows with the submit's wait and, when it has one, its style set. */
+export function submitPath(entry: PendingSubmit): string {
+  const params = new URLSearchParams({ wait: String(entry.wait) });
+  if (entry.styleSet) {
+    params.set("styleSet", entry.styleSet.id);
+    params.set("styleSetVersion", String(entry.styleSet.version));
+  }
+  return `/api/workflows?${params}`;
+}
+
+function readStyleSet(value: unknown): SubmitStyleSet | undefined {
+  if (!isRecord(value)) return undefined;
+  const { id, version } = value;
+  if (typeof id !== "string" || !/^ss_[a-z0-9]{20}$/.test(id)) return undefined;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) return undefined;
+  return { id, version };
 }
 
 function readEntry(value: unknown, now: number): PendingSubmit | null {
   if (!isRecord(value)) return null;
-  const { key, input, wait, startedAt } = value;
+  const { key, input, wait, startedAt, styleSet } = value;
   if (typeof key !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(key)) return null;
   if (typeof wait !== "number" || typeof startedAt !== "number") return null;
   if (now - startedAt > PENDING_MAX_AGE_MS) return null;
   const parsed = safeParse(kreaInputSchema, input);
   if (!parsed.success || typeof parsed.data.seed !== "number") return null;
-  return { key, input: { ...parsed.data, seed: parsed.data.seed }, wait, startedAt };
+  const entry: PendingSubmit = {
+    key,
+    input: { ...parsed.data, seed: parsed.data.seed },
+    wait,
+    startedAt,
+  };
+  // A resend after reload must name the same set the first send did.
+  const set = readStyleSet(styleSet);
+  return set ? { ...entry, styleSet: set } : entry;
 }
 
 export function readPendingSubmits(store: KeyValueStore | null, now = Date.now()): PendingSubmit[] {

@@ -28,6 +28,9 @@ export function useGenerations() {
     queryFn: async ({ pageParam, signal }) => {
       const params = new URLSearchParams({ take: String(HISTORY_PAGE_SIZE) });
       if (pageParam) params.set("cursor", pageParam);
+      // The gallery of one style set (its cards link to /?styleSet=<id>); read per request, page loads only.
+      const styleSet = new URLSearchParams(window.location.search).get("styleSet");
+      if (styleSet) params.set("styleSet", styleSet);
       const page = await apiFetch<GenerationPage>(`/api/workflows?${params}`, { signal });
       if (pageParam !== null) return page;
       // A generation submitted while this page was loading is newer than anything in it.

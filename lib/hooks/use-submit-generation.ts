@@ -5,6 +5,11 @@
 // network error reuses the key, and a reload mid-request resends it with the
 // same key on the next load. The orchestrator returns the existing workflow for a
 // repeated key, so none of these can create a second paid workflow.
+//
+// A submit may be prepared first (fresh URLs for uploaded style references): that
+// happens after the click and before the key and request are made and stored, so
+// the stored request is final from its first send and every resend is identical.
+// The click guard covers the preparation too: a second click meanwhile is ignored.
 import { useQueryClient } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
@@ -14,7 +19,9 @@ import {
   readPendingSubmits,
   removePendingSubmit,
   savePendingSubmit,
+  submitPath,
   type PendingSubmit,
+  type SubmitStyleSet,
 } from "@/lib/builder/pending-submits";
 import { recordSubmitted } from "@/lib/builder/session-spend";
 import { sessionStore } from "@/lib/builder/session-store";
@@ -31,6 +38,8 @@ import { openTokenDialog } from "./use-token-dialog";
 // React's development double-mount), so one key is never in flight twice. The
 // state lives outside React for the same reason: a submit outlives renders.
 const inFlight = new Set<string>();
+/** true while a click's request is being prepared, before it has a key */
+let preparing = false;
 
 interface SubmitState {
   pending: boolean;
@@ -62,9 +71,16 @@ export interface FailedSubmit {
   message: string;
 }
 
+export interface SubmitOptions {
+  /** the style set to record on the generation */
+  styleSet?: SubmitStyleSet | null;
+  /** last changes to the input before its key is made and stored; a throw cancels the submit */
+  prepare?: (input: ResolvedKreaInput) => Promise<ResolvedKreaInput>;
+}
+
 export interface SubmitGeneration {
   /** sends a new Generate click; ignored while another is in flight */
-  submit(input: ResolvedKreaInput): Promise<Generation | null>;
+  submit(input: ResolvedKreaInput, options?: SubmitOptions): Promise<Generation | null>;
   /** resends the failed submit with its original key */
   retry(): void;
   /** forgets the failed submit */
@@ -111,7 +127,7 @@ async function send(
   savePendingSubmit(store, entry);
   setState({ pending: true });
   try {
-    const generation = await apiFetch<Generation>(`/api/workflows?wait=${entry.wait}`, {
+    const generation = await apiFetch<Generation>(submitPath(entry), {
       method: "POST",
       headers: { "idempotency-key": entry.key },
       json: entry.input,
@@ -159,6 +175,28 @@ async function send(
   }
 }
 
+async function prepareThenSend(
+  ctx: SendContext,
+  input: ResolvedKreaInput,
+  { prepare, styleSet }: SubmitOptions,
+): Promise<Generation | null> {
+  preparing = true;
+  setState({ pending: true });
+  let prepared: ResolvedKreaInput;
+  try {
+    prepared = prepare ? await prepare(input) : input;
+  } catch (error) {
+    toast.error("Generate did not go through", {
+      description: `${error instanceof Error ? error.message : String(error)} Nothing was sent or charged.`,
+    });
+    return null;
+  } finally {
+    preparing = false;
+    setState({ pending: inFlight.size > 0 });
+  }
+  return send(ctx, newPendingSubmit(prepared, Date.now(), styleSet));
+}
+
 export function useSubmitGeneration(
   onFieldErrors: (errors: FieldErrors) => void,
 ): SubmitGeneration {
@@ -187,8 +225,11 @@ export function useSubmitGeneration(
     () => ({
       // The guard is synchronous: a double click's second event sees it at once,
       // before React has re-rendered the button as disabled.
-      submit: (input) =>
-        inFlight.size > 0 ? Promise.resolve(null) : send(ctx, newPendingSubmit(input)),
+      submit: (input, options = {}) => {
+        if (inFlight.size > 0 || preparing) return Promise.resolve(null);
+        if (options.prepare) return prepareThenSend(ctx, input, options);
+        return send(ctx, newPendingSubmit(input, Date.now(), options.styleSet));
+      },
       retry: () => {
         if (state.failed) void send(ctx, state.failed.entry);
       },
