@@ -44,6 +44,8 @@ export function ReferencesSection({ ready }: { ready: boolean }) {
         clearErrors("imageStyleReferences");
       },
       report: setMessages,
+      append: (message) =>
+        setMessages((shown) => (shown.includes(message) ? shown : [...shown, message])),
     }),
     [getValues, setValue, clearErrors],
   );

@@ -23,6 +23,11 @@ import { DEFAULT_STRENGTH } from "./strength";
 export interface ReferenceListApi extends ListAccess {
   /** replaces the messages next to the list ([] clears them) */
   report(messages: string[]): void;
+  /**
+   * adds one to the messages already shown: a refusal that arrives later (the
+   * server turned an upload down) must not erase what the same drop reported
+   */
+  append(message: string): void;
 }
 
 // Page-lifetime state, keyed by row: the file (for Retry), the way to stop its
@@ -69,7 +74,20 @@ function errorText(error: unknown): string {
   return "Something went wrong.";
 }
 
-export async function addFiles(api: ReferenceListApi, picked: readonly File[]): Promise<void> {
+// Additions join the list in the order they were made: a file's bytes are read
+// before its row appears, and a link dropped right after must not overtake it.
+let queue: Promise<unknown> = Promise.resolve();
+function inOrder<T>(work: () => T | Promise<T>): Promise<T> {
+  const run = queue.then(work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export function addFiles(api: ReferenceListApi, picked: readonly File[]): Promise<void> {
+  return inOrder(() => appendFiles(api, picked));
+}
+
+async function appendFiles(api: ReferenceListApi, picked: readonly File[]): Promise<void> {
   const judged = await Promise.all(
     picked.map(async (file) => ({ file, problem: await sniffFile(file) })),
   );
@@ -134,7 +152,7 @@ async function upload(api: ReferenceListApi, key: string): Promise<void> {
     } else {
       files.delete(key);
       api.set(removeEntry(api.get(), key));
-      api.report([named(row.label, errorText(error))]);
+      api.append(named(row.label, errorText(error)));
     }
     return;
   }
@@ -152,11 +170,19 @@ async function upload(api: ReferenceListApi, key: string): Promise<void> {
   });
 }
 
-/** Adds links; returns false (with the message reported) when they do not fit. */
+/** Adds links; false (with the message reported) when they do not fit. */
 export function addUrls(
   api: ReferenceListApi,
   urls: readonly string[],
   notes: readonly string[] = [],
+): Promise<boolean> {
+  return inOrder(() => appendUrls(api, urls, notes));
+}
+
+function appendUrls(
+  api: ReferenceListApi,
+  urls: readonly string[],
+  notes: readonly string[],
 ): boolean {
   const list = api.get();
   const known = new Map(list.map((e, i) => [e.imageUrl, i + 1]));
@@ -205,7 +231,7 @@ async function check(api: ReferenceListApi, key: string, url: string): Promise<v
     if (!row) return;
     if (error instanceof ApiError && error.status === 400) {
       api.set(removeEntry(api.get(), key));
-      api.report([named(url, error.fieldErrors.url?.[0] ?? error.detail)]);
+      api.append(named(url, error.fieldErrors.url?.[0] ?? error.detail));
     } else {
       patch(api, key, {
         status: "error",
@@ -265,20 +291,22 @@ export function addDropped(
   if (items.files.length > 0) {
     void addFiles(api, items.files);
   } else if (items.urls.length > 0) {
-    addUrls(api, items.urls, items.refusals);
+    void addUrls(api, items.urls, items.refusals);
   } else if (items.refusals.length > 0) {
-    api.report(items.refusals);
+    void inOrder(() => api.report(items.refusals));
   } else if (source === "drop") {
-    api.report(["Nothing to add here: drop image files (JPEG, PNG or WebP) or links to images."]);
+    void inOrder(() =>
+      api.report(["Nothing to add here: drop image files (JPEG, PNG or WebP) or links to images."]),
+    );
   }
 }
 
 /** The "Style reference URL" field: a message for the field, or null when the link was added. */
-export function addTypedUrl(
+export async function addTypedUrl(
   api: ReferenceListApi,
   text: string,
-): { fieldError: string | null; added: boolean } {
+): Promise<{ fieldError: string | null; added: boolean }> {
   const screened = screenTypedUrl(text);
   if (!screened.ok) return { fieldError: screened.message, added: false };
-  return { fieldError: null, added: addUrls(api, [screened.url]) };
+  return { fieldError: null, added: await addUrls(api, [screened.url]) };
 }
