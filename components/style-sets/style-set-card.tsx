@@ -2,7 +2,7 @@
 // One set on the Style sets page: name (rename in place), note, its references
 // with their strengths, when it changed, and what can be done with it.
 import { Copy, Download, Pencil, Trash2, Wand2 } from "lucide-react";
-import { useId, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { formatRelative } from "@/lib/generations/format";
 import { useNow } from "@/lib/hooks/use-now";
@@ -17,7 +17,6 @@ const action =
 export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () => void }) {
   const changes = useStyleSetChanges();
   const now = useNow(30_000);
-  const nameId = useId();
   const [editing, setEditing] = useState<"name" | "note" | null>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
   const noteButton = useRef<HTMLButtonElement>(null);
@@ -44,8 +43,9 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
   };
 
   return (
+    // Named by aria-label, not by the heading: the heading gives way to a field while renaming.
     <article
-      aria-labelledby={nameId}
+      aria-label={set.name}
       className="flex h-full flex-col gap-3 rounded-lg border border-border bg-raised p-4"
     >
       <div className="flex items-start gap-2">
@@ -64,7 +64,7 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
             />
           ) : (
             <div className="flex items-center gap-1">
-              <h3 id={nameId} className="truncate text-sm font-semibold" title={set.name}>
+              <h3 className="truncate text-sm font-semibold" title={set.name}>
                 {set.name}
               </h3>
               <button
@@ -157,6 +157,7 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
             ref={noteButton}
             type="button"
             onClick={() => setEditing("note")}
+            aria-label={`${set.note ? "Edit note" : "Add note"} for “${set.name}”`}
             className={action}
           >
             {set.note ? "Edit note" : "Add note"}
@@ -165,19 +166,30 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
       )}
 
       <div className="mt-auto flex flex-wrap items-center gap-1 border-t border-border pt-2">
-        <button type="button" onClick={() => void duplicate()} className={action}>
+        <button
+          type="button"
+          onClick={() => void duplicate()}
+          aria-label={`Duplicate “${set.name}”`}
+          className={action}
+        >
           <Copy aria-hidden="true" className="size-3.5" />
           Duplicate
         </button>
         <a
           href={`/api/style-sets/export?ids=${encodeURIComponent(set.id)}`}
           download
+          aria-label={`Export “${set.name}” as JSON`}
           className={action}
         >
           <Download aria-hidden="true" className="size-3.5" />
           Export
         </a>
-        <button type="button" onClick={onDelete} className={`${action} ml-auto hover:text-danger`}>
+        <button
+          type="button"
+          onClick={onDelete}
+          aria-label={`Delete “${set.name}”`}
+          className={`${action} ml-auto hover:text-danger`}
+        >
           <Trash2 aria-hidden="true" className="size-3.5" />
           Delete
         </button>
