@@ -166,3 +166,64 @@ test("a file that is not an image is refused next to the list; the rest of the f
   await expect(refs.row(1)).toHaveAccessibleName("Reference 1: ok.png");
   await expect(studio.prompt).toHaveValue("kept as typed");
 });
+
+test("update the set the references came from; a stale update asks instead of overwriting", async ({
+  page,
+  studio,
+}) => {
+  const refs = new ReferencesPanel(page);
+  const name = `Update ${Math.random().toString(36).slice(2, 8)}`;
+  const response = await page.request.post("/api/style-sets", {
+    data: {
+      name,
+      references: [
+        { imageUrl: "https://example.com/a.png", strength: 1 },
+        { imageUrl: "https://example.com/b.png", strength: 0.5 },
+      ],
+    },
+  });
+  expect(response.status()).toBe(201);
+  const created: { id: string } = await response.json();
+
+  await page.goto(`/?useStyleSet=${created.id}`);
+  await expect(refs.rows).toHaveCount(2);
+  await expect(refs.section).toContainText(`From set “${name}” v1`);
+  const update = refs.section.getByRole("button", { name: `Update “${name}”` });
+  await expect(update).toHaveCount(0);
+
+  // A change unlinks the references from the set and offers Update.
+  await refs.strengthField(2).fill("-2");
+  await refs.strengthField(2).press("Enter");
+  await expect(refs.section).toContainText(`Changed since set “${name}” v1`);
+  await update.click();
+  await expect(studio.toast(`Updated “${name}”`)).toBeVisible();
+  await expect(refs.section).toContainText(`From set “${name}” v2`);
+  const saved = await (await page.request.get(`/api/style-sets/${created.id}`)).json();
+  expect(saved.references.map((r: { strength: number }) => r.strength)).toEqual([1, -2]);
+
+  // Someone else changes the set; our next Update must not overwrite it.
+  const theirs = await page.request.patch(`/api/style-sets/${created.id}`, {
+    data: { references: [{ imageUrl: "https://example.com/c.png", strength: 2 }], version: 2 },
+  });
+  expect(theirs.ok()).toBe(true);
+  await refs.strengthField(1).fill("0.25");
+  await refs.strengthField(1).press("Enter");
+  await update.click();
+  const conflict = page.getByRole("alertdialog", {
+    name: `Someone changed “${name}” (now version 3)`,
+  });
+  await expect(conflict).toBeVisible();
+  // Nothing was overwritten, and our rows are still ours.
+  const after = await (await page.request.get(`/api/style-sets/${created.id}`)).json();
+  expect(after.version).toBe(3);
+  await conflict.getByRole("button", { name: "Cancel" }).click();
+  await expect(conflict).toBeHidden();
+  await expect(refs.strengthField(1)).toHaveValue("0.25");
+  await expect(update).toBeFocused();
+  await update.click();
+  await conflict.getByRole("button", { name: "Load theirs" }).click();
+  await expect(conflict).toBeHidden();
+  await expect(refs.rows).toHaveCount(1);
+  await expect(refs.strengthField(1)).toHaveValue("2.0");
+  await expect(refs.section).toContainText(`From set “${name}” v3`);
+});

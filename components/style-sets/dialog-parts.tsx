@@ -2,7 +2,7 @@
 // The frame shared by the style-set dialogs, in the look of the Token dialog.
 import { X } from "lucide-react";
 import { Dialog } from "radix-ui";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 
 export const dialogButton =
   "inline-flex h-8 shrink-0 items-center justify-center gap-1.5 rounded-md px-3 text-sm font-medium disabled:opacity-60";
@@ -22,12 +22,21 @@ export function DialogFrame({
   children: ReactNode;
   role?: "dialog" | "alertdialog";
 }) {
+  // These dialogs open from code, not from a Dialog.Trigger, so Radix has nothing
+  // to hand focus back to on close: remember what had it when the dialog mounted.
+  const [returnTo] = useState(() =>
+    typeof document === "undefined" ? null : document.activeElement,
+  );
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
         <Dialog.Content
           role={role}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
+          }}
           className="fixed top-1/2 left-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl border border-border bg-panel p-5 shadow-xl"
         >
           <div className="flex items-start justify-between gap-4">

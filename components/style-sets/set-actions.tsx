@@ -125,8 +125,12 @@ export function SetActions({
           <button
             type="button"
             onClick={() => void update()}
-            disabled={unsettled || updating}
-            className={action}
+            disabled={unsettled}
+            // Busy, not disabled: a disabled button drops keyboard focus, and the
+            // conflict dialog hands focus back to whatever had it when it opened.
+            aria-disabled={updating || undefined}
+            aria-busy={updating || undefined}
+            className={`${action} aria-disabled:opacity-50`}
           >
             {updating ? (
               <Loader2 aria-hidden="true" className="size-3.5 animate-spin" />
