@@ -1,7 +1,7 @@
 "use client";
 // One set on the Style sets page: name (rename in place), note, its references
 // with their strengths, when it changed, and what can be done with it.
-import { Copy, Download, Pencil, Trash2, Wand2 } from "lucide-react";
+import { Copy, Download, Images, Pencil, Trash2, Wand2 } from "lucide-react";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { formatRelative } from "@/lib/generations/format";
@@ -175,6 +175,14 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
           <Copy aria-hidden="true" className="size-3.5" />
           Duplicate
         </button>
+        <a
+          href={`/?styleSet=${encodeURIComponent(set.id)}`}
+          aria-label={`Generations made with “${set.name}”`}
+          className={action}
+        >
+          <Images aria-hidden="true" className="size-3.5" />
+          Generations
+        </a>
         <a
           href={`/api/style-sets/export?ids=${encodeURIComponent(set.id)}`}
           download
