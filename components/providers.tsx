@@ -2,8 +2,8 @@
 
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { Toaster } from "sonner";
 import { makeQueryClient } from "@/lib/query/query-client";
+import { LazyToaster } from "./lazy-toaster";
 
 export function Providers({ children }: { children: ReactNode }) {
   // One client per browser tab, created once: a module-level client would be
@@ -12,7 +12,7 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       {children}
-      <Toaster theme="system" position="bottom-right" closeButton />
+      <LazyToaster theme="system" position="bottom-right" closeButton />
     </QueryClientProvider>
   );
 }

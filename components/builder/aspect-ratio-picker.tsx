@@ -1,11 +1,10 @@
 "use client";
 
-import { RadioGroup } from "radix-ui";
 import { useController, useFormContext } from "react-hook-form";
 import type { BuilderFormValues } from "@/lib/builder/draft";
 import { ASPECT_RATIOS, KREA_DEFAULTS } from "@/lib/krea/options";
 import { RATIO_TABLE, formatSize } from "@/lib/krea/ratios";
-import { FieldBlock, FieldError, optionCard } from "./field-parts";
+import { FieldBlock, FieldError, RadioCard } from "./field-parts";
 
 const GLYPH_PX = 26;
 
@@ -39,26 +38,27 @@ export function AspectRatioPicker() {
         </span>
       }
     >
-      <RadioGroup.Root
+      <div
+        role="radiogroup"
         aria-labelledby="ratio-label"
         aria-describedby={error ? "ratio-error" : undefined}
-        value={field.value}
-        onValueChange={field.onChange}
-        name={field.name}
         className="grid grid-cols-4 gap-1.5"
       >
         {ASPECT_RATIOS.map((ratio) => {
           const spec = RATIO_TABLE[ratio];
           const id = `ratio-${ratio.replace(/[^0-9]/g, "-")}`;
           return (
-            <RadioGroup.Item
+            <RadioCard
               key={ratio}
+              name={field.name}
               value={ratio}
-              ref={ratio === field.value ? field.ref : undefined}
+              checked={field.value === ratio}
+              onSelect={() => field.onChange(ratio)}
               onBlur={field.onBlur}
-              aria-labelledby={id}
-              aria-describedby={`${id}-size`}
-              className={`${optionCard} flex flex-col items-center gap-0.5 px-1 pt-1.5 pb-1 text-muted data-[state=checked]:text-foreground`}
+              inputRef={ratio === field.value ? field.ref : undefined}
+              labelledBy={id}
+              describedBy={`${id}-size`}
+              className={`flex flex-col items-center gap-0.5 px-1 pt-1.5 pb-1 text-muted has-[:checked]:text-foreground`}
             >
               <RatioShape width={spec.width} height={spec.height} />
               <span id={id} className="text-xs font-medium tabular-nums text-foreground">
@@ -68,10 +68,10 @@ export function AspectRatioPicker() {
                 {formatSize(ratio)}
                 {spec.source === "assumed" && <span className="sr-only"> (assumed size)</span>}
               </span>
-            </RadioGroup.Item>
+            </RadioCard>
           );
         })}
-      </RadioGroup.Root>
+      </div>
       <FieldError id="ratio-error" message={error} />
     </FieldBlock>
   );

@@ -1,10 +1,9 @@
 "use client";
 
-import { RadioGroup } from "radix-ui";
 import { useController, useFormContext } from "react-hook-form";
 import type { BuilderFormValues } from "@/lib/builder/draft";
 import { CREATIVITY_HINTS, CREATIVITY_LEVELS } from "@/lib/krea/options";
-import { FieldBlock, FieldError, optionCard } from "./field-parts";
+import { FieldBlock, FieldError, RadioCard } from "./field-parts";
 
 /** raw / low / medium / high, each with one line on what it does. */
 export function CreativityPicker() {
@@ -13,29 +12,30 @@ export function CreativityPicker() {
   const error = fieldState.error?.message;
   return (
     <FieldBlock label="Creativity" labelId="creativity-label">
-      <RadioGroup.Root
+      <div
+        role="radiogroup"
         aria-labelledby="creativity-label"
         aria-describedby={error ? "creativity-error" : undefined}
-        value={field.value}
-        onValueChange={field.onChange}
-        name={field.name}
         className="grid grid-cols-1 gap-1"
       >
         {CREATIVITY_LEVELS.map((level) => (
-          <RadioGroup.Item
+          <RadioCard
             key={level}
+            name={field.name}
             value={level}
-            ref={level === field.value ? field.ref : undefined}
+            checked={field.value === level}
+            onSelect={() => field.onChange(level)}
             onBlur={field.onBlur}
-            aria-labelledby={`creativity-${level}`}
-            aria-describedby={`creativity-${level}-hint`}
-            className={`${optionCard} group flex h-8 items-center gap-2.5 px-2.5`}
+            inputRef={level === field.value ? field.ref : undefined}
+            labelledBy={`creativity-${level}`}
+            describedBy={`creativity-${level}-hint`}
+            className={`group flex h-8 items-center gap-2.5 px-2.5`}
           >
             <span
               aria-hidden="true"
-              className="flex size-3.5 shrink-0 items-center justify-center rounded-full border border-border-strong group-data-[state=checked]:border-accent"
+              className="flex size-3.5 shrink-0 items-center justify-center rounded-full border border-border-strong group-has-[:checked]:border-accent"
             >
-              <RadioGroup.Indicator className="size-1.5 rounded-full bg-accent" />
+              <span className="hidden size-1.5 rounded-full bg-accent group-has-[:checked]:block" />
             </span>
             <span id={`creativity-${level}`} className="w-14 text-sm font-medium">
               {level}
@@ -43,9 +43,9 @@ export function CreativityPicker() {
             <span id={`creativity-${level}-hint`} className="truncate text-xs text-muted">
               {CREATIVITY_HINTS[level]}
             </span>
-          </RadioGroup.Item>
+          </RadioCard>
         ))}
-      </RadioGroup.Root>
+      </div>
       <FieldError id="creativity-error" message={error} />
     </FieldBlock>
   );

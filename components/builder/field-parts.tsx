@@ -41,9 +41,57 @@ export function FieldBlock({
   );
 }
 
-/** The look shared by every selectable card in the builder's radio groups. */
+/**
+ * The look shared by every selectable card in the builder's radio groups: a
+ * <label> around a transparent native radio that covers it, so arrows, Tab and Space work
+ * as in any form and no script is needed for them.
+ */
 export const optionCard =
-  "rounded-md border border-border bg-raised text-left outline-offset-2 transition-colors hover:border-border-strong hover:bg-subtle data-[state=checked]:border-accent data-[state=checked]:bg-[color-mix(in_oklab,var(--studio-accent)_8%,var(--studio-raised))]";
+  "cursor-pointer rounded-md border border-border bg-raised text-left transition-colors hover:border-border-strong hover:bg-subtle has-[:checked]:border-accent has-[:checked]:bg-[color-mix(in_oklab,var(--studio-accent)_8%,var(--studio-raised))] has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring";
+
+/** One option of a card radio group: a native radio inside a styled label. */
+export function RadioCard({
+  name,
+  value,
+  checked,
+  onSelect,
+  onBlur,
+  inputRef,
+  labelledBy,
+  describedBy,
+  className,
+  children,
+}: {
+  name: string;
+  value: string;
+  checked: boolean;
+  onSelect: () => void;
+  onBlur: () => void;
+  inputRef?: (element: HTMLInputElement | null) => void;
+  labelledBy: string;
+  describedBy: string;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <label className={`${optionCard} relative ${className}`}>
+      {/* Transparent over the whole card: the card is the radio's hit area. */}
+      <input
+        type="radio"
+        className="absolute inset-0 m-0 size-full cursor-pointer appearance-none opacity-0"
+        name={name}
+        value={value}
+        checked={checked}
+        onChange={onSelect}
+        onBlur={onBlur}
+        ref={inputRef}
+        aria-labelledby={labelledBy}
+        aria-describedby={describedBy}
+      />
+      {children}
+    </label>
+  );
+}
 
 export const inputBase =
   "rounded-md border border-border bg-raised px-2.5 text-sm text-foreground placeholder:text-muted hover:border-border-strong aria-[invalid=true]:border-danger";

@@ -1,12 +1,11 @@
 "use client";
 
-import { RadioGroup } from "radix-ui";
 import { useController, useFormContext } from "react-hook-form";
 import { TIER_NAME } from "@/lib/builder/cost-summary";
 import type { BuilderFormValues } from "@/lib/builder/draft";
 import { KREA_SIZES, TIER_PURPOSE, TYPICAL_SECONDS } from "@/lib/krea/options";
 import { formatBuzz, perImageCost } from "@/lib/krea/pricing";
-import { FieldBlock, FieldError, optionCard } from "./field-parts";
+import { FieldBlock, FieldError, RadioCard } from "./field-parts";
 
 /** Medium or Large: price per image (with the premium when references are attached) and time. */
 export function TierPicker({ hasStyleReferences }: { hasStyleReferences: boolean }) {
@@ -15,25 +14,26 @@ export function TierPicker({ hasStyleReferences }: { hasStyleReferences: boolean
   const error = fieldState.error?.message;
   return (
     <FieldBlock label="Tier" labelId="tier-label">
-      <RadioGroup.Root
+      <div
+        role="radiogroup"
         aria-labelledby="tier-label"
         aria-describedby={error ? "tier-error" : undefined}
-        value={field.value}
-        onValueChange={field.onChange}
-        name={field.name}
         className="grid grid-cols-2 gap-2"
       >
         {KREA_SIZES.map((size) => {
           const time = TYPICAL_SECONDS[size];
           return (
-            <RadioGroup.Item
+            <RadioCard
               key={size}
+              name={field.name}
               value={size}
-              ref={size === field.value ? field.ref : undefined}
+              checked={field.value === size}
+              onSelect={() => field.onChange(size)}
               onBlur={field.onBlur}
-              aria-labelledby={`tier-${size}`}
-              aria-describedby={`tier-${size}-details`}
-              className={`${optionCard} flex flex-col gap-0.5 px-2.5 py-2`}
+              inputRef={size === field.value ? field.ref : undefined}
+              labelledBy={`tier-${size}`}
+              describedBy={`tier-${size}-details`}
+              className={`flex flex-col gap-0.5 px-2.5 py-2`}
             >
               <span className="flex items-baseline justify-between gap-2">
                 <span id={`tier-${size}`} className="text-sm font-medium">
@@ -55,10 +55,10 @@ export function TierPicker({ hasStyleReferences }: { hasStyleReferences: boolean
                 </span>
                 <span className="text-[11px] leading-snug text-muted">{TIER_PURPOSE[size]}</span>
               </span>
-            </RadioGroup.Item>
+            </RadioCard>
           );
         })}
-      </RadioGroup.Root>
+      </div>
       <FieldError id="tier-error" message={error} />
       <p className="mt-1.5 text-[11px] text-muted">Both tiers return the same pixel size.</p>
     </FieldBlock>

@@ -3,7 +3,7 @@
 // small actions they share (copy, reuse, download) with their toasts.
 import type { QueryClient } from "@tanstack/react-query";
 import { createContext, use } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/ui/toast";
 import { downloadImage } from "@/lib/generations/download";
 import { shortPrompt } from "@/lib/generations/format";
 import type { Generation, GenerationImage } from "@/lib/generations/types";

@@ -1,7 +1,7 @@
 // "Use in builder" on the Style sets page opens /?useStyleSet=<id>: the builder
 // fetches that set, applies it in place of its references (Undo in the toast),
 // and takes the parameter out of the address so a reload does not apply it again.
-import { toast } from "sonner";
+import { toast } from "@/lib/ui/toast";
 import { ApiError, apiFetch } from "@/lib/http/client";
 import { applyStyleSetToList } from "@/lib/style-refs/apply-to-list";
 import type { ListAccess } from "@/lib/style-refs/list";

@@ -4,7 +4,7 @@
 // the file ("sets[2].references[0].strength"), so it can be fixed in an editor.
 import { CircleAlert, Upload, X } from "lucide-react";
 import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/ui/toast";
 import { ApiError } from "@/lib/http/client";
 import { useStyleSetChanges } from "@/lib/hooks/use-style-sets";
 

@@ -2,7 +2,7 @@
 // "Save as set…": a name and an optional note for the current references.
 import { Loader2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/ui/toast";
 import { ApiError } from "@/lib/http/client";
 import { useStyleSetChanges } from "@/lib/hooks/use-style-sets";
 import { toSetReference, type ReferenceEntry } from "@/lib/style-refs/entry";

@@ -4,7 +4,7 @@
 // never overwritten unseen), or clear the list. Shown only with references.
 import { Loader2, Save, Trash2, Upload } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/ui/toast";
 import { ApiError } from "@/lib/http/client";
 import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/hooks/use-style-set-origin";
 import { conflictOf, useStyleSetChanges } from "@/lib/hooks/use-style-sets";

@@ -3,7 +3,7 @@
 // with their strengths, when it changed, and what can be done with it.
 import { Copy, Download, Images, Pencil, Trash2, Wand2 } from "lucide-react";
 import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/ui/toast";
 import { formatRelative } from "@/lib/generations/format";
 import { useNow } from "@/lib/hooks/use-now";
 import { useStyleSetChanges } from "@/lib/hooks/use-style-sets";

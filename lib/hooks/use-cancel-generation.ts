@@ -3,7 +3,7 @@
 // replaces the card. The pending state is read from the mutation cache, so a
 // card scrolled away and back still says "Canceling…".
 import { useIsMutating, useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/lib/ui/toast";
 import { mergeGenerations } from "@/lib/generations/cache-updates";
 import type { Generation } from "@/lib/generations/types";
 import { apiFetch } from "@/lib/http/client";

@@ -1,3 +1,4 @@
+import { WatchSession } from "@/lib/generations/watch-session";
 import { QueryClient } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GENERATIONS_KEY, flattenGenerations, type GenerationsData } from "@/lib/generations/cache";
@@ -38,9 +39,14 @@ describe("watchOnce", () => {
   it("asks once for every id and merges what finished", async () => {
     const qc = clientWith(a, b);
     const fetch = answer({ items: [makeGeneration({ id: "a" }), b], errors: {} });
-    await watchOnce(qc, ["a", "b"], new AbortController().signal);
+    const session = new WatchSession();
+    await watchOnce(qc, ["a", "b"], new AbortController().signal, session);
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(String(fetch.mock.calls[0]?.[0])).toBe("/api/workflows/watch?ids=a%2Cb&wait=25");
+    expect(String(fetch.mock.calls[0]?.[0])).toBe(
+      `/api/workflows/watch?ids=a%2Cb&wait=25&session=${session.id}&seq=1`,
+    );
+    // Answered: the next id this tab submits cannot have joined it.
+    expect(session.misses(["a", "b", "c"])).toBe(false);
     const byId = new Map(
       flattenGenerations(qc.getQueryData(GENERATIONS_KEY)).map((g) => [g.id, g]),
     );

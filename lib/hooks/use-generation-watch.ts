@@ -1,15 +1,19 @@
 "use client";
 // Follows every unfinished generation with ONE long-poll at a time
 // (GET /api/workflows/watch?ids=…&wait=25), which returns as soon as any of
-// them finishes. The query key is the sorted set of unfinished ids: when one
-// finishes the key changes and the next long-poll starts for the rest; when
+// them finishes; the next one starts at once for those still running, and when
 // none remain the query is disabled, so polling stops by itself. A browser
 // holds 6 connections per origin, and images and estimates need the others.
+// A generation submitted from this tab joins the running long-poll on the
+// server (lib/generations/watch-session.ts); only ids it does not cover (one
+// found by paging the history, a join the server refused) restart it.
 import { skipToken, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { useCallback, useMemo, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { mergeGenerations } from "@/lib/generations/cache-updates";
+import { imageSource } from "@/lib/generations/image-url";
 import type { Generation } from "@/lib/generations/types";
 import { backoffDelay, lostReason, selectWatchIds } from "@/lib/generations/watch-plan";
+import { watchSession, type WatchSession } from "@/lib/generations/watch-session";
 import { ApiError, apiFetch } from "@/lib/http/client";
 import type { WatchResult } from "@/lib/orchestrator/watch";
 
@@ -35,14 +39,48 @@ export class WatchInterrupted extends Error {
   }
 }
 
+/** Previews fetched per answer at most: a finished batch is a few cards, never the whole history. */
+const WARM_MAX = 16;
+
+/**
+ * Starts downloading the previews of generations that just finished while React
+ * is still rendering their cards, so the <img> finds them in the cache.
+ */
+function warmPreviews(items: readonly Generation[]): void {
+  if (typeof Image === "undefined") return;
+  let n = 0;
+  for (const g of items) {
+    if (!g.final) continue;
+    for (const image of g.images) {
+      const source = imageSource(image, "preview");
+      if (!source || n++ >= WARM_MAX) continue;
+      const img = new Image();
+      img.decoding = "async";
+      img.src = source.src;
+    }
+  }
+}
+
 /** One long-poll: merges what it brings, marks lost ids, throws when it should back off. */
 export async function watchOnce(
   queryClient: QueryClient,
   ids: string[],
   signal: AbortSignal,
+  session: WatchSession = watchSession,
 ): Promise<number> {
-  const params = new URLSearchParams({ ids: ids.join(","), wait: String(WATCH_WAIT_SECONDS) });
-  const result = await apiFetch<WatchResult>(`/api/workflows/watch?${params}`, { signal });
+  const { seq, params: sessionParams } = session.begin(ids);
+  const params = new URLSearchParams({
+    ids: ids.join(","),
+    wait: String(WATCH_WAIT_SECONDS),
+    ...sessionParams,
+  });
+  let result: WatchResult;
+  try {
+    result = await apiFetch<WatchResult>(`/api/workflows/watch?${params}`, { signal });
+  } finally {
+    session.end(seq);
+  }
+  warmPreviews(result.items);
   mergeGenerations(queryClient, result.items);
   const lost: Record<string, string> = {};
   let interrupted: string | null = null;
@@ -87,9 +125,18 @@ export function useGenerationWatch(generations: readonly Generation[]): WatchSta
     () => selectWatchIds(generations, new Set(Object.keys(lost))),
     [generations, lost],
   );
+  // Read when each long-poll (or its retry) starts, so it asks for the ids of that moment.
+  const idsRef = useRef(ids);
+  useEffect(() => {
+    idsRef.current = ids;
+    if (watchSession.misses(ids)) {
+      void queryClient.refetchQueries({ queryKey: [WATCH_KEY] }, { cancelRefetch: true });
+    }
+  }, [ids, queryClient]);
   useQuery({
-    queryKey: [WATCH_KEY, ids.join(",")],
-    queryFn: ids.length > 0 ? ({ signal }) => watchOnce(queryClient, ids, signal) : skipToken,
+    queryKey: [WATCH_KEY],
+    queryFn:
+      ids.length > 0 ? ({ signal }) => watchOnce(queryClient, idsRef.current, signal) : skipToken,
     refetchInterval: ids.length > 0 ? REARM_MS : false,
     // A generation that finishes while the tab is hidden is there when the designer comes back.
     refetchIntervalInBackground: true,

@@ -13,7 +13,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/ui/toast";
 import {
   newPendingSubmit,
   readPendingSubmits,
@@ -27,6 +27,7 @@ import { recordSubmitted } from "@/lib/builder/session-spend";
 import { sessionStore } from "@/lib/builder/session-store";
 import { upsertGeneration } from "@/lib/generations/cache";
 import type { Generation } from "@/lib/generations/types";
+import { watchSession } from "@/lib/generations/watch-session";
 import { ApiError, apiFetch, NetworkError } from "@/lib/http/client";
 import type { FieldErrors } from "@/lib/http/field-errors";
 import { formatBuzz } from "@/lib/krea/pricing";
@@ -127,11 +128,17 @@ async function send(
   savePendingSubmit(store, entry);
   setState({ pending: true });
   try {
+    let joined: string | null = null;
     const generation = await apiFetch<Generation>(submitPath(entry), {
       method: "POST",
-      headers: { "idempotency-key": entry.key },
+      headers: { "idempotency-key": entry.key, ...watchSession.submitHeaders() },
       json: entry.input,
+      onResponse: (response) => {
+        joined = response.headers.get("x-watch-joined");
+      },
     });
+    // Before the cache changes: the watch then knows its long-poll follows this one.
+    watchSession.noteJoined(generation.id, joined);
     removePendingSubmit(store, entry.key);
     clearFailed(entry.key);
     upsertGeneration(ctx.queryClient, generation);

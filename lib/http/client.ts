@@ -52,11 +52,13 @@ function readFieldErrors(value: unknown): FieldErrors {
 export interface ApiInit extends Omit<RequestInit, "body"> {
   /** sent as JSON */
   json?: unknown;
+  /** sees the response (its headers) before the body is read */
+  onResponse?: (response: Response) => void;
 }
 
 /** Fetches a studio API route; resolves with the parsed JSON or throws ApiError / NetworkError. */
 export async function apiFetch<T>(url: string, init: ApiInit = {}): Promise<T> {
-  const { json, headers, ...rest } = init;
+  const { json, headers, onResponse, ...rest } = init;
   const h = new Headers(headers);
   if (json !== undefined) h.set("content-type", "application/json");
   let response: Response;
@@ -70,6 +72,7 @@ export async function apiFetch<T>(url: string, init: ApiInit = {}): Promise<T> {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new NetworkError(error);
   }
+  onResponse?.(response);
   const text = await response.text();
   if (!response.ok) {
     let problem: unknown;

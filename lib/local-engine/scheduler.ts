@@ -17,7 +17,7 @@ import {
   stepStatus,
   workflowStatus,
 } from "./lifecycle";
-import { renderImage } from "./render";
+import { renderImage, renderPreview } from "./render";
 import type { Store } from "./store";
 import type { JobRecord, WorkflowRecord } from "./types";
 
@@ -233,6 +233,9 @@ export class Scheduler {
     // Closing mid-render: leave the job processing; resume re-renders it (same bytes).
     if (this.closed) return;
     const { size, etag } = await this.blobs.writeBytes(job.blobId, bytes);
+    // The preview is ready when the job is, as on the orchestrator: the gallery's
+    // first request for it never waits on a resize.
+    await this.blobs.storePreview(job.blobId, await renderPreview(bytes));
     if (this.closed) return;
     const now = Date.now();
     const { width, height } = RATIO_TABLE[input.aspectRatio];

@@ -72,6 +72,48 @@ function follow(target: OrchestratorTarget, id: string): Promise<Outcome> {
   return promise;
 }
 
+/**
+ * Watch sessions: a browser tab names its long-polls with a session id and a
+ * sequence number, and sends the session id with each submit. A workflow created
+ * while that tab's long-poll is running joins it here, so the tab need not
+ * restart its long-poll (one more request per generation) to follow the new one.
+ */
+interface WatchSession {
+  scope: string;
+  seq: number;
+  /** false when the long-poll is full */
+  join: (id: string) => boolean;
+}
+const sessions = new Map<string, WatchSession>();
+const SESSION_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+export interface SessionRef {
+  id: string;
+  seq: number;
+}
+
+/** A well-formed session reference, or null (a malformed one is ignored, never an error). */
+export function sessionRef(id: string | null, seq: string | null): SessionRef | null {
+  if (!id || !SESSION_PATTERN.test(id) || !seq || !/^\d{1,9}$/.test(seq)) return null;
+  return { id, seq: Number(seq) };
+}
+
+/**
+ * Adds a just-created workflow to the running long-poll of the tab that
+ * submitted it. Returns that long-poll's sequence number, or null when the tab
+ * has none running for this orchestrator and token (it then asks itself).
+ */
+export function joinWatchSession(
+  sessionId: string | null,
+  target: OrchestratorTarget,
+  id: string,
+): number | null {
+  if (!sessionId || !SESSION_PATTERN.test(sessionId)) return null;
+  const session = sessions.get(sessionId);
+  if (!session || session.scope !== scope(target, "")) return null;
+  return session.join(id) ? session.seq : null;
+}
+
 /** A re-armed long-poll that came back this fast is not waiting upstream: slow down. */
 const MIN_REARM_MS = 1_000;
 
@@ -86,8 +128,10 @@ export async function watchGenerations(
   ids: string[],
   waitSeconds: number,
   signal?: AbortSignal,
+  session?: SessionRef | null,
 ): Promise<WatchResult> {
   const errors: Record<string, WatchError> = {};
+  const watched = [...ids];
   // Already known to be final (e.g. finished since the browser last asked).
   let done = ids.some((id) => latest.get(scope(target, id))?.final);
 
@@ -103,6 +147,28 @@ export async function watchGenerations(
       candidates.set(id, since < MIN_REARM_MS ? delay(MIN_REARM_MS - since).then(start) : start());
     };
     ids.forEach(arm);
+    let wake: (() => void) | undefined;
+    const nextJoin = () =>
+      new Promise<"joined">((resolve) => {
+        wake = () => resolve("joined");
+      });
+    let joined = nextJoin();
+    let registered: WatchSession | undefined;
+    if (session) {
+      registered = {
+        scope: scope(target, ""),
+        seq: session.seq,
+        join: (id) => {
+          if (watched.includes(id)) return true;
+          if (watched.length >= MAX_WATCH_IDS) return false;
+          watched.push(id);
+          arm(id);
+          wake?.();
+          return true;
+        },
+      };
+      sessions.set(session.id, registered);
+    }
 
     let timer: ReturnType<typeof setTimeout> | undefined;
     let onAbort: (() => void) | undefined;
@@ -113,8 +179,13 @@ export async function watchGenerations(
     });
     try {
       while (!done) {
-        const next = await Promise.race([...candidates.values(), stop]);
+        const next = await Promise.race([...candidates.values(), stop, joined]);
         if (next === "stop") break;
+        if (next === "joined") {
+          // A new workflow joined: race again with it among the candidates.
+          joined = nextJoin();
+          continue;
+        }
         if (next.error) {
           errors[next.id] = next.error;
           done = true;
@@ -126,13 +197,14 @@ export async function watchGenerations(
         }
       }
     } finally {
+      if (session && sessions.get(session.id) === registered) sessions.delete(session.id);
       clearTimeout(timer);
       if (onAbort) signal?.removeEventListener("abort", onAbort);
     }
   }
 
   const items: Generation[] = [];
-  for (const id of ids) {
+  for (const id of watched) {
     const known = latest.get(scope(target, id));
     if (known) items.push(known);
   }

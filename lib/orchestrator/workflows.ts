@@ -13,6 +13,7 @@ import { estimateCost } from "@/lib/krea/pricing";
 import type { ResolvedKreaInput } from "@/lib/krea/schema";
 import { buildWorkflowBody, STUDIO_TAG, type WorkflowBodyOptions } from "@/lib/krea/workflow-body";
 import { callSdk } from "./client";
+import { cachedFinal, forgetFinal, rememberFinal } from "./final-cache";
 import { READ_POLICY, SUBMIT_POLICY, withRetry } from "./retry";
 import { embeddedEngineUrl, LOCAL_ENGINE_PATH, type OrchestratorTarget } from "./target";
 import { toGeneration } from "./to-generation";
@@ -79,6 +80,9 @@ export async function getGeneration(
   id: string,
   options: { wait?: number; signal?: AbortSignal } = {},
 ): Promise<Generation> {
+  // A finished generation cannot change: answer it without another upstream call.
+  const cached = cachedFinal(target, id);
+  if (cached) return cached;
   const wait = clampWait(options.wait ?? 0);
   const { data } = await withRetry(
     () =>
@@ -89,7 +93,9 @@ export async function getGeneration(
     wait > 0 ? { ...READ_POLICY, attempts: 2 } : READ_POLICY,
     { signal: options.signal },
   );
-  return generationOf(target, data);
+  const generation = generationOf(target, data);
+  rememberFinal(target, generation);
+  return generation;
 }
 
 export interface ListOptions {
@@ -126,7 +132,10 @@ export async function listGenerations(
   const items: Generation[] = [];
   for (const raw of page.items) {
     // One unreadable workflow must not hide the rest of the history.
-    if (workflowSchema.safeParse(raw).success) items.push(generationOf(target, raw));
+    if (!workflowSchema.safeParse(raw).success) continue;
+    const generation = generationOf(target, raw);
+    rememberFinal(target, generation);
+    items.push(generation);
   }
   return { items, next: page.next ? page.next : null };
 }
@@ -146,6 +155,7 @@ export async function cancelGeneration(
     READ_POLICY, // canceling twice is harmless
     { signal },
   );
+  forgetFinal(target, id);
   return getGeneration(target, id, { signal });
 }
 

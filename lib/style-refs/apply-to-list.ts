@@ -1,7 +1,7 @@
 // Applying a style set to the builder's list, with the toast that can undo it.
 // Shared by the quick picker, the conflict dialog's "Load theirs" and the Style
 // sets page's "Use in builder" (which arrives as ?useStyleSet=<id>).
-import { toast } from "sonner";
+import { toast } from "@/lib/ui/toast";
 import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/hooks/use-style-set-origin";
 import type { StyleSet } from "@/lib/style-sets/schema";
 import type { ListAccess } from "./list";

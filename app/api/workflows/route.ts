@@ -1,4 +1,4 @@
-// POST /api/workflows — submit a Krea input (Idempotency-Key header = externalId; ?styleSet=&styleSetVersion= records the set); GET — history, newest first (?styleSet= filters)
+// POST /api/workflows — submit a Krea input (Idempotency-Key header = externalId; X-Watch-Session joins the tab's long-poll, answered by X-Watch-Joined: seq; ?styleSet=&styleSetVersion= records the set); GET — history, newest first (?styleSet= filters)
 import { AppError } from "@/lib/http/problem";
 import { intParam, json, readJson, route } from "@/lib/http/route";
 import { parseOrThrow } from "@/lib/http/validate";
@@ -7,6 +7,7 @@ import { kreaInputSchema } from "@/lib/krea/schema";
 import { EXTERNAL_ID_PATTERN } from "@/lib/krea/workflow-body";
 import { submitOnce } from "@/lib/orchestrator/idempotency";
 import { targetFor } from "@/lib/orchestrator/request-target";
+import { joinWatchSession } from "@/lib/orchestrator/watch";
 import { listGenerations, MAX_WAIT_SECONDS, submitGeneration } from "@/lib/orchestrator/workflows";
 import { assertReferencesAllowed } from "@/lib/references/submit-guard";
 import {
@@ -50,8 +51,13 @@ export const POST = route(async (request) => {
   );
   const { generation } = result;
   const isReplay = replay || Date.parse(generation.createdAt) < started - REPLAY_AGE_MS;
+  // The submitting tab's running long-poll follows the new workflow from here on.
+  const joined = generation.final
+    ? null
+    : joinWatchSession(request.headers.get("x-watch-session"), target, generation.id);
   return json(generation, isReplay ? 200 : 201, {
     location: `/api/workflows/${encodeURIComponent(generation.id)}`,
+    ...(joined === null ? {} : { "x-watch-joined": String(joined) }),
   });
 });
 

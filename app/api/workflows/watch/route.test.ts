@@ -54,6 +54,50 @@ describe("GET /api/workflows/watch", () => {
     await pending;
   });
 
+  it("follows a workflow submitted with the tab's session inside the running long-poll", async () => {
+    const slow = await submit("test:slow session watch");
+    const session = "tab-session-0001";
+    const started = Date.now();
+    const pending = GET(
+      new Request(
+        `http://127.0.0.1/api/workflows/watch?ids=${slow.id}&wait=20&session=${session}&seq=7`,
+      ),
+      {},
+    ).then((r) => r.json() as Promise<WatchResult>);
+    await new Promise((r) => setTimeout(r, 200));
+    const res = await POST(
+      jsonRequest(
+        "/api/workflows?wait=0",
+        { prompt: "joins the session" },
+        { headers: { "idempotency-key": `watch-${n++}`, "x-watch-session": session } },
+      ),
+      {},
+    );
+    expect(res.headers.get("x-watch-joined")).toBe("7");
+    const joined: Generation = await res.json();
+    const result = await pending;
+    // It answered because the joined one finished, long before the slow one could.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const byId = new Map(result.items.map((g) => [g.id, g]));
+    expect(byId.get(joined.id)?.final).toBe(true);
+    expect(byId.get(slow.id)?.final ?? false).toBe(false);
+  });
+
+  it("joins nothing for a session with no long-poll running, or a malformed one", async () => {
+    for (const session of ["tab-session-none", "bad session!"]) {
+      const res = await POST(
+        jsonRequest(
+          "/api/workflows?wait=0",
+          { prompt: "no session" },
+          { headers: { "idempotency-key": `watch-${n++}`, "x-watch-session": session } },
+        ),
+        {},
+      );
+      expect(res.status).toBe(201);
+      expect(res.headers.get("x-watch-joined")).toBeNull();
+    }
+  });
+
   it("reports an unknown id as an error that retrying will not fix", async () => {
     const result = await watch(["wf_missing"], 5);
     expect(result.errors.wf_missing).toMatchObject({ kind: "not_found", retryable: false });

@@ -1,9 +1,9 @@
-// GET /api/workflows/watch?ids=a,b&wait=25 — one long-poll for all unfinished generations; returns when any finishes
+// GET /api/workflows/watch?ids=a,b&wait=25&session=S&seq=N — one long-poll for all unfinished generations; returns when any finishes (submits sent with X-Watch-Session: S join it)
 import { AppError } from "@/lib/http/problem";
 import { checkId } from "@/lib/http/ids";
 import { intParam, json, route } from "@/lib/http/route";
 import { targetFor } from "@/lib/orchestrator/request-target";
-import { MAX_WATCH_IDS, watchGenerations } from "@/lib/orchestrator/watch";
+import { MAX_WATCH_IDS, sessionRef, watchGenerations } from "@/lib/orchestrator/watch";
 
 export const dynamic = "force-dynamic";
 
@@ -19,5 +19,6 @@ export const GET = route(async (request) => {
   }
   const wait = intParam(url, "wait", 25, 0, 55);
   const target = await targetFor(request);
-  return json(await watchGenerations(target, ids, wait, request.signal));
+  const session = sessionRef(url.searchParams.get("session"), url.searchParams.get("seq"));
+  return json(await watchGenerations(target, ids, wait, request.signal, session));
 });

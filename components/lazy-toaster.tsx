@@ -1,0 +1,29 @@
+"use client";
+// sonner's Toaster, loaded when the first toast is asked for (lib/ui/toast.ts).
+import { useEffect, useState, useSyncExternalStore, type ComponentType } from "react";
+import type { ToasterProps } from "sonner";
+import { onToasterWanted, toasterReady, toasterWanted } from "@/lib/ui/toast";
+
+type Loaded = { Toaster: ComponentType<ToasterProps>; toast: Parameters<typeof toasterReady>[0] };
+
+export function LazyToaster(props: ToasterProps) {
+  const wanted = useSyncExternalStore(onToasterWanted, toasterWanted, () => false);
+  const [sonner, setSonner] = useState<Loaded | null>(null);
+  useEffect(() => {
+    if (!wanted || sonner) return;
+    let live = true;
+    void import("sonner").then((module) => {
+      if (live) setSonner({ Toaster: module.Toaster, toast: module.toast });
+    });
+    return () => {
+      live = false;
+    };
+  }, [wanted, sonner]);
+  // After the Toaster's own effect has subscribed (children's effects run first).
+  useEffect(() => {
+    if (sonner) toasterReady(sonner.toast);
+  }, [sonner]);
+  if (!sonner) return null;
+  const { Toaster } = sonner;
+  return <Toaster {...props} />;
+}
