@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { APIRequestContext, Page } from "@playwright/test";
 import type { StyleSet } from "../lib/style-sets/schema";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expect, test } from "./support/fixtures";
 import { ReferencesPanel } from "./support/references";
 
@@ -73,7 +74,9 @@ test("rename in place, duplicate, delete with undo, then use it in the builder",
   await expect(copy).toContainText("2 references");
 
   // Use in builder: the set's references, in order, with their strengths.
-  await renamedCard.getByRole("link", { name: `Use “${renamed}” in the builder` }).click();
+  // By keyboard: the toasts stacked at the bottom right may cover the card.
+  await renamedCard.getByRole("link", { name: `Use “${renamed}” in the builder` }).focus();
+  await page.keyboard.press("Enter");
   const refs = new ReferencesPanel(page);
   await expect(refs.rows).toHaveCount(2);
   expect(await refs.names()).toEqual(["Reference 1: example.com", "Reference 2: example.org"]);
@@ -174,3 +177,16 @@ test("export a set to JSON and import it back; a bad file changes nothing and sa
   expect(imported).toHaveLength(1);
   expect(imported[0]?.references.map((r) => r.strength)).toEqual([1.5, -0.5]);
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`no serious accessibility violations on the Style sets page (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    const name = unique("A11y");
+    await createSet(page.request, name);
+    await openSets(page);
+    await expect(card(page, name)).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+}

@@ -75,6 +75,16 @@ export function styleSetChanges(queryClient: QueryClient): StyleSetChanges {
         apiFetch<StyleSet>(setUrl(set.id), {
           method: "PATCH",
           json: { ...patch, version: set.version },
+        }).catch((error: unknown) => {
+          // A 409 carries the set as it is now: show it at once, so a second Save
+          // (knowingly on top of their change) never races the list's reload.
+          const current = conflictOf(error);
+          if (current) {
+            queryClient.setQueryData<StyleSet[]>(STYLE_SETS_KEY, (list) =>
+              list?.map((s) => (s.id === current.id ? current : s)),
+            );
+          }
+          throw error;
         }),
       ),
     remove: (id) => after(apiFetch<StyleSet>(setUrl(id), { method: "DELETE" })),
