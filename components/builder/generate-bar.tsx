@@ -24,6 +24,7 @@ const TONE_ICON = {
  */
 export function GenerateBar({
   cost,
+  blockedReason = null,
   pending,
   failed,
   onRetry,
@@ -36,6 +37,8 @@ export function GenerateBar({
   /** below Generate: Compare tiers and the sweeps */
   children?: ReactNode;
   cost: CostSummary;
+  /** why Generate cannot run yet (references uploading, checking or broken) */
+  blockedReason?: string | null;
   pending: boolean;
   failed: FailedSubmit | null;
   onRetry: () => void;
@@ -86,12 +89,18 @@ export function GenerateBar({
         </div>
       )}
 
+      {blockedReason ? (
+        <p id="generate-blocked" role="status" className="mb-2 text-xs text-muted">
+          {blockedReason}
+        </p>
+      ) : null}
       {before}
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || blockedReason !== null}
         aria-busy={pending || undefined}
-        className="flex h-9 w-full items-center justify-center gap-2 rounded-md bg-accent px-3 text-sm font-semibold text-accent-foreground shadow-sm hover:brightness-110 disabled:cursor-progress disabled:opacity-70"
+        aria-describedby={blockedReason ? "generate-blocked" : undefined}
+        className="flex h-9 w-full items-center justify-center gap-2 rounded-md bg-accent px-3 text-sm font-semibold text-accent-foreground shadow-sm hover:brightness-110 disabled:cursor-not-allowed disabled:opacity-70 aria-busy:cursor-progress"
       >
         {pending ? (
           <Loader2 aria-hidden="true" className="size-4 animate-spin" />

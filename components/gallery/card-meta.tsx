@@ -29,6 +29,7 @@ export function SettingsChips({
   if (!g.input) return null;
   const seed = g.input.seed;
   const hidden = omit === "strength" ? "refs" : omit;
+  const set = g.metadata.styleSet;
   return (
     <ul aria-label="Settings" className="flex flex-wrap gap-1">
       {settingsSummary(g.input, g)
@@ -50,6 +51,20 @@ export function SettingsChips({
             Seed {seed}
             <Glyph name="copy" className="size-3" />
           </button>
+        </li>
+      ) : null}
+      {set ? (
+        <li className="contents">
+          {/* A plain link: the gallery reads ?styleSet= when the page loads. */}
+          <a
+            href={`/?styleSet=${encodeURIComponent(set.id)}`}
+            title={`Made with style set “${set.name}”, version ${set.version}. Show only its generations.`}
+            className={`${CHIP} max-w-48 hover:bg-border hover:text-foreground`}
+          >
+            <span className="truncate">
+              Set: {set.name} v{set.version}
+            </span>
+          </a>
         </li>
       ) : null}
     </ul>

@@ -8,6 +8,7 @@ import {
   removePendingSubmit,
   savePendingSubmit,
   savePendingSubmits,
+  submitPath,
   waitFor,
 } from "./pending-submits";
 import { memoryStore } from "./session-store";
@@ -23,6 +24,45 @@ const input: ResolvedKreaInput = {
 };
 
 describe("pending submits", () => {
+  it("keeps the style set with the request, so a resend names the same set", () => {
+    const store = memoryStore();
+    const now = Date.now();
+    const entry = newPendingSubmit(input, now, {
+      styleSet: { id: "ss_abcdefghij0123456789", version: 3 },
+    });
+    savePendingSubmit(store, entry);
+    const [read] = readPendingSubmits(store, now);
+    expect(read).toEqual(entry);
+    expect(submitPath(entry)).toBe(
+      "/api/workflows?wait=4&styleSet=ss_abcdefghij0123456789&styleSetVersion=3",
+    );
+    expect(submitPath(newPendingSubmit(input, now))).toBe("/api/workflows?wait=4");
+    // With a studio context too: both reach the route.
+    const both = newPendingSubmit(input, now, {
+      context: { parent: "wf_1", lineage: "remix" },
+      styleSet: { id: "ss_abcdefghij0123456789", version: 3 },
+    });
+    const params = new URL(submitPath(both), "http://x").searchParams;
+    expect(Object.fromEntries(params)).toEqual({
+      parent: "wf_1",
+      lineage: "remix",
+      wait: "4",
+      styleSet: "ss_abcdefghij0123456789",
+      styleSetVersion: "3",
+    });
+  });
+
+  it("drops a malformed style set but keeps the submit", () => {
+    const store = memoryStore();
+    const now = Date.now();
+    const entry = newPendingSubmit(input, now);
+    store.setItem(
+      PENDING_SUBMITS_KEY,
+      JSON.stringify([{ ...entry, styleSet: { id: "../../x", version: 1 } }]),
+    );
+    expect(readPendingSubmits(store, now)).toEqual([entry]);
+  });
+
   it("keeps a submit with its key until it settles", () => {
     const store = memoryStore();
     const now = Date.now();

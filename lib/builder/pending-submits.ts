@@ -20,10 +20,17 @@ export const PENDING_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** Seconds a small batch may wait for its images inside the submit request. */
 export const SHORT_WAIT_SECONDS = 4;
 
+/** The style set a submit records (?styleSet=&styleSetVersion=), fixed with the request. */
+export interface SubmitStyleSet {
+  id: string;
+  version: number;
+}
+
 export interface PendingSubmit {
   /** the Idempotency-Key, one per Generate click */
   key: string;
   input: ResolvedKreaInput;
+  styleSet?: SubmitStyleSet;
   /** ?wait= for the submit request */
   wait: number;
   /** ms since the epoch */
@@ -48,6 +55,8 @@ export interface PendingOptions {
   group?: string;
   /** defaults to waitFor(input); group members return at once */
   wait?: number;
+  /** the style set to record on the generation */
+  styleSet?: SubmitStyleSet | null;
 }
 
 export function newPendingSubmit(
@@ -63,12 +72,33 @@ export function newPendingSubmit(
     query: submitContextQuery(options.context).toString(),
   };
   if (options.group) entry.group = options.group;
+  const set = options.styleSet;
+  if (set) entry.styleSet = { id: set.id, version: set.version };
   return entry;
+}
+
+/** POST /api/workflows with the submit's wait, its studio context and, when it has one, its style set. */
+export function submitPath(entry: PendingSubmit): string {
+  const params = new URLSearchParams(entry.query);
+  params.set("wait", String(entry.wait));
+  if (entry.styleSet) {
+    params.set("styleSet", entry.styleSet.id);
+    params.set("styleSetVersion", String(entry.styleSet.version));
+  }
+  return `/api/workflows?${params}`;
+}
+
+function readStyleSet(value: unknown): SubmitStyleSet | undefined {
+  if (!isRecord(value)) return undefined;
+  const { id, version } = value;
+  if (typeof id !== "string" || !/^ss_[a-z0-9]{20}$/.test(id)) return undefined;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) return undefined;
+  return { id, version };
 }
 
 function readEntry(value: unknown, now: number): PendingSubmit | null {
   if (!isRecord(value)) return null;
-  const { key, input, wait, startedAt, query = "", group } = value;
+  const { key, input, wait, startedAt, query = "", group, styleSet } = value;
   if (typeof key !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(key)) return null;
   if (typeof wait !== "number" || typeof startedAt !== "number") return null;
   if (now - startedAt > PENDING_MAX_AGE_MS) return null;
@@ -86,6 +116,9 @@ function readEntry(value: unknown, now: number): PendingSubmit | null {
     query,
   };
   if (typeof group === "string" && group.length <= 64) entry.group = group;
+  // A resend after reload must name the same set the first send did.
+  const set = readStyleSet(styleSet);
+  if (set) entry.styleSet = set;
   return entry;
 }
 

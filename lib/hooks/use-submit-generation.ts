@@ -7,6 +7,11 @@
 // repeated key, so none of these can create a second paid workflow. A click that
 // submits several workflows (Compare tiers, a sweep, a card's Rerun) goes the
 // same way: one key per member, all stored before the first is sent.
+//
+// A submit may be prepared first (fresh URLs for uploaded style references): that
+// happens after the click and before the keys and requests are made and stored, so
+// the stored requests are final from their first send and every resend is identical.
+// The click guard covers the preparation too: a second click meanwhile is ignored.
 import { useQueryClient } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
@@ -17,7 +22,9 @@ import {
   removePendingSubmit,
   savePendingSubmit,
   savePendingSubmits,
+  submitPath,
   type PendingSubmit,
+  type SubmitStyleSet,
 } from "@/lib/builder/pending-submits";
 import { planCostText, planGenerate, type SubmitPlan } from "@/lib/builder/submit-plans";
 import { recordSubmitted } from "@/lib/builder/session-spend";
@@ -36,6 +43,8 @@ import { openTokenDialog } from "./use-token-dialog";
 // React's development double-mount), so one key is never in flight twice. The
 // state lives outside React for the same reason: a submit outlives renders.
 const inFlight = new Set<string>();
+/** true while a click's request is being prepared, before it has a key */
+let preparing = false;
 
 interface SubmitState {
   pending: boolean;
@@ -68,11 +77,18 @@ export interface FailedSubmit {
   message: string;
 }
 
+export interface SubmitOptions {
+  /** the style set to record on the generation */
+  styleSet?: SubmitStyleSet | null;
+  /** last changes to the input before its key is made and stored; a throw cancels the submit */
+  prepare?: (input: ResolvedKreaInput) => Promise<ResolvedKreaInput>;
+}
+
 export interface SubmitGeneration {
   /** sends a new Generate click; ignored while another is in flight */
-  submit(input: ResolvedKreaInput): Promise<Generation | null>;
+  submit(input: ResolvedKreaInput, options?: SubmitOptions): Promise<Generation | null>;
   /** sends every workflow of a plan (one click); ignored while another is in flight */
-  submitPlan(plan: SubmitPlan): Promise<(Generation | null)[]>;
+  submitPlan(plan: SubmitPlan, options?: SubmitOptions): Promise<(Generation | null)[]>;
   /** resends the failed submits with their original keys */
   retry(): void;
   /** forgets the failed submits */
@@ -133,9 +149,8 @@ async function send(
   savePendingSubmit(store, entry);
   setState({ pending: true });
   try {
-    const query = entry.query ? `&${entry.query}` : "";
     let joined: string | null = null;
-    const generation = await apiFetch<Generation>(`/api/workflows?wait=${entry.wait}${query}`, {
+    const generation = await apiFetch<Generation>(submitPath(entry), {
       method: "POST",
       headers: { "idempotency-key": entry.key, ...watchSession.submitHeaders() },
       json: entry.input,
@@ -206,27 +221,69 @@ function announcePlan(plan: SubmitPlan, results: (Generation | null)[]): void {
   toast.success(`${what} · ${planCostText(plan)}`);
 }
 
+/**
+ * Runs the click's preparation once, on the first member, and carries the fresh
+ * reference URLs to every member by position (a strength sweep's members differ
+ * only in one strength, so their references line up). Null when it failed: the
+ * designer has been told, nothing was sent.
+ */
+export async function preparePlan(plan: SubmitPlan, prepare: SubmitOptions["prepare"]) {
+  if (!prepare) return plan;
+  preparing = true;
+  setState({ pending: true });
+  try {
+    const fresh = (await prepare(plan.members[0]!.input)).imageStyleReferences;
+    return {
+      ...plan,
+      members: plan.members.map((m) => ({
+        ...m,
+        input: {
+          ...m.input,
+          imageStyleReferences: m.input.imageStyleReferences.map((ref, i) => ({
+            ...ref,
+            imageUrl: fresh[i]?.imageUrl ?? ref.imageUrl,
+          })),
+        },
+      })),
+    };
+  } catch (error) {
+    toast.error("Generate did not go through", {
+      description: `${error instanceof Error ? error.message : String(error)} Nothing was sent or charged.`,
+    });
+    return null;
+  } finally {
+    preparing = false;
+    setState({ pending: inFlight.size > 0 });
+  }
+}
+
 /** Sends one click's workflows; ignored while another click is in flight. */
-export function sendPlan(ctx: SendContext, plan: SubmitPlan): Promise<(Generation | null)[]> {
+export async function sendPlan(
+  ctx: SendContext,
+  plan: SubmitPlan,
+  options: SubmitOptions = {},
+): Promise<(Generation | null)[]> {
   // The guard is synchronous: a double click's second event sees it at once,
   // before React has re-rendered the button as disabled.
-  if (inFlight.size > 0 || plan.members.length === 0) return Promise.resolve([]);
-  const several = plan.members.length > 1;
+  if (inFlight.size > 0 || preparing || plan.members.length === 0) return [];
+  const ready = await preparePlan(plan, options.prepare);
+  if (!ready) return [];
+  const several = ready.members.length > 1;
   const group = several ? globalThis.crypto.randomUUID() : undefined;
   const now = Date.now();
-  const entries = plan.members.map((m) =>
+  const entries = ready.members.map((m) =>
     newPendingSubmit(m.input, now, {
       context: m.context,
       group,
+      styleSet: options.styleSet,
       // Several at once return at once: the gallery follows them with one long-poll.
       wait: several ? 0 : undefined,
     }),
   );
   savePendingSubmits(sessionStore(), entries);
-  return Promise.all(entries.map((e) => send(ctx, e, { quiet: several }))).then((results) => {
-    if (several) announcePlan(plan, results);
-    return results;
-  });
+  const results = await Promise.all(entries.map((e) => send(ctx, e, { quiet: several })));
+  if (several) announcePlan(ready, results);
+  return results;
 }
 
 const IGNORE_FIELD_ERRORS = () => undefined;
@@ -267,8 +324,9 @@ export function useSubmitGeneration(
 
   return useMemo(
     () => ({
-      submit: (input) => sendPlan(ctx, planGenerate(input)).then((r) => r[0] ?? null),
-      submitPlan: (plan) => sendPlan(ctx, plan),
+      submit: (input, options) =>
+        sendPlan(ctx, planGenerate(input), options).then((r) => r[0] ?? null),
+      submitPlan: (plan, options) => sendPlan(ctx, plan, options),
       retry: () => retryFailed(ctx),
       discard: () => {
         if (!state.failed) return;
