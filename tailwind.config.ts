@@ -36,6 +36,10 @@ export const colorTokens = {
   success: { light: "#17784a", dark: "#4cc38a" },
   warning: { light: "#9a5b00", dark: "#e3a84a" },
   danger: { light: "#c0353f", dark: "#f2777f" },
+  /** a given star on a panel (3:1 or better, as icons need) */
+  favourite: { light: "#a86a12", dark: "#f5c542" },
+  /** a given star on the dark veil over an image, in either theme */
+  "favourite-on-veil": { light: "#f5c542", dark: "#f5c542" },
   /** focus outline: 3:1 or better against every surface */
   ring: { light: "#4f58c9", dark: "#8f98ff" },
 } as const satisfies Record<string, ThemePair>;

@@ -1,16 +1,23 @@
 import { headers } from "next/headers";
 import { BuilderPane } from "@/components/builder/builder-pane";
+import { FilterBar } from "@/components/gallery/filter-bar";
 import { Gallery } from "@/components/gallery/gallery";
 import { GalleryEmptyState } from "@/components/gallery/gallery-empty-state";
 import { GalleryStatus } from "@/components/gallery/gallery-status";
 import { AppHeader } from "@/components/layout/app-header";
+import { GallerySetFilter, styleSetFilterOf } from "@/components/style-sets/gallery-set-filter";
 import { describeTarget, resolveTarget } from "@/lib/orchestrator/target";
 
 // The engine depends on this request's cookie and the server's environment.
 export const dynamic = "force-dynamic";
 
-export default async function StudioPage() {
+export default async function StudioPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const engine = describeTarget(await resolveTarget((await headers()).get("cookie")));
+  const setFilter = await styleSetFilterOf((await searchParams).styleSet);
   return (
     <div className="flex min-h-dvh flex-col md:h-dvh">
       <a
@@ -19,7 +26,7 @@ export default async function StudioPage() {
       >
         Skip to gallery
       </a>
-      <AppHeader engine={engine} />
+      <AppHeader engine={engine} current="studio" />
       <div className="flex flex-1 flex-col md:min-h-0 md:flex-row">
         {/* Focusable so keyboard users can scroll the pane on its own. */}
         <aside
@@ -39,8 +46,10 @@ export default async function StudioPage() {
               <h2 id="gallery-title" className="text-sm font-semibold">
                 Gallery
               </h2>
+              {setFilter ? <GallerySetFilter filter={setFilter} /> : null}
               <GalleryStatus />
             </div>
+            <FilterBar />
             <Gallery emptyState={<GalleryEmptyState engine={engine.engine} />} />
           </section>
         </main>

@@ -1,33 +1,67 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
 import { toast } from "@/lib/ui/toast";
 import { summarizeCost } from "@/lib/builder/cost-summary";
 import {
   DEFAULT_VALUES,
   readDraft,
+  toKreaDraft,
   writeDraft,
   type BuilderFormValues,
   type BuilderValues,
 } from "@/lib/builder/draft";
 import { planLoad } from "@/lib/builder/load-request";
+import {
+  planCompare,
+  planCreativitySweep,
+  planGenerate,
+  planStrengthSweep,
+  workflowCost,
+  type ParentLink,
+  type SubmitPlan,
+} from "@/lib/builder/submit-plans";
+import { shortPrompt } from "@/lib/generations/format";
 import { sessionStore } from "@/lib/builder/session-store";
 import { useBuilderLoadRequests, type BuilderLoadRequest } from "@/lib/hooks/use-builder-bridge";
 import { useEstimate } from "@/lib/hooks/use-estimate";
-import { useSubmitGeneration } from "@/lib/hooks/use-submit-generation";
+import { useRunPlan } from "@/lib/hooks/use-run-plan";
+import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/hooks/use-style-set-origin";
+import { useSubmitGeneration, type SubmitOptions } from "@/lib/hooks/use-submit-generation";
 import type { FieldErrors } from "@/lib/http/field-errors";
 import { randomSeed } from "@/lib/krea/options";
 import { kreaInputSchema, type KreaInput } from "@/lib/krea/schema";
+import { referencesBlockReason, type ReferenceEntry } from "@/lib/style-refs/entry";
+import type { ListAccess } from "@/lib/style-refs/list";
+import { needsPreparing } from "@/lib/style-refs/prepare";
+import { styleSetLink } from "@/lib/style-refs/sets";
+import { ReferencesSection } from "@/components/style-refs/references-section";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
+import { CompareActions } from "./compare-actions";
+import { ConfirmSpendHost } from "./confirm-spend-host";
+import { ParentChip } from "./parent-chip";
+import { StrengthSweepDialog } from "./strength-sweep-dialog";
 import { CreativityPicker } from "./creativity-picker";
 import { GenerateBar } from "./generate-bar";
 import { PromptField } from "./prompt-field";
 import { QuantitySeedFields } from "./quantity-seed-fields";
 import { TierPicker } from "./tier-picker";
 
-const NO_REFERENCES: NonNullable<BuilderFormValues["imageStyleReferences"]> = [];
+const NO_REFERENCES: ReferenceEntry[] = [];
+// The price depends only on whether references are attached, so rows still
+// uploading are quoted as if their image were there already.
+const PENDING_URL = "https://pending.invalid/reference";
+
+const kreaResolver = zodResolver(kreaInputSchema);
+/** Validates what Krea will receive: each reference row stripped to { imageUrl, strength }. */
+const resolver: Resolver<BuilderFormValues, unknown, KreaInput> = (values, context, options) =>
+  kreaResolver(toKreaDraft(values), context, {
+    fields: options.fields,
+    criteriaMode: options.criteriaMode,
+    shouldUseNativeValidation: options.shouldUseNativeValidation,
+  });
 
 const FORM_FIELDS: readonly (keyof BuilderValues)[] = [
   "prompt",
@@ -43,21 +77,27 @@ const isFormField = (key: string): key is keyof BuilderValues => FORM_FIELDS.som
 /** The Krea v2 form: every field, the live cost and Generate. */
 export function BuilderForm() {
   const form = useForm<BuilderFormValues, unknown, KreaInput>({
-    resolver: zodResolver(kreaInputSchema),
+    resolver,
     defaultValues: DEFAULT_VALUES,
     // Quiet while typing; checked on leaving a field and on Generate, then live
     // once a field has shown an error so it clears as soon as it is fixed.
     mode: "onTouched",
     reValidateMode: "onChange",
   });
-  const { control, handleSubmit, setError, setValue, reset, clearErrors } = form;
+  const { control, handleSubmit, setError, setValue, getValues, reset, clearErrors } = form;
   const [lastSeed, setLastSeed] = useState<number | null>(null);
+  // The generation the builder's settings came from: what it makes next records it as parent.
+  const [parent, setParent] = useState<(ParentLink & { prompt: string }) | null>(null);
+  const [sweepOpen, setSweepOpen] = useState(false);
+  const [ready, setReady] = useState(false);
   const restored = useRef(false);
 
   // The draft is read after mount: sessionStorage does not exist on the server.
   useEffect(() => {
     reset(readDraft(sessionStore()));
     restored.current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- marks the end of the one-time restore
+    setReady(true);
   }, [reset]);
 
   useEffect(
@@ -82,17 +122,20 @@ export function BuilderForm() {
     },
     [setError],
   );
-  const { submit, retry, discard, pending, failed } = useSubmitGeneration(onFieldErrors);
+  const { submitPlan, retry, discard, pending, failed } = useSubmitGeneration(onFieldErrors);
 
   const watched = useWatch({ control, name: ["size", "quantity", "imageStyleReferences"] });
   const size = watched[0] ?? DEFAULT_VALUES.size;
   const quantity = watched[1] ?? DEFAULT_VALUES.quantity;
-  const imageStyleReferences = watched[2] ?? NO_REFERENCES;
+  const rows = watched[2] ?? NO_REFERENCES;
+  const imageStyleReferences = useMemo(
+    () => rows.map((r) => ({ imageUrl: r.imageUrl || PENDING_URL, strength: r.strength })),
+    [rows],
+  );
   const quote = useEstimate({ size, quantity, imageStyleReferences });
   const cost = useMemo(
-    () =>
-      summarizeCost({ size, quantity, styleReferenceCount: imageStyleReferences.length }, quote),
-    [size, quantity, imageStyleReferences.length, quote],
+    () => summarizeCost({ size, quantity, styleReferenceCount: rows.length }, quote),
+    [size, quantity, rows.length, quote],
   );
 
   useBuilderLoadRequests((request: BuilderLoadRequest) => {
@@ -103,16 +146,74 @@ export function BuilderForm() {
       setValue(key, value, options);
       clearErrors(key);
     }
+    // References loaded from a generation are not a set's (see lib/style-refs/sets.ts).
+    if (plan.values.imageStyleReferences) setStyleSetOrigin(null);
     setValue("seed", plan.seed, options);
     clearErrors("seed");
+    setParent(request.parent ? { ...request.parent, kind: "reuse" } : null);
     toast.success(plan.toast.title, { description: plan.toast.description });
   });
 
+  const list = useMemo<ListAccess>(
+    () => ({
+      get: () => getValues("imageStyleReferences") ?? NO_REFERENCES,
+      set: (next) => setValue("imageStyleReferences", [...next], { shouldDirty: true }),
+    }),
+    [getValues, setValue],
+  );
+  const blockedReason = referencesBlockReason(rows);
+
+  // The seed the cards will show: drawn here when not pinned, so it is known before
+  // the answer, and one seed serves every workflow of a comparison.
+  const seeded = (input: KreaInput): KreaInput => {
+    if (input.seed !== null && input.seed !== undefined) return input;
+    const seed = randomSeed();
+    setLastSeed(seed);
+    return { ...input, seed };
+  };
+  const link = parent ? { id: parent.id, kind: parent.kind } : undefined;
+
+  // What every submit from the builder carries: the set its references came from,
+  // and fresh URLs for uploads about to expire (loaded only when needed).
+  const submitOptions = (): SubmitOptions => ({
+    styleSet: styleSetLink(list.get(), getStyleSetOrigin()),
+    prepare: needsPreparing(list)
+      ? async (resolved) => {
+          const [{ withFreshReferences }, { refreshBlobs }] = await Promise.all([
+            import("@/lib/style-refs/prepare"),
+            import("@/lib/style-refs/client"),
+          ]);
+          return withFreshReferences(resolved, list, refreshBlobs);
+        }
+      : undefined,
+  });
+
+  // Options are read when the plan is sent (after any confirmation), so they are current.
+  const runPlan = useRunPlan((plan) => submitPlan(plan, submitOptions()));
+
   const onValid = (input: KreaInput) => {
-    // The seed the card will show: drawn here when not pinned, so it is known before the answer.
-    const seed = input.seed ?? randomSeed();
-    if (input.seed === null || input.seed === undefined) setLastSeed(seed);
-    void submit({ ...input, seed });
+    // Generate shows its cost on the button itself and never asks.
+    void submitPlan(planGenerate(seeded(input), link), submitOptions());
+  };
+  // Several workflows at once ask first above the designer's limit.
+  const submitWith = (make: (input: KreaInput) => SubmitPlan) =>
+    handleSubmit((input) => {
+      if (referencesBlockReason(list.get())) return;
+      runPlan(make(seeded(input)));
+    });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // Ctrl+Enter reaches here even while the button is disabled; the bar says why.
+    if (referencesBlockReason(list.get())) return event.preventDefault();
+    void handleSubmit(onValid)(event);
+  };
+
+  const costInput = { size, quantity, imageStyleReferences };
+  const memberCost = (s: "medium" | "large") => workflowCost({ ...costInput, size: s });
+  const compareCosts = {
+    compare: memberCost("medium") + memberCost("large"),
+    creativitySweep: 4 * workflowCost(costInput),
+    strengthMember: workflowCost(costInput),
   };
 
   return (
@@ -120,24 +221,52 @@ export function BuilderForm() {
       <form
         noValidate
         aria-label="Krea v2 settings"
-        onSubmit={handleSubmit(onValid)}
+        onSubmit={onSubmit}
         className="flex min-h-full flex-col"
       >
         <div className="flex-1 divide-y divide-border">
           <PromptField />
-          <TierPicker hasStyleReferences={imageStyleReferences.length > 0} />
+          <TierPicker hasStyleReferences={rows.length > 0} />
           <AspectRatioPicker />
           <CreativityPicker />
           <QuantitySeedFields lastSeed={lastSeed} />
+          <ReferencesSection ready={ready} />
         </div>
         <GenerateBar
           cost={cost}
+          blockedReason={blockedReason}
           pending={pending}
           failed={failed}
           onRetry={retry}
           onDiscard={discard}
-        />
+          before={
+            parent ? (
+              <ParentChip prompt={shortPrompt(parent.prompt, 40)} onClear={() => setParent(null)} />
+            ) : null
+          }
+        >
+          <CompareActions
+            costs={compareCosts}
+            pending={pending}
+            referenceCount={imageStyleReferences.length}
+            onCompare={() => void submitWith((i) => planCompare(i, link))()}
+            onCreativitySweep={() => void submitWith((i) => planCreativitySweep(i, link))()}
+            onStrengthSweep={() => setSweepOpen(true)}
+          />
+        </GenerateBar>
       </form>
+      {sweepOpen && imageStyleReferences.length > 0 ? (
+        <StrengthSweepDialog
+          references={imageStyleReferences}
+          memberCost={compareCosts.strengthMember}
+          onClose={() => setSweepOpen(false)}
+          onRun={(index, strengths) => {
+            setSweepOpen(false);
+            void submitWith((i) => planStrengthSweep(i, index, strengths, link))();
+          }}
+        />
+      ) : null}
+      <ConfirmSpendHost />
     </FormProvider>
   );
 }

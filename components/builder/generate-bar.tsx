@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleAlert, CircleCheck, Loader2, RotateCw, Sparkles, TriangleAlert } from "lucide-react";
+import type { ReactNode } from "react";
 import type { CostSummary, Tone } from "@/lib/builder/cost-summary";
 import type { FailedSubmit } from "@/lib/hooks/use-submit-generation";
 
@@ -23,12 +24,21 @@ const TONE_ICON = {
  */
 export function GenerateBar({
   cost,
+  blockedReason = null,
   pending,
   failed,
   onRetry,
   onDiscard,
+  before,
+  children,
 }: {
+  /** above Generate: where the next generation comes from */
+  before?: ReactNode;
+  /** below Generate: Compare tiers and the sweeps */
+  children?: ReactNode;
   cost: CostSummary;
+  /** why Generate cannot run yet (references uploading, checking or broken) */
+  blockedReason?: string | null;
   pending: boolean;
   failed: FailedSubmit | null;
   onRetry: () => void;
@@ -80,11 +90,18 @@ export function GenerateBar({
         </div>
       )}
 
+      {blockedReason ? (
+        <p id="generate-blocked" role="status" className="mb-2 text-xs text-muted">
+          {blockedReason}
+        </p>
+      ) : null}
+      {before}
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || blockedReason !== null}
         aria-busy={pending || undefined}
-        className="flex h-9 w-full items-center justify-center gap-2 rounded-md bg-accent px-3 text-sm font-semibold text-accent-foreground shadow-sm hover:brightness-110 disabled:cursor-progress disabled:opacity-70"
+        aria-describedby={blockedReason ? "generate-blocked" : undefined}
+        className="flex h-9 w-full items-center justify-center gap-2 rounded-md bg-accent px-3 text-sm font-semibold text-accent-foreground shadow-sm hover:brightness-110 disabled:cursor-not-allowed disabled:opacity-70 aria-busy:cursor-progress"
       >
         {pending ? (
           <Loader2 aria-hidden="true" className="size-4 animate-spin" />
@@ -93,6 +110,7 @@ export function GenerateBar({
         )}
         <span className="tabular-nums">{cost.generateLabel}</span>
       </button>
+      {children}
     </div>
   );
 }

@@ -25,17 +25,19 @@ export function RadixActionsMenu({
           collisionPadding={8}
           className="z-50 min-w-48 rounded-lg border border-border bg-raised p-1 text-foreground shadow-lg shadow-black/10"
         >
-          {actions.map(({ label: text, icon: Icon, onSelect, disabled }) => (
-            <DropdownMenu.Item
-              key={text}
-              disabled={disabled}
-              onSelect={onSelect}
-              className="flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-[13px] outline-none select-none data-disabled:opacity-50 data-highlighted:bg-subtle"
-            >
-              <Icon aria-hidden="true" className="size-4 text-muted" />
-              {text}
-            </DropdownMenu.Item>
-          ))}
+          {(typeof actions === "function" ? actions() : actions).map(
+            ({ label: text, icon: Icon, onSelect, disabled }) => (
+              <DropdownMenu.Item
+                key={text}
+                disabled={disabled}
+                onSelect={onSelect}
+                className="flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-[13px] outline-none select-none data-disabled:opacity-50 data-highlighted:bg-subtle"
+              >
+                <Icon aria-hidden="true" className="size-4 text-muted" />
+                {text}
+              </DropdownMenu.Item>
+            ),
+          )}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>

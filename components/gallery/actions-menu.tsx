@@ -19,7 +19,8 @@ export interface MenuAction {
 export interface ActionsMenuProps {
   /** the trigger's accessible name, e.g. "Actions for image 2 of 4" */
   label: string;
-  actions: MenuAction[];
+  /** the items, or a function making them when the menu opens (plans and costs are made then) */
+  actions: MenuAction[] | (() => MenuAction[]);
   /** "overlay" sits on an image: light icon on a dark veil */
   variant?: "plain" | "overlay";
   /** placement only */

@@ -18,16 +18,27 @@ import { Glyph } from "./glyph";
 const CHIP =
   "inline-flex items-center gap-1 rounded-sm bg-subtle px-1.5 py-px text-[11px] font-medium text-muted";
 
-export function SettingsChips({ generation: g }: { generation: Generation }) {
+export function SettingsChips({
+  generation: g,
+  omit,
+}: {
+  generation: Generation;
+  /** a setting the card shows per member instead (the tier of a pair, the varied value of a sweep) */
+  omit?: "size" | "creativity" | "strength";
+}) {
   if (!g.input) return null;
   const seed = g.input.seed;
+  const hidden = omit === "strength" ? "refs" : omit;
+  const set = g.metadata.styleSet;
   return (
     <ul aria-label="Settings" className="flex flex-wrap gap-1">
-      {settingsSummary(g.input, g).map((item) => (
-        <li key={item.key} title={item.title} className={CHIP}>
-          {item.label}
-        </li>
-      ))}
+      {settingsSummary(g.input, g)
+        .filter((item) => item.key !== hidden)
+        .map((item) => (
+          <li key={item.key} title={item.title} className={CHIP}>
+            {item.label}
+          </li>
+        ))}
       {typeof seed === "number" ? (
         <li className="contents">
           <button
@@ -40,6 +51,20 @@ export function SettingsChips({ generation: g }: { generation: Generation }) {
             Seed {seed}
             <Glyph name="copy" className="size-3" />
           </button>
+        </li>
+      ) : null}
+      {set ? (
+        <li className="contents">
+          {/* A plain link: the gallery reads ?styleSet= when the page loads. */}
+          <a
+            href={`/?styleSet=${encodeURIComponent(set.id)}`}
+            title={`Made with style set “${set.name}”, version ${set.version}. Show only its generations.`}
+            className={`${CHIP} max-w-48 hover:bg-border hover:text-foreground`}
+          >
+            <span className="truncate">
+              Set: {set.name} v{set.version}
+            </span>
+          </a>
         </li>
       ) : null}
     </ul>
@@ -59,10 +84,20 @@ function RelativeTime({ iso }: { iso: string }) {
 export function CardFacts({
   generation: g,
   statusId,
+  ageOnly = false,
 }: {
   generation: Generation;
   statusId?: string;
+  /** a group card shows each member's Buzz and time itself */
+  ageOnly?: boolean;
 }) {
+  if (ageOnly) {
+    return (
+      <p className="text-xs text-muted">
+        <RelativeTime iso={g.createdAt} />
+      </p>
+    );
+  }
   const buzz = buzzLine(g);
   const wall = wallSeconds(g);
   const parts: ReactNode[] = [];

@@ -15,10 +15,12 @@ import {
   useSyncExternalStore,
   type RefObject,
 } from "react";
-import { chunk, columnsForWidth, CARD_GAP, estimateCardHeight } from "@/lib/generations/layout";
-import type { Generation } from "@/lib/generations/types";
+import { estimateItemHeight, itemSpan, packRows, spanWidth } from "@/lib/generations/feed-layout";
+import { itemGenerations, type FeedItem } from "@/lib/generations/groups";
+import { columnsForWidth, CARD_GAP } from "@/lib/generations/layout";
 import type { LostGenerations } from "@/lib/hooks/use-generation-watch";
 import { GenerationCard } from "./generation-card";
+import { GroupCard } from "./group-card";
 import { ScrollingContext } from "./scrolling-context";
 
 /**
@@ -29,7 +31,8 @@ import { ScrollingContext } from "./scrolling-context";
 const OVERSCAN_ROWS = 1;
 
 export interface GalleryListProps {
-  generations: readonly Generation[];
+  /** the feed: single generations, tier pairs and sweeps */
+  items: readonly FeedItem[];
   lost: LostGenerations;
   /** -1 while older pages exist */
   setSize: number;
@@ -99,7 +102,7 @@ export function GalleryList(props: GalleryListProps) {
   const [el, setEl] = useState<HTMLDivElement | null>(null);
   const { scrollParent, width, scrollMargin } = useListGeometry(el);
   const columns = columnsForWidth(width);
-  const rows = useMemo(() => chunk(props.generations, columns), [props.generations, columns]);
+  const rows = useMemo(() => packRows(props.items, columns), [props.items, columns]);
   const shared = { ...props, rows, columns, width, scrollMargin };
 
   return (
@@ -120,7 +123,7 @@ export function GalleryList(props: GalleryListProps) {
 }
 
 interface RowsProps extends GalleryListProps {
-  rows: Generation[][];
+  rows: FeedItem[][];
   columns: number;
   width: number;
   scrollMargin: number;
@@ -133,10 +136,15 @@ function useRowOptions({ rows, columns, width, scrollMargin }: RowsProps) {
     overscan: OVERSCAN_ROWS,
     scrollMargin,
     estimateSize: (i: number) =>
-      Math.max(...(rows[i] ?? []).map((g) => estimateCardHeight(g, cardWidth)), 0) + CARD_GAP,
+      Math.max(
+        ...(rows[i] ?? []).map((item) =>
+          estimateItemHeight(item, spanWidth(itemSpan(item, columns), cardWidth)),
+        ),
+        0,
+      ) + CARD_GAP,
     // A row is known by its first card and the column count: a new generation
     // on top shifts every row, and stale sizes would be worse than estimates.
-    getItemKey: (i: number) => `${columns}:${rows[i]?.[0]?.id ?? i}`,
+    getItemKey: (i: number) => `${columns}:${rows[i]?.[0]?.key ?? i}`,
   };
 }
 
@@ -174,8 +182,14 @@ function Rows({
   scrollToGenerationRef,
   virtualizer,
 }: RowsProps & { virtualizer: RowVirtualizer }) {
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.at(-1)?.index ?? -1;
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastIndex = virtualRows.at(-1)?.index ?? -1;
+  // aria-posinset counts cards in feed order, whatever rows they fell into.
+  const positions = useMemo(() => {
+    const map = new Map<string, number>();
+    for (const r of rows) for (const feedItem of r) map.set(feedItem.key, map.size);
+    return map;
+  }, [rows]);
 
   useEffect(() => {
     if (rows.length > 0 && lastIndex >= rows.length - 1 - OVERSCAN_ROWS) onNearEnd();
@@ -183,7 +197,9 @@ function Rows({
 
   useEffect(() => {
     scrollToGenerationRef.current = (id) => {
-      const row = rows.findIndex((r) => r.some((g) => g.id === id));
+      const row = rows.findIndex((r) =>
+        r.some((item) => itemGenerations(item).some((g) => g.id === id)),
+      );
       if (row >= 0) virtualizer.scrollToIndex(row, { align: "center" });
     };
   }, [rows, virtualizer, scrollToGenerationRef]);
@@ -191,7 +207,7 @@ function Rows({
   return (
     <ScrollingContext value={virtualizer.isScrolling}>
       <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-        {items.map((item) => {
+        {virtualRows.map((item) => {
           const row = rows[item.index] ?? [];
           return (
             <div
@@ -204,15 +220,28 @@ function Rows({
                 gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
               }}
             >
-              {row.map((g, i) => (
-                <GenerationCard
-                  key={g.id}
-                  generation={g}
-                  lostReason={lost[g.id]}
-                  position={item.index * columns + i + 1}
-                  setSize={setSize}
-                />
-              ))}
+              {row.map((feedItem) => {
+                const span = itemSpan(feedItem, columns);
+                const position = (positions.get(feedItem.key) ?? 0) + 1;
+                return feedItem.kind === "single" ? (
+                  <GenerationCard
+                    key={feedItem.key}
+                    generation={feedItem.generation}
+                    lostReason={lost[feedItem.generation.id]}
+                    position={position}
+                    setSize={setSize}
+                  />
+                ) : (
+                  <GroupCard
+                    key={feedItem.key}
+                    item={feedItem}
+                    lost={lost}
+                    position={position}
+                    setSize={setSize}
+                    span={span}
+                  />
+                );
+              })}
             </div>
           );
         })}

@@ -1,6 +1,6 @@
 // The gallery before it has cards to show: skeletons the size of the coming
 // images while the history loads, and what happened (with Retry) when it cannot.
-import { RotateCcw, TriangleAlert } from "lucide-react";
+import { RotateCcw, SearchX, TriangleAlert } from "lucide-react";
 
 export function GallerySkeleton() {
   return (
@@ -58,6 +58,83 @@ export function ProblemPanel({
         <RotateCcw aria-hidden="true" className="size-3.5" />
         {retrying ? "Retrying…" : "Retry"}
       </button>
+    </div>
+  );
+}
+
+export function ListEnd({
+  count,
+  hasNextPage,
+  loading,
+  error,
+  onLoadMore,
+  filtered,
+}: {
+  count: number;
+  hasNextPage: boolean;
+  loading: boolean;
+  error: Error | null;
+  onLoadMore: () => void;
+  filtered: boolean;
+}) {
+  if (error) {
+    return (
+      <ProblemPanel
+        title="Couldn’t load older generations"
+        detail={error.message}
+        onRetry={onLoadMore}
+        retrying={loading}
+      />
+    );
+  }
+  return (
+    <div className="flex justify-center py-3 text-xs text-muted">
+      {loading ? (
+        <span>{filtered ? "Searching older history…" : "Loading older generations…"}</span>
+      ) : hasNextPage ? (
+        <button
+          type="button"
+          onClick={onLoadMore}
+          className="rounded-md border border-border bg-raised px-3 py-1.5 font-medium text-foreground hover:bg-subtle"
+        >
+          {filtered ? "Search older history" : "Load older generations"}
+        </button>
+      ) : (
+        <span>
+          {filtered
+            ? `That’s every match: ${count} generation${count === 1 ? "" : "s"}.`
+            : `That’s everything: ${count} generation${count === 1 ? "" : "s"}.`}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** A filtered view with nothing in it: say so, and offer the way back. */
+export function NoMatches({ searching, onClear }: { searching: boolean; onClear: () => void }) {
+  return (
+    <div
+      role="status"
+      className="mx-auto flex max-w-md flex-col items-center gap-2 px-6 py-16 text-center"
+    >
+      <SearchX aria-hidden="true" className="size-6 text-muted" />
+      <p className="font-medium">
+        {searching ? "Searching older history…" : "No images match these filters"}
+      </p>
+      {searching ? null : (
+        <>
+          <p className="text-xs text-muted">
+            Try fewer words or another filter; everything else is still in your history.
+          </p>
+          <button
+            type="button"
+            onClick={onClear}
+            className="mt-2 rounded-md border border-border bg-raised px-3 py-1.5 text-xs font-medium hover:bg-subtle"
+          >
+            Clear filters
+          </button>
+        </>
+      )}
     </div>
   );
 }

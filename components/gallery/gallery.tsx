@@ -1,18 +1,28 @@
 "use client";
-// The gallery: history from the orchestrator (paged, newest first), unfinished
-// generations followed by one long-poll, cards in a virtualized grid, and the
-// lightbox and API-request dialog loaded only when first opened. The cards' code
-// is fetched alongside the first history page instead of before the page is
-// interactive: neither can show anything without the other.
+// The gallery: history from the orchestrator for the current filters (paged,
+// newest first), unfinished generations followed by one long-poll, cards in a
+// virtualized grid (tier pairs and sweeps as one card each), and everything
+// opened on demand — lightbox, API request, wipe view, selection bar — loaded
+// only when first used. The cards' code is fetched alongside the first history
+// page instead of before the page is interactive: neither can show anything
+// without the other.
+import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { shortPrompt, statusLabel } from "@/lib/generations/format";
+import { toast } from "@/lib/ui/toast";
+import { isFiltered, NO_FILTERS } from "@/lib/generations/filters";
+import { groupGenerations } from "@/lib/generations/groups";
 import type { Generation } from "@/lib/generations/types";
+import { useFinishAnnouncement } from "@/lib/hooks/use-finish-announcement";
+import { useGalleryFilters } from "@/lib/hooks/use-gallery-filters";
+import { fetchGeneration } from "@/lib/hooks/use-generation";
 import { useGenerationWatch, useLostGenerations } from "@/lib/hooks/use-generation-watch";
 import { useGenerations } from "@/lib/hooks/use-generations";
+import { useRunPlan } from "@/lib/hooks/use-run-plan";
 import { GalleryActionsContext, type GalleryActions } from "./gallery-actions";
-import { GallerySkeleton, ProblemPanel } from "./gallery-states";
-import { lightboxEntries } from "./lightbox-entries";
+import { GallerySkeleton, ListEnd, NoMatches, ProblemPanel } from "./gallery-states";
+import { detachedEntries, lightboxEntries } from "./lightbox-entries";
+import { clearSelection, setSelectionOrder, useSelectionCount } from "./selection-store";
 
 const loadList = () => import("./gallery-list");
 const GalleryList = dynamic(() => loadList().then((m) => m.GalleryList), {
@@ -25,19 +35,121 @@ const ApiRequestDialog = dynamic(
   () => import("./api-request-dialog").then((m) => m.ApiRequestDialog),
   { ssr: false },
 );
+const WipeDialog = dynamic(() => import("./wipe-dialog").then((m) => m.WipeDialog), {
+  ssr: false,
+});
+const SelectionBar = dynamic(() => import("./selection-bar").then((m) => m.SelectionBar), {
+  ssr: false,
+});
+
+interface Viewing {
+  imageId: string;
+  /** a generation opened from a lineage link that is not in the loaded feed */
+  detached?: Generation;
+  /** where lineage links were followed from, most recent last: the lightbox walks back */
+  trail?: { imageId: string; detached?: Generation }[];
+}
+
+interface Wipe {
+  medium: Generation;
+  large: Generation;
+  index: number;
+}
 
 export function Gallery({ emptyState }: { emptyState: ReactNode }) {
-  const { query, generations } = useGenerations();
+  const queryClient = useQueryClient();
+  const { query, generations, filters } = useGenerations();
+  const { setFilters } = useGalleryFilters();
   useGenerationWatch(generations);
   const lost = useLostGenerations();
   const announcement = useFinishAnnouncement(generations);
-  const [viewing, setViewing] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<Viewing | null>(null);
   const [apiFor, setApiFor] = useState<string | null>(null);
+  const [wipe, setWipe] = useState<Wipe | null>(null);
   const scrollToGenerationRef = useRef<((id: string) => void) | null>(null);
+  const selected = useSelectionCount();
+  const runPlan = useRunPlan();
+  const filtered = isFiltered(filters);
 
-  const entries = useMemo(() => lightboxEntries(generations), [generations]);
+  const items = useMemo(() => groupGenerations(generations), [generations]);
+  const entries = useMemo(() => lightboxEntries(items), [items]);
+  const latest = useRef({ generations, entries });
+  useEffect(() => {
+    latest.current = { generations, entries };
+    setSelectionOrder(entries.map((e) => e.image.id));
+  }, [generations, entries]);
+
+  const openDetached = useCallback(
+    async (id: string, fromLightbox = false) => {
+      try {
+        const g = await fetchGeneration(queryClient, id);
+        const first = detachedEntries(g)[0];
+        if (first) {
+          setViewing((v) => ({
+            imageId: first.image.id,
+            detached: g,
+            trail:
+              fromLightbox && v
+                ? [...(v.trail ?? []), { imageId: v.imageId, detached: v.detached }]
+                : [],
+          }));
+        } else
+          toast("That generation has no images to show", { description: g.failureReason ?? "" });
+      } catch (error) {
+        toast.error("Couldn't open that generation", {
+          description: error instanceof Error ? error.message : "It may have been deleted.",
+        });
+      }
+    },
+    [queryClient],
+  );
+
+  const focusCard = useCallback((id: string) => {
+    const find = () =>
+      document.querySelector<HTMLElement>(`[data-generation-ids~="${CSS.escape(id)}"]`);
+    if (find()) return find()?.focus();
+    scrollToGenerationRef.current?.(id);
+    requestAnimationFrame(() => requestAnimationFrame(() => find()?.focus()));
+  }, []);
+
   const actions = useMemo<GalleryActions>(
-    () => ({ openImage: setViewing, showApiRequest: setApiFor }),
+    () => ({
+      openImage: (imageId) => setViewing({ imageId }),
+      showApiRequest: setApiFor,
+      findGeneration: (id) => latest.current.generations.find((g) => g.id === id),
+      showGeneration: (id) => {
+        if (latest.current.generations.some((g) => g.id === id)) focusCard(id);
+        else void openDetached(id);
+      },
+      openGeneration: (id) => {
+        const first = latest.current.entries.find((e) => e.generation.id === id);
+        if (first) setViewing({ imageId: first.image.id });
+        else void openDetached(id);
+      },
+      openWipe: (medium, large, index) => setWipe({ medium, large, index }),
+      runPlan,
+    }),
+    [focusCard, openDetached, runPlan],
+  );
+
+  // A lineage link followed inside the lightbox: the parent's first image, with the way back.
+  const openParent = useCallback(
+    (id: string) => {
+      const first = latest.current.entries.find((e) => e.generation.id === id);
+      if (!first) return void openDetached(id, true);
+      setViewing((v) => ({
+        imageId: first.image.id,
+        trail: v ? [...(v.trail ?? []), { imageId: v.imageId, detached: v.detached }] : [],
+      }));
+    },
+    [openDetached],
+  );
+  const back = useCallback(
+    () =>
+      setViewing((v) => {
+        const previous = v?.trail?.at(-1);
+        return previous ? { ...previous, trail: v?.trail?.slice(0, -1) } : v;
+      }),
     [],
   );
 
@@ -65,6 +177,13 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
   }, []);
 
   const hasCards = generations.length > 0;
+  // A filtered page may come back empty while older history is still unread:
+  // keep reading (each request is bounded) until something matches or it ends.
+  const searching = filtered && !hasCards && hasNextPage && !isFetchNextPageError;
+  useEffect(() => {
+    if (searching && !isFetchingNextPage) void fetchNextPage();
+  }, [searching, isFetchingNextPage, fetchNextPage]);
+
   useEffect(() => {
     if (!hasCards) return;
     // Fetch the menu's and the lightbox's code while idle so the first click opens at once.
@@ -74,6 +193,17 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
     }, 1500);
     return () => clearTimeout(timer);
   }, [hasCards]);
+
+  useEffect(() => {
+    if (selected === 0) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      if (document.querySelector("[role=dialog], [role=menu]")) return;
+      clearSelection();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selected]);
 
   let body: ReactNode;
   if (query.isPending) {
@@ -88,14 +218,18 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
       />
     );
   } else if (!hasCards) {
-    body = emptyState;
+    body = filtered ? (
+      <NoMatches searching={searching} onClear={() => setFilters(NO_FILTERS)} />
+    ) : (
+      emptyState
+    );
   } else {
     body = (
       <>
         <GalleryList
-          generations={generations}
+          items={items}
           lost={lost}
-          setSize={hasNextPage ? -1 : generations.length}
+          setSize={hasNextPage ? -1 : items.length}
           busy={isFetchingNextPage}
           onNearEnd={loadMore}
           scrollToGenerationRef={scrollToGenerationRef}
@@ -106,12 +240,16 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
           loading={isFetchingNextPage}
           error={isFetchNextPageError ? query.error : null}
           onLoadMore={() => void fetchNextPage()}
+          filtered={filtered}
         />
       </>
     );
   }
 
-  const apiGeneration = apiFor ? generations.find((g) => g.id === apiFor) : undefined;
+  const apiGeneration = apiFor
+    ? (generations.find((g) => g.id === apiFor) ??
+      (viewing?.detached?.id === apiFor ? viewing.detached : undefined))
+    : undefined;
   return (
     <GalleryActionsContext value={actions}>
       <div className="p-3 md:p-4">{body}</div>
@@ -120,85 +258,25 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
       </p>
       {viewing ? (
         <Lightbox
-          entries={entries}
-          imageId={viewing}
-          onNavigate={setViewing}
+          entries={viewing.detached ? detachedEntries(viewing.detached) : entries}
+          imageId={viewing.imageId}
+          onNavigate={(imageId) =>
+            setViewing((v) => ({ imageId, detached: v?.detached, trail: v?.trail }))
+          }
           onClose={() => setViewing(null)}
           onReturnFocus={returnFocus}
-          onShowApiRequest={setApiFor}
-          hasMore={hasNextPage}
+          hasMore={viewing.detached ? false : hasNextPage}
           onNearEnd={loadMore}
+          onShowApiRequest={setApiFor}
+          onOpenParent={openParent}
+          onBack={viewing.trail?.length ? back : undefined}
         />
       ) : null}
       {apiGeneration ? (
         <ApiRequestDialog generation={apiGeneration} onClose={() => setApiFor(null)} />
       ) : null}
+      {wipe ? <WipeDialog {...wipe} onClose={() => setWipe(null)} /> : null}
+      {selected > 0 ? <SelectionBar entries={entries} /> : null}
     </GalleryActionsContext>
   );
-}
-
-function ListEnd({
-  count,
-  hasNextPage,
-  loading,
-  error,
-  onLoadMore,
-}: {
-  count: number;
-  hasNextPage: boolean;
-  loading: boolean;
-  error: Error | null;
-  onLoadMore: () => void;
-}) {
-  if (error) {
-    return (
-      <ProblemPanel
-        title="Couldn’t load older generations"
-        detail={error.message}
-        onRetry={onLoadMore}
-        retrying={loading}
-      />
-    );
-  }
-  return (
-    <div className="flex justify-center py-3 text-xs text-muted">
-      {loading ? (
-        <span>Loading older generations…</span>
-      ) : hasNextPage ? (
-        <button
-          type="button"
-          onClick={onLoadMore}
-          className="rounded-md border border-border bg-raised px-3 py-1.5 font-medium text-foreground hover:bg-subtle"
-        >
-          Load older generations
-        </button>
-      ) : (
-        <span>
-          That’s everything: {count} generation{count === 1 ? "" : "s"}.
-        </span>
-      )}
-    </div>
-  );
-}
-
-/**
- * A sentence for screen readers when generations finish, since the card's
- * change is silent. Compared with the previous render, not in an effect, so
- * it is announced with the change itself.
- */
-function useFinishAnnouncement(generations: readonly Generation[]): string {
-  const [previous, setPrevious] = useState(generations);
-  const [message, setMessage] = useState("");
-  if (previous !== generations) {
-    setPrevious(generations);
-    const wasRunning = new Set(previous.filter((g) => !g.final).map((g) => g.id));
-    const finished = generations.filter((g) => g.final && wasRunning.has(g.id));
-    if (finished.length === 1 && finished[0]) {
-      const g = finished[0];
-      setMessage(`${statusLabel(g).label}: ${shortPrompt(g.input?.prompt ?? "generation", 60)}`);
-    } else if (finished.length > 1) {
-      setMessage(`${finished.length} generations finished.`);
-    }
-  }
-  return message;
 }

@@ -1,14 +1,15 @@
 "use client";
 // One generation: its prompt, images, state and settings. Named by its prompt
 // (an <article> labelled by it) so people and tests find it the same way.
-import { Braces, Copy, Wand2 } from "lucide-react";
 import { memo, useId, useState } from "react";
 import type { Generation } from "@/lib/generations/types";
 import { ActionsMenu } from "./actions-menu";
 import { CardFacts, SettingsChips } from "./card-meta";
 import { CardOutcome, CardProgress } from "./card-status";
-import { copySeed, reuseSettings, useGalleryActions } from "./gallery-actions";
+import { useGalleryActions } from "./gallery-actions";
+import { generationActions } from "./generation-actions";
 import { ImageGrid } from "./image-grid";
+import { LineageLink } from "./lineage-link";
 
 /** Longer prompts are clamped to two lines with a toggle. */
 const LONG_PROMPT = 100;
@@ -39,9 +40,12 @@ export const GenerationCard = memo(function GenerationCard({
       aria-describedby={statusId}
       aria-posinset={position}
       aria-setsize={setSize}
-      className="flex min-w-0 flex-col gap-2.5 rounded-lg border border-border bg-raised p-3"
+      data-generation-ids={g.id}
+      tabIndex={-1}
+      className="flex min-w-0 flex-col gap-2.5 rounded-lg border border-border bg-raised p-3 focus-visible:outline-offset-0"
     >
       <CardPrompt id={promptId} prompt={prompt} generation={g} />
+      <LineageLink generation={g} />
       {lostReason ? null : <ImageGrid generation={g} prompt={prompt} />}
       {running ? (
         <CardProgress generation={g} id={statusId} />
@@ -59,19 +63,21 @@ export const GenerationCard = memo(function GenerationCard({
   );
 });
 
-function CardPrompt({
+export function CardPrompt({
   id,
   prompt,
   generation: g,
+  paired = false,
 }: {
   id: string;
   prompt: string;
   generation: Generation;
+  /** already one side of a tier pair: no "Try on …" */
+  paired?: boolean;
 }) {
-  const { showApiRequest } = useGalleryActions();
+  const actions = useGalleryActions();
   const [expanded, setExpanded] = useState(false);
   const long = prompt.length > LONG_PROMPT;
-  const hasInput = g.input !== null;
   return (
     <div className="flex items-start gap-1">
       <div className="min-w-0 flex-1 pt-0.5">
@@ -95,21 +101,10 @@ function CardPrompt({
       <ActionsMenu
         label="Generation actions"
         className="-mt-0.5 -mr-1"
-        actions={[
-          {
-            label: "Reuse settings",
-            icon: Wand2,
-            onSelect: () => reuseSettings(g),
-            disabled: !hasInput,
-          },
-          { label: "Copy seed", icon: Copy, onSelect: () => copySeed(g), disabled: !hasInput },
-          {
-            label: "Copy as API request",
-            icon: Braces,
-            onSelect: () => showApiRequest(g.id),
-            disabled: !hasInput,
-          },
-        ]}
+        // A generation already in a pair (its partner perhaps filtered out) gets no second partner.
+        actions={() =>
+          generationActions(g, actions, { paired: paired || Boolean(g.metadata.pairId) })
+        }
       />
     </div>
   );

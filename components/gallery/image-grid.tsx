@@ -8,7 +8,7 @@ import { imageColumns, imageRatio, MAX_TILE_HEIGHT, tileCount } from "@/lib/gene
 import type { Generation, GenerationImage } from "@/lib/generations/types";
 import { Thumbnail } from "./thumbnail";
 
-function ratioStyle(image: GenerationImage | null, fallback: number): CSSProperties {
+export function ratioStyle(image: GenerationImage | null, fallback: number): CSSProperties {
   const ratio = image?.width && image.height ? image.width / image.height : fallback;
   return {
     aspectRatio: image?.width && image.height ? `${image.width} / ${image.height}` : `${ratio}`,
@@ -57,13 +57,13 @@ export function ImageGrid({ generation: g, prompt }: { generation: Generation; p
   );
 }
 
-function endedTile(g: Generation): [LucideIcon, string] {
+export function endedTile(g: Generation): [LucideIcon, string] {
   if (g.status === "canceled") return [Ban, "Canceled"];
   if (g.status === "expired") return [Clock, "Expired"];
   return [TriangleAlert, "Failed"];
 }
 
-function PendingTile({ style }: { style: CSSProperties }) {
+export function PendingTile({ style }: { style: CSSProperties }) {
   // The progress bar above says what is happening; the tile only holds the space.
   return (
     <div
@@ -74,7 +74,7 @@ function PendingTile({ style }: { style: CSSProperties }) {
   );
 }
 
-function StateTile({
+export function StateTile({
   icon: Icon,
   label,
   style,

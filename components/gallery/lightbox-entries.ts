@@ -1,6 +1,9 @@
-// The images the lightbox steps through, in gallery order (newest generation
-// first, then each generation's images in order). Kept apart from the lightbox
-// so the gallery can compute it without loading the lightbox's code.
+// The images the lightbox steps through, in gallery order: card by card, and
+// inside a pair or sweep card image n of each member before image n+1, so ← →
+// compares medium with large. Kept apart from the lightbox so the gallery can
+// compute it (and the selection its ranges) without loading the lightbox's code.
+import type { FeedItem } from "@/lib/generations/groups";
+import { alignByIndex } from "@/lib/generations/pairing";
 import type { Generation, GenerationImage } from "@/lib/generations/types";
 
 export interface LightboxEntry {
@@ -12,13 +15,45 @@ export interface LightboxEntry {
   total: number;
 }
 
-export function lightboxEntries(generations: readonly Generation[]): LightboxEntry[] {
+function generationEntries(generation: Generation): LightboxEntry[] {
+  const total = generation.images.length;
   const out: LightboxEntry[] = [];
-  for (const generation of generations) {
-    const total = generation.images.length;
-    generation.images.forEach((image, i) => {
-      if (image.available) out.push({ generation, image, n: i + 1, total });
-    });
+  generation.images.forEach((image, i) => {
+    if (image.available) out.push({ generation, image, n: i + 1, total });
+  });
+  return out;
+}
+
+export function lightboxEntries(items: readonly FeedItem[]): LightboxEntry[] {
+  const out: LightboxEntry[] = [];
+  const seen = new Set<string>();
+  const push = (e: LightboxEntry) => {
+    if (seen.has(e.image.id)) return;
+    seen.add(e.image.id);
+    out.push(e);
+  };
+  for (const item of items) {
+    if (item.kind === "single") {
+      generationEntries(item.generation).forEach(push);
+      continue;
+    }
+    const members = item.kind === "pair" ? [item.medium, item.large] : item.members;
+    for (const row of alignByIndex(members)) {
+      for (const slot of row) {
+        if (slot.state !== "image" || !slot.generation || !slot.image) continue;
+        push({
+          generation: slot.generation,
+          image: slot.image,
+          n: slot.index + 1,
+          total: slot.generation.images.length,
+        });
+      }
+    }
   }
   return out;
+}
+
+/** The entries of one generation on its own (one opened from a lineage link, not in the feed). */
+export function detachedEntries(generation: Generation): LightboxEntry[] {
+  return generationEntries(generation);
 }

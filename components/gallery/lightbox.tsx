@@ -4,11 +4,26 @@
 // closes and puts focus back on the thumbnail of the image last shown. Loaded
 // on demand: it is not part of the page's first-load JavaScript.
 import { useQueryClient } from "@tanstack/react-query";
-import { Braces, ChevronLeft, ChevronRight, Copy, Download, Wand2, X } from "lucide-react";
+import {
+  ArrowLeft,
+  Braces,
+  ChevronLeft,
+  ChevronRight,
+  Copy,
+  Download,
+  Wand2,
+  X,
+} from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useEffect, type KeyboardEvent, type ReactNode } from "react";
+import { favouriteIndices } from "@/lib/generations/links";
+import { useFavourite } from "@/lib/hooks/use-favourite";
+import { ActionsMenu } from "./actions-menu";
 import { CardFacts, SettingsChips } from "./card-meta";
-import { copySeed, download, reuseSettings } from "./gallery-actions";
+import { copySeed, download, reuseSettings, useGalleryActions } from "./gallery-actions";
+import { generationActions } from "./generation-actions";
+import { Glyph } from "./glyph";
+import { LineageLink } from "./lineage-link";
 import type { LightboxEntry } from "./lightbox-entries";
 import { LightboxImage } from "./lightbox-image";
 
@@ -24,6 +39,10 @@ export interface LightboxProps {
   hasMore: boolean;
   /** asks for the next history page when stepping nears the last loaded image */
   onNearEnd: () => void;
+  /** follows a lineage link to the parent, inside the lightbox */
+  onOpenParent: (parentId: string) => void;
+  /** the image the designer came from by a lineage link, to walk back to */
+  onBack?: () => void;
 }
 
 export function Lightbox({
@@ -35,8 +54,12 @@ export function Lightbox({
   onShowApiRequest,
   hasMore,
   onNearEnd,
+  onOpenParent,
+  onBack,
 }: LightboxProps) {
   const queryClient = useQueryClient();
+  const actions = useGalleryActions();
+  const setFavourite = useFavourite();
   const index = entries.findIndex((e) => e.image.id === imageId);
   const entry = entries[index];
   const previous = entries[index - 1];
@@ -61,6 +84,7 @@ export function Lightbox({
   const g = entry.generation;
   const prompt = g.input?.prompt ?? "Image";
   const hasInput = g.input !== null;
+  const starred = favouriteIndices(g.tags).includes(entry.n - 1);
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
@@ -112,10 +136,36 @@ export function Lightbox({
             aria-label="Image details"
             className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto border-t border-border bg-panel p-4 text-foreground md:w-80 md:flex-none md:border-t-0 md:border-l"
           >
+            {onBack ? (
+              <button
+                type="button"
+                onClick={onBack}
+                className="-mb-1 inline-flex items-center gap-1 self-start text-xs text-muted hover:text-foreground"
+              >
+                <ArrowLeft aria-hidden="true" className="size-3.5" />
+                Back to the later generation
+              </button>
+            ) : null}
             <div className="flex items-start gap-2">
               <Dialog.Title className="min-w-0 flex-1 text-[13px] leading-5 font-normal break-words whitespace-pre-line">
                 {prompt}
               </Dialog.Title>
+              <button
+                type="button"
+                aria-pressed={starred}
+                aria-label={`Favourite image ${entry.n} of ${entry.total}`}
+                onClick={() => setFavourite(g, entry.n - 1, !starred)}
+                className={`-mt-1 inline-flex size-7 shrink-0 items-center justify-center rounded-md hover:bg-subtle ${starred ? "text-favourite" : "text-muted hover:text-foreground"}`}
+              >
+                <Glyph name={starred ? "star-filled" : "star"} className="size-4" />
+              </button>
+              <ActionsMenu
+                label="Generation actions"
+                className="-mt-1"
+                actions={() =>
+                  generationActions(g, actions, { paired: Boolean(g.metadata.pairId) })
+                }
+              />
               <Dialog.Close
                 aria-label="Close"
                 className="-mt-1 -mr-1 inline-flex size-7 shrink-0 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground"
@@ -127,6 +177,7 @@ export function Lightbox({
               Image {entry.n} of {entry.total} · {index + 1} of {entries.length}
               {hasMore ? "+" : ""} in the gallery
             </p>
+            <LineageLink generation={g} onOpen={onOpenParent} className="" />
             <SettingsChips generation={g} />
             <CardFacts generation={g} />
             <div className="mt-1 grid grid-cols-2 gap-2">

@@ -1,16 +1,22 @@
 "use client";
 // A finished image in a card: the preview at its true ratio (renewed when its
-// URL expires), a button that opens the lightbox, and its actions on hover or focus.
+// URL expires), a button that opens the lightbox, and on hover or focus its
+// star, its selection box and its actions. A star stays visible once given,
+// and every selection box shows while anything is selected.
 import { useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
 import { Braces, Copy, Download, ImageOff, Maximize2, RotateCcw, Wand2 } from "lucide-react";
 import { use, useState, type CSSProperties } from "react";
 import { imageAlt } from "@/lib/generations/format";
+import { favouriteIndices } from "@/lib/generations/links";
 import type { Generation, GenerationImage } from "@/lib/generations/types";
+import { useFavourite } from "@/lib/hooks/use-favourite";
 import { useImageSource } from "@/lib/hooks/use-image-source";
 import { ActionsMenu } from "./actions-menu";
 import { copySeed, download, reuseSettings, useGalleryActions } from "./gallery-actions";
+import { Glyph } from "./glyph";
 import { ScrollingContext } from "./scrolling-context";
+import { selectRange, toggleSelected, useIsSelected, useSelectionCount } from "./selection-store";
 
 /** Images this page has shown: already in the browser's cache, so never held back. */
 const shownSources = new Set<string>();
@@ -22,6 +28,7 @@ export function Thumbnail({
   total,
   prompt,
   style,
+  side,
 }: {
   generation: Generation;
   image: GenerationImage;
@@ -29,6 +36,8 @@ export function Thumbnail({
   total: number;
   prompt: string;
   style: CSSProperties;
+  /** which member of a pair or sweep card, e.g. "large": names its controls apart */
+  side?: string;
 }) {
   const { openImage, showApiRequest } = useGalleryActions();
   const queryClient = useQueryClient();
@@ -47,6 +56,13 @@ export function Thumbnail({
   const [focused, setFocused] = useState(false);
   const [menuUsed, setMenuUsed] = useState(false);
   const hasInput = g.input !== null;
+  const selected = useIsSelected(image.id);
+  const selecting = useSelectionCount() > 0;
+  const starred = favouriteIndices(g.tags).includes(n - 1);
+  const setFavourite = useFavourite();
+  const near = hovered || focused || menuUsed;
+  const pick = (range: boolean) => (range ? selectRange(image.id) : toggleSelected(image.id));
+  const what = `${side ? `${side} ` : ""}image ${n} of ${total}`;
 
   return (
     <div
@@ -58,7 +74,10 @@ export function Thumbnail({
         const next = event.relatedTarget;
         if (!(next instanceof Node && event.currentTarget.contains(next))) setFocused(false);
       }}
-      className="relative overflow-hidden rounded-md bg-subtle"
+      className={clsx(
+        "relative overflow-hidden rounded-md bg-subtle",
+        selected && "outline-2 outline-offset-1 outline-accent outline-solid",
+      )}
     >
       {source.src && mayLoad ? (
         // A plain <img>: signed URLs expire, so Next's optimizer (which caches by URL) cannot serve them.
@@ -66,7 +85,7 @@ export function Thumbnail({
         <img
           key={source.attempt}
           src={source.src}
-          alt={imageAlt(prompt, n, total)}
+          alt={side ? `${side}: ${imageAlt(prompt, n, total)}` : imageAlt(prompt, n, total)}
           width={image.width ?? undefined}
           height={image.height ?? undefined}
           loading="lazy"
@@ -87,7 +106,9 @@ export function Thumbnail({
       {source.failed ? (
         <div className="absolute inset-0 flex flex-col items-center justify-center gap-1.5 p-2 text-center text-[11px] text-muted">
           <ImageOff aria-hidden="true" className="size-4" />
-          <span>Couldn’t load image {n}</span>
+          <span>
+            Couldn’t load {side ? `${side} ` : ""}image {n}
+          </span>
           <button
             type="button"
             onClick={source.retry}
@@ -101,14 +122,53 @@ export function Thumbnail({
         <button
           type="button"
           data-image-id={image.id}
-          aria-label={`Open image ${n} of ${total}`}
-          onClick={() => openImage(image.id)}
+          aria-label={`Open ${what}`}
+          onClick={(event) => (event.shiftKey ? pick(true) : openImage(image.id))}
+          onKeyDown={(event) => {
+            // Space selects (Shift+Space a range); Enter opens.
+            if (event.key !== " ") return;
+            event.preventDefault();
+            pick(event.shiftKey);
+          }}
+          onKeyUp={(event) => event.key === " " && event.preventDefault()}
           className="absolute inset-0 cursor-zoom-in rounded-md focus-visible:-outline-offset-2"
         />
       )}
-      {hovered || focused || menuUsed ? (
+      {near || selecting || selected ? (
+        <button
+          type="button"
+          role="checkbox"
+          aria-checked={selected}
+          aria-label={`Select ${what}`}
+          onClick={(event) => pick(event.shiftKey)}
+          className={clsx(
+            "absolute top-1 left-1 inline-flex size-6 items-center justify-center rounded-md border backdrop-blur-sm",
+            selected
+              ? "border-accent bg-accent text-accent-foreground"
+              : "border-white/70 bg-black/45 text-transparent hover:bg-black/65",
+          )}
+        >
+          <Glyph name="check" className="size-3.5" />
+        </button>
+      ) : null}
+      {near || starred ? (
+        <button
+          type="button"
+          aria-pressed={starred}
+          aria-label={`Favourite ${what}`}
+          onClick={() => setFavourite(g, n - 1, !starred)}
+          className={clsx(
+            "absolute top-1 inline-flex size-7 items-center justify-center rounded-md bg-black/55 backdrop-blur-sm hover:bg-black/70",
+            starred ? "text-favourite-on-veil" : "text-white",
+            near ? "right-9" : "right-1",
+          )}
+        >
+          <Glyph name={starred ? "star-filled" : "star"} className="size-4" />
+        </button>
+      ) : null}
+      {near ? (
         <ActionsMenu
-          label={`Actions for image ${n} of ${total}`}
+          label={`Actions for ${what}`}
           variant="overlay"
           className="absolute top-1 right-1"
           onOpenChange={(open) => open && setMenuUsed(true)}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_VALUES, DRAFT_KEY, readDraft, writeDraft, type BuilderValues } from "./draft";
+import {
+  DEFAULT_VALUES,
+  DRAFT_KEY,
+  readDraft,
+  toKreaDraft,
+  writeDraft,
+  type BuilderValues,
+} from "./draft";
 import { memoryStore } from "./session-store";
 
 describe("builder draft", () => {
@@ -12,7 +19,20 @@ describe("builder draft", () => {
       creativity: "raw",
       quantity: 4,
       seed: 42,
-      imageStyleReferences: [{ imageUrl: "https://a.example/r.png", strength: -1.5 }],
+      imageStyleReferences: [
+        {
+          key: "r1",
+          imageUrl: "https://a.example/r.png",
+          strength: -1.5,
+          label: "a.example",
+          status: "warning",
+          message: "The address answered 404",
+          thumbnailId: null,
+          previewUrl: null,
+          blobId: null,
+          urlExpiresAt: null,
+        },
+      ],
     };
     writeDraft(store, values);
     expect(readDraft(store)).toEqual(values);
@@ -39,10 +59,33 @@ describe("builder draft", () => {
         imageStyleReferences: [{ imageUrl: "ftp://x" }, { imageUrl: "https://ok.example/a.png" }],
       }),
     );
-    expect(readDraft(store)).toEqual({
+    expect(readDraft(store)).toMatchObject({
       ...DEFAULT_VALUES,
       prompt: "kept",
-      imageStyleReferences: [{ imageUrl: "https://ok.example/a.png", strength: 1 }],
+      imageStyleReferences: [
+        { imageUrl: "https://ok.example/a.png", strength: 1, label: "ok.example", status: "ready" },
+      ],
+    });
+  });
+
+  it("strips reference rows to what Krea takes", () => {
+    expect(
+      toKreaDraft({
+        prompt: "p",
+        imageStyleReferences: [
+          {
+            key: "k",
+            imageUrl: "https://a.example/r.png",
+            strength: 0.5,
+            label: "a",
+            status: "ready",
+            thumbnailId: null,
+          },
+        ],
+      }),
+    ).toEqual({
+      prompt: "p",
+      imageStyleReferences: [{ imageUrl: "https://a.example/r.png", strength: 0.5 }],
     });
   });
 

@@ -1,23 +1,28 @@
 // The builder's half-written state, kept in the tab's sessionStorage so a reload
 // never loses a prompt. Each field is read on its own: one odd value (an old
 // schema, a hand edit) falls back to its default without losing the rest.
-import { safeParse } from "zod/v4/core";
 import { ASPECT_RATIOS, CREATIVITY_LEVELS, KREA_DEFAULTS, KREA_SIZES } from "@/lib/krea/options";
-import { styleReferenceSchema, type KreaInputDraft, type StyleReference } from "@/lib/krea/schema";
+import type { KreaInputDraft } from "@/lib/krea/schema";
+import { readEntries, toStyleReference, type ReferenceEntry } from "@/lib/style-refs/entry";
 import { isRecord, readJsonItem, writeJsonItem, type KeyValueStore } from "./session-store";
 
 export const DRAFT_KEY = "krea-studio:builder-draft";
 
 /**
  * What the form holds is the schema's input type (react-hook-form validates it
- * with the schema); a draft and the defaults fill every field of it.
+ * with the schema), except that each style reference is a whole row of the
+ * list (label, thumbnail, upload state…); `toKreaDraft` strips the rows back to
+ * what Krea takes before validating or sending. A draft and the defaults fill
+ * every field.
  */
-export type BuilderFormValues = KreaInputDraft;
+export type BuilderFormValues = Omit<KreaInputDraft, "imageStyleReferences"> & {
+  imageStyleReferences?: ReferenceEntry[];
+};
 
 /** Every field of the form, none left out. */
 export type BuilderValues = Required<
   Pick<
-    KreaInputDraft,
+    BuilderFormValues,
     "prompt" | "size" | "aspectRatio" | "creativity" | "quantity" | "imageStyleReferences"
   >
 > & {
@@ -38,14 +43,12 @@ export const DEFAULT_VALUES: BuilderValues = {
 const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
   values.some((v) => v === value);
 
-function readReferences(value: unknown): StyleReference[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const refs: StyleReference[] = [];
-  for (const item of value) {
-    const parsed = safeParse(styleReferenceSchema, item);
-    if (parsed.success) refs.push(parsed.data);
-  }
-  return refs;
+/** The form's values as the Krea schema reads them: each reference row down to { imageUrl, strength }. */
+export function toKreaDraft(values: BuilderFormValues): KreaInputDraft {
+  const { imageStyleReferences, ...rest } = values;
+  return imageStyleReferences
+    ? { ...rest, imageStyleReferences: imageStyleReferences.map(toStyleReference) }
+    : rest;
 }
 
 /** The saved draft over the defaults; the defaults alone when there is none. */
@@ -62,7 +65,8 @@ export function readDraft(store: KeyValueStore | null): BuilderValues {
     quantity:
       typeof raw.quantity === "number" && Number.isFinite(raw.quantity) ? raw.quantity : d.quantity,
     seed: typeof raw.seed === "number" && Number.isFinite(raw.seed) ? raw.seed : null,
-    imageStyleReferences: readReferences(raw.imageStyleReferences) ?? d.imageStyleReferences,
+    // Rows of the reference list, each read on its own (see readEntries).
+    imageStyleReferences: readEntries(raw.imageStyleReferences) ?? d.imageStyleReferences,
   };
 }
 

@@ -22,6 +22,21 @@ describe("planLoad", () => {
     expect(plan.toast.title).toBe("Loaded settings from an image");
   });
 
+  it("turns loaded references into rows of the list, strengths kept", () => {
+    const plan = planLoad({
+      settings: { imageStyleReferences: [{ imageUrl: "https://a.example/r.png", strength: -1.5 }] },
+      seed: "random",
+    });
+    expect(plan.values.imageStyleReferences).toEqual([
+      expect.objectContaining({
+        imageUrl: "https://a.example/r.png",
+        strength: -1.5,
+        label: "a.example",
+        status: "ready",
+      }),
+    ]);
+  });
+
   it("keeps a random seed when asked to keep one that is not there", () => {
     expect(planLoad({ settings: { creativity: "raw" }, seed: "keep" }).seed).toBeNull();
   });

@@ -2,6 +2,7 @@
 // the builder: only the fields it carries, and the seed as it asks. Everything
 // else — above all a prompt being typed — stays as it is.
 import type { BuilderLoadRequest } from "@/lib/hooks/use-builder-bridge";
+import { entriesFromReferences } from "@/lib/style-refs/entry";
 import type { BuilderValues } from "./draft";
 
 const LOADABLE = [
@@ -24,7 +25,12 @@ export function planLoad(request: BuilderLoadRequest): LoadPlan {
   const values: Partial<BuilderValues> = {};
   const s = request.settings;
   for (const key of LOADABLE) {
+    if (key === "imageStyleReferences") continue;
     if (s[key] !== undefined) Object.assign(values, { [key]: s[key] });
+  }
+  // References arrive as Krea has them; the list shows each as a row of its own.
+  if (s.imageStyleReferences) {
+    values.imageStyleReferences = entriesFromReferences(s.imageStyleReferences);
   }
   const keep = request.seed === "keep" && typeof s.seed === "number";
   const seed = keep && typeof s.seed === "number" ? s.seed : null;

@@ -7,6 +7,8 @@ import {
   readPendingSubmits,
   removePendingSubmit,
   savePendingSubmit,
+  savePendingSubmits,
+  submitPath,
   waitFor,
 } from "./pending-submits";
 import { memoryStore } from "./session-store";
@@ -22,6 +24,45 @@ const input: ResolvedKreaInput = {
 };
 
 describe("pending submits", () => {
+  it("keeps the style set with the request, so a resend names the same set", () => {
+    const store = memoryStore();
+    const now = Date.now();
+    const entry = newPendingSubmit(input, now, {
+      styleSet: { id: "ss_abcdefghij0123456789", version: 3 },
+    });
+    savePendingSubmit(store, entry);
+    const [read] = readPendingSubmits(store, now);
+    expect(read).toEqual(entry);
+    expect(submitPath(entry)).toBe(
+      "/api/workflows?wait=4&styleSet=ss_abcdefghij0123456789&styleSetVersion=3",
+    );
+    expect(submitPath(newPendingSubmit(input, now))).toBe("/api/workflows?wait=4");
+    // With a studio context too: both reach the route.
+    const both = newPendingSubmit(input, now, {
+      context: { parent: "wf_1", lineage: "remix" },
+      styleSet: { id: "ss_abcdefghij0123456789", version: 3 },
+    });
+    const params = new URL(submitPath(both), "http://x").searchParams;
+    expect(Object.fromEntries(params)).toEqual({
+      parent: "wf_1",
+      lineage: "remix",
+      wait: "4",
+      styleSet: "ss_abcdefghij0123456789",
+      styleSetVersion: "3",
+    });
+  });
+
+  it("drops a malformed style set but keeps the submit", () => {
+    const store = memoryStore();
+    const now = Date.now();
+    const entry = newPendingSubmit(input, now);
+    store.setItem(
+      PENDING_SUBMITS_KEY,
+      JSON.stringify([{ ...entry, styleSet: { id: "../../x", version: 1 } }]),
+    );
+    expect(readPendingSubmits(store, now)).toEqual([entry]);
+  });
+
   it("keeps a submit with its key until it settles", () => {
     const store = memoryStore();
     const now = Date.now();
@@ -74,5 +115,35 @@ describe("pending submits", () => {
     expect(waitFor({ size: "medium", quantity: 2 })).toBe(4);
     expect(waitFor({ size: "medium", quantity: 3 })).toBe(0);
     expect(waitFor({ size: "large", quantity: 1 })).toBe(0);
+  });
+
+  it("keeps every member of a Compare click with its own key and context before any is sent", () => {
+    const store = memoryStore();
+    const members = (["medium", "large"] as const).map((size) =>
+      newPendingSubmit({ ...input, size }, Date.now(), {
+        context: { pair: "p_1", parent: "wf_1", lineage: "reuse" },
+        group: "click-1",
+        wait: 0,
+      }),
+    );
+    savePendingSubmits(store, members);
+    const read = readPendingSubmits(store);
+    expect(read).toEqual(members);
+    expect(new Set(read.map((e) => e.key)).size).toBe(2);
+    expect(read[0]?.query).toBe("parent=wf_1&lineage=reuse&pair=p_1");
+    // One answered: the other is still there for a reload to resend.
+    removePendingSubmit(store, members[0]!.key);
+    expect(readPendingSubmits(store)).toEqual([members[1]]);
+  });
+
+  it("drops an entry whose context the studio would refuse, and reads old entries without one", () => {
+    const store = memoryStore();
+    const ok = newPendingSubmit(input, 0);
+    const { query: _omitted, ...old } = ok;
+    store.setItem(
+      PENDING_SUBMITS_KEY,
+      JSON.stringify([old, { ...ok, key: "k2", query: "lineage=clone&parent=wf_1" }]),
+    );
+    expect(readPendingSubmits(store, 10)).toEqual([{ ...ok, query: "" }]);
   });
 });

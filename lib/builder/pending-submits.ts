@@ -2,7 +2,15 @@
 // idempotency key until the studio answers. A network error offers Retry with
 // the same key; a reload mid-request sends the same request again on the next
 // load. Either way the orchestrator sees one externalId and creates one workflow.
+// A click that submits several workflows (Compare tiers, a sweep) stores every
+// member with its own key at once, before any is sent, so a reload or a retry
+// resends exactly the members that had no answer.
 import { safeParse } from "zod/v4/core";
+import {
+  parseSubmitContext,
+  submitContextQuery,
+  type SubmitContext,
+} from "@/lib/generations/links";
 import { kreaInputSchema, type ResolvedKreaInput } from "@/lib/krea/schema";
 import { isRecord, readJsonItem, writeJsonItem, type KeyValueStore } from "./session-store";
 
@@ -12,14 +20,25 @@ export const PENDING_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** Seconds a small batch may wait for its images inside the submit request. */
 export const SHORT_WAIT_SECONDS = 4;
 
+/** The style set a submit records (?styleSet=&styleSetVersion=), fixed with the request. */
+export interface SubmitStyleSet {
+  id: string;
+  version: number;
+}
+
 export interface PendingSubmit {
   /** the Idempotency-Key, one per Generate click */
   key: string;
   input: ResolvedKreaInput;
+  styleSet?: SubmitStyleSet;
   /** ?wait= for the submit request */
   wait: number;
   /** ms since the epoch */
   startedAt: number;
+  /** the studio context (parent, pair, sweep …) as the submit's query string */
+  query: string;
+  /** the click this submit belongs to, when it made several */
+  group?: string;
 }
 
 /**
@@ -31,19 +50,76 @@ export function waitFor(input: Pick<ResolvedKreaInput, "size" | "quantity">): nu
   return input.size === "large" || input.quantity > 2 ? 0 : SHORT_WAIT_SECONDS;
 }
 
-export function newPendingSubmit(input: ResolvedKreaInput, now = Date.now()): PendingSubmit {
-  return { key: globalThis.crypto.randomUUID(), input, wait: waitFor(input), startedAt: now };
+export interface PendingOptions {
+  context?: SubmitContext;
+  group?: string;
+  /** defaults to waitFor(input); group members return at once */
+  wait?: number;
+  /** the style set to record on the generation */
+  styleSet?: SubmitStyleSet | null;
+}
+
+export function newPendingSubmit(
+  input: ResolvedKreaInput,
+  now = Date.now(),
+  options: PendingOptions = {},
+): PendingSubmit {
+  const entry: PendingSubmit = {
+    key: globalThis.crypto.randomUUID(),
+    input,
+    wait: options.wait ?? waitFor(input),
+    startedAt: now,
+    query: submitContextQuery(options.context).toString(),
+  };
+  if (options.group) entry.group = options.group;
+  const set = options.styleSet;
+  if (set) entry.styleSet = { id: set.id, version: set.version };
+  return entry;
+}
+
+/** POST /api/workflows with the submit's wait, its studio context and, when it has one, its style set. */
+export function submitPath(entry: PendingSubmit): string {
+  const params = new URLSearchParams(entry.query);
+  params.set("wait", String(entry.wait));
+  if (entry.styleSet) {
+    params.set("styleSet", entry.styleSet.id);
+    params.set("styleSetVersion", String(entry.styleSet.version));
+  }
+  return `/api/workflows?${params}`;
+}
+
+function readStyleSet(value: unknown): SubmitStyleSet | undefined {
+  if (!isRecord(value)) return undefined;
+  const { id, version } = value;
+  if (typeof id !== "string" || !/^ss_[a-z0-9]{20}$/.test(id)) return undefined;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) return undefined;
+  return { id, version };
 }
 
 function readEntry(value: unknown, now: number): PendingSubmit | null {
   if (!isRecord(value)) return null;
-  const { key, input, wait, startedAt } = value;
+  const { key, input, wait, startedAt, query = "", group, styleSet } = value;
   if (typeof key !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(key)) return null;
   if (typeof wait !== "number" || typeof startedAt !== "number") return null;
   if (now - startedAt > PENDING_MAX_AGE_MS) return null;
   const parsed = safeParse(kreaInputSchema, input);
   if (!parsed.success || typeof parsed.data.seed !== "number") return null;
-  return { key, input: { ...parsed.data, seed: parsed.data.seed }, wait, startedAt };
+  // A context the studio would refuse is not resent: it could only fail again.
+  if (typeof query !== "string" || query.length > 2048) return null;
+  const context = parseSubmitContext(new URLSearchParams(query));
+  if (Object.keys(context.errors).length > 0) return null;
+  const entry: PendingSubmit = {
+    key,
+    input: { ...parsed.data, seed: parsed.data.seed },
+    wait,
+    startedAt,
+    query,
+  };
+  if (typeof group === "string" && group.length <= 64) entry.group = group;
+  // A resend after reload must name the same set the first send did.
+  const set = readStyleSet(styleSet);
+  if (set) entry.styleSet = set;
+  return entry;
 }
 
 export function readPendingSubmits(store: KeyValueStore | null, now = Date.now()): PendingSubmit[] {
@@ -53,8 +129,14 @@ export function readPendingSubmits(store: KeyValueStore | null, now = Date.now()
 }
 
 export function savePendingSubmit(store: KeyValueStore | null, entry: PendingSubmit): void {
-  const others = readPendingSubmits(store).filter((e) => e.key !== entry.key);
-  writeJsonItem(store, PENDING_SUBMITS_KEY, [...others, entry]);
+  savePendingSubmits(store, [entry]);
+}
+
+/** Stores several at once: every member of a click is kept before the first is sent. */
+export function savePendingSubmits(store: KeyValueStore | null, entries: PendingSubmit[]): void {
+  const keys = new Set(entries.map((e) => e.key));
+  const others = readPendingSubmits(store).filter((e) => !keys.has(e.key));
+  writeJsonItem(store, PENDING_SUBMITS_KEY, [...others, ...entries]);
 }
 
 export function removePendingSubmit(store: KeyValueStore | null, key: string): void {

@@ -7,7 +7,7 @@
 // is kept and Retry cannot charge twice.
 import type { Generation } from "@/lib/generations/types";
 import { ApiError, apiFetch, NetworkError } from "@/lib/http/client";
-import type { PendingSubmit } from "./pending-submits";
+import { submitPath, type PendingSubmit } from "./pending-submits";
 
 /** How long one click keeps trying before it gives up and hands over to Retry. */
 export const CLICK_BUDGET_MS = 60_000;
@@ -25,7 +25,7 @@ export function postSubmit(
     onResponse?: (response: Response) => void;
   } = {},
 ): Promise<Generation> {
-  return apiFetch<Generation>(`/api/workflows?wait=${entry.wait}`, {
+  return apiFetch<Generation>(submitPath(entry), {
     method: "POST",
     headers: { ...options.headers, "idempotency-key": entry.key },
     json: entry.input,

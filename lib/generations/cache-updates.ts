@@ -1,24 +1,28 @@
-// Batched changes to the cached history (GENERATIONS_KEY): many generations
-// from one long-poll in a single cache write, renewed image URLs, and a fresh
-// first page that keeps what a submit inserted while it was loading. Pages
-// without a change keep their identity, so only the cards that changed render.
+// Batched changes to the cached history (every view under GENERATIONS_KEY):
+// many generations from one long-poll in a single cache write, renewed image
+// URLs, and a fresh first page that keeps what a submit inserted while it was
+// loading. Pages without a change keep their identity, so only the cards that
+// changed render.
 import type { QueryClient } from "@tanstack/react-query";
-import { GENERATIONS_KEY, upsertGeneration, type GenerationsData } from "./cache";
+import {
+  belongsIn,
+  GENERATIONS_KEY,
+  newestFirst,
+  updateHistories,
+  upsertGeneration,
+  type GenerationsData,
+} from "./cache";
 import type { Generation, GenerationImage, GenerationPage } from "./types";
 import { shouldReplace } from "./watch-plan";
-
-const newestFirst = (a: Generation, b: Generation) =>
-  b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
 
 /** Applies several generations at once; a final one is never replaced by an older, unfinished answer. */
 export function mergeGenerations(queryClient: QueryClient, incoming: readonly Generation[]): void {
   if (incoming.length === 0) return;
-  if (!queryClient.getQueryData<GenerationsData>(GENERATIONS_KEY)) {
+  if (queryClient.getQueryCache().findAll({ queryKey: GENERATIONS_KEY }).length === 0) {
     for (const g of incoming) upsertGeneration(queryClient, g);
     return;
   }
-  queryClient.setQueryData<GenerationsData>(GENERATIONS_KEY, (data) => {
-    if (!data) return data;
+  updateHistories(queryClient, (data, key) => {
     const byId = new Map(incoming.map((g) => [g.id, g]));
     const seen = new Set<string>();
     let changed = false;
@@ -34,7 +38,7 @@ export function mergeGenerations(queryClient: QueryClient, incoming: readonly Ge
       });
       return { ...page, items };
     });
-    const fresh = incoming.filter((g) => !seen.has(g.id));
+    const fresh = incoming.filter((g) => !seen.has(g.id) && belongsIn(key, g));
     if (fresh.length > 0 && pages[0]) {
       changed = true;
       pages[0] = { ...pages[0], items: [...fresh, ...pages[0].items].sort(newestFirst) };
@@ -63,8 +67,7 @@ function withUrls(image: GenerationImage, fresh: RefreshedImageUrl): GenerationI
 
 /** Puts a renewed signed URL on every cached copy of that image. */
 export function applyRefreshedUrls(queryClient: QueryClient, fresh: RefreshedImageUrl): void {
-  queryClient.setQueryData<GenerationsData>(GENERATIONS_KEY, (data) => {
-    if (!data) return data;
+  updateHistories(queryClient, (data) => {
     let changed = false;
     const pages = data.pages.map((page) => {
       if (!page.items.some((g) => g.images.some((i) => i.id === fresh.id))) return page;

@@ -19,7 +19,7 @@ export function downloadName(g: Generation, n: number, contentType = "image/jpeg
   return `krea-${g.input?.seed ?? g.id}-${n}.${ext}`;
 }
 
-function clickLink(href: string, name: string, newTab: boolean): void {
+export function clickLink(href: string, name: string, newTab: boolean): void {
   const a = document.createElement("a");
   a.href = href;
   a.download = name;
@@ -36,6 +36,27 @@ async function renewed(queryClient: QueryClient, image: GenerationImage): Promis
   const fresh = await imageRefresher.refresh(image.id);
   applyRefreshedUrls(queryClient, fresh);
   return fresh.url;
+}
+
+/**
+ * The original's bytes for a zip: its URL renewed first when it is about to
+ * expire, and once more when the orchestrator says it already has. Throws
+ * instead of opening a tab: a zip lists what it could not fetch.
+ */
+export async function fetchOriginal(
+  queryClient: QueryClient,
+  image: GenerationImage,
+): Promise<Blob> {
+  let url = image.url ?? image.previewUrl;
+  if (!url) throw new Error("This image has no file to download.");
+  if (isExpiring(image.urlExpiresAt, Date.now())) url = await renewed(queryClient, image);
+  let response = await fetch(url);
+  if (response.status === 401 || response.status === 403) {
+    url = await renewed(queryClient, image);
+    response = await fetch(url);
+  }
+  if (!response.ok) throw new Error(`The image answered HTTP ${response.status}.`);
+  return response.blob();
 }
 
 /** Downloads the original; resolves when the browser has the file (or the fallback tab opened). */

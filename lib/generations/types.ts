@@ -51,12 +51,18 @@ export interface GenerationJob {
   completedAt: string | null;
 }
 
-/** What the studio stores in a workflow's metadata at submit time. */
+/** What the studio stores in a workflow's metadata at submit time (see lib/generations/links.ts). */
 export interface StudioMetadata {
+  /** the prompt, shortened, for the orchestrator's metadata text search */
+  prompt?: string;
   parentId?: string;
+  /** how it was made from its parent: reuse, remix, rerun, tier, sweep */
+  lineageKind?: string;
   pairId?: string;
   sweepId?: string;
   sweepKind?: string;
+  /** strength sweeps: the reference whose strength varies */
+  sweepRef?: number;
   styleSet?: { id: string; name: string; version: number };
   [key: string]: unknown;
 }

@@ -13,6 +13,8 @@ export interface BuilderLoadRequest {
   seed: "keep" | "random";
   /** where it came from, for the toast ("Loaded settings from …") */
   source?: string;
+  /** the generation the settings come from: what the builder makes next records it as parent */
+  parent?: { id: string; prompt: string };
 }
 
 type Listener = (request: BuilderLoadRequest) => void;

@@ -4,13 +4,13 @@
 // whether references are attached — so typing a prompt never asks again.
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { safeParse } from "zod/v4/core";
 import type { OrchestratorQuote } from "@/lib/builder/cost-summary";
 import { isValidQuantity } from "@/lib/builder/cost-summary";
 import { apiFetch } from "@/lib/http/client";
 import type { KreaSize } from "@/lib/krea/options";
 import type { CostBreakdown } from "@/lib/krea/pricing";
-import { kreaInputSchema, type KreaInputDraft } from "@/lib/krea/schema";
+import { checkKreaInput } from "@/lib/krea/check";
+import type { KreaInputDraft } from "@/lib/krea/schema";
 import { useDebouncedValue } from "./use-debounced-value";
 
 export const ESTIMATE_DEBOUNCE_MS = 400;
@@ -43,8 +43,7 @@ export function useEstimate({
   const quotable = useMemo(
     () =>
       isValidQuantity(quantity) &&
-      safeParse(kreaInputSchema, { prompt: ESTIMATE_PROMPT, size, quantity, imageStyleReferences })
-        .success,
+      checkKreaInput({ prompt: ESTIMATE_PROMPT, size, quantity, imageStyleReferences }).ok,
     [size, quantity, imageStyleReferences],
   );
   const key = `${size}|${quantity}|${imageStyleReferences.length}|${quotable}`;

@@ -12,7 +12,7 @@ import {
   type SpendTotal,
 } from "@/lib/builder/session-spend";
 import { sessionStore } from "@/lib/builder/session-store";
-import { flattenGenerations, GENERATIONS_KEY, type GenerationsData } from "@/lib/generations/cache";
+import { allCachedGenerations, GENERATIONS_KEY } from "@/lib/generations/cache";
 
 const listeners = new Set<() => void>();
 
@@ -34,8 +34,7 @@ export function useSessionSpend(): SpendTotal {
     const store = sessionStore();
     const update = () => {
       const saved = readSpend(store);
-      const data = queryClient.getQueryData<GenerationsData>(GENERATIONS_KEY);
-      const merged = mergeCharges(saved, flattenGenerations(data));
+      const merged = mergeCharges(saved, allCachedGenerations(queryClient));
       if (merged !== saved) writeSpend(store, merged);
       setRecord((prev) => (sameRecord(prev, merged) ? prev : merged));
     };

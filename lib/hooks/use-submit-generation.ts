@@ -5,7 +5,14 @@
 // may heal are retried with the same key (lib/builder/submit-retry.ts) for up to
 // a minute, Retry reuses the key, and a reload mid-request resends it with the
 // same key on the next load. The orchestrator returns the existing workflow for a
-// repeated key, so none of these can create a second paid workflow.
+// repeated key, so none of these can create a second paid workflow. A click that
+// submits several workflows (Compare tiers, a sweep, a card's Rerun) goes the
+// same way: one key per member, all stored before the first is sent.
+//
+// A submit may be prepared first (fresh URLs for uploaded style references): that
+// happens after the click and before the keys and requests are made and stored, so
+// the stored requests are final from their first send and every resend is identical.
+// The click guard covers the preparation too: a second click meanwhile is ignored.
 import { useQueryClient } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
@@ -15,9 +22,12 @@ import {
   readPendingSubmits,
   removePendingSubmit,
   savePendingSubmit,
+  savePendingSubmits,
   type PendingSubmit,
+  type SubmitStyleSet,
 } from "@/lib/builder/pending-submits";
-import { retryClick, postSubmit, SubmitGaveUp } from "@/lib/builder/submit-retry";
+import { planCostText, planGenerate, type SubmitPlan } from "@/lib/builder/submit-plans";
+import { postSubmit, retryClick, SubmitGaveUp } from "@/lib/builder/submit-retry";
 import { recordSubmitted } from "@/lib/builder/session-spend";
 import { sessionStore } from "@/lib/builder/session-store";
 import { upsertGeneration } from "@/lib/generations/cache";
@@ -34,8 +44,10 @@ import { openTokenDialog } from "./use-token-dialog";
 // React's development double-mount), so one key is never in flight twice. The
 // state lives outside React for the same reason: a submit outlives renders.
 const inFlight = new Set<string>();
-/** Per key in flight: ends the wait before the next attempt (Retry) or the whole click (Discard). */
+/** Per key in flight: ends the wait before the next attempt (Retry) or the whole submit (Discard). */
 const controls = new Map<string, { wake: () => void; abort: AbortController }>();
+/** true while a click's request is being prepared, before it has a key */
+let preparing = false;
 
 interface SubmitState {
   pending: boolean;
@@ -63,18 +75,28 @@ interface SendContext {
 }
 
 export interface FailedSubmit {
-  entry: PendingSubmit;
+  /** every submit of the click that did not go through, each with its key */
+  entries: PendingSubmit[];
   message: string;
-  /** true while the studio is still retrying this request by itself */
+  /** true while the studio is still retrying these requests by itself */
   retrying: boolean;
+}
+
+export interface SubmitOptions {
+  /** the style set to record on the generation */
+  styleSet?: SubmitStyleSet | null;
+  /** last changes to the input before its key is made and stored; a throw cancels the submit */
+  prepare?: (input: ResolvedKreaInput) => Promise<ResolvedKreaInput>;
 }
 
 export interface SubmitGeneration {
   /** sends a new Generate click; ignored while another is in flight */
-  submit(input: ResolvedKreaInput): Promise<Generation | null>;
-  /** resends the failed submit with its original key */
+  submit(input: ResolvedKreaInput, options?: SubmitOptions): Promise<Generation | null>;
+  /** sends every workflow of a plan (one click); ignored while another is in flight */
+  submitPlan(plan: SubmitPlan, options?: SubmitOptions): Promise<(Generation | null)[]>;
+  /** resends the failed submits with their original keys */
   retry(): void;
-  /** forgets the failed submit */
+  /** forgets the failed submits */
   discard(): void;
   pending: boolean;
   failed: FailedSubmit | null;
@@ -98,13 +120,27 @@ function announce(generation: Generation, resumed: boolean): void {
 }
 
 function clearFailed(key: string): void {
-  if (state.failed?.entry.key === key) setState({ failed: null });
+  const failed = state.failed;
+  if (!failed?.entries.some((e) => e.key === key)) return;
+  const entries = failed.entries.filter((e) => e.key !== key);
+  setState({ failed: entries.length ? { ...failed, entries } : null });
+}
+
+function addFailed(entry: PendingSubmit, message: string, retrying: boolean): void {
+  const others = (state.failed?.entries ?? []).filter((e) => e.key !== entry.key);
+  setState({ failed: { entries: [...others, entry], message, retrying } });
+}
+
+interface SendOptions {
+  resumed?: boolean;
+  /** a member of a several-workflow click: the click announces once */
+  quiet?: boolean;
 }
 
 async function send(
   ctx: SendContext,
   entry: PendingSubmit,
-  resumed = false,
+  { resumed = false, quiet = false }: SendOptions = {},
 ): Promise<Generation | null> {
   if (inFlight.has(entry.key)) return null;
   inFlight.add(entry.key);
@@ -144,7 +180,7 @@ async function send(
               { once: true },
             );
           }),
-        onRetry: ({ message }) => setState({ failed: { entry, message, retrying: true } }),
+        onRetry: ({ message }) => addFailed(entry, message, true),
       },
     );
     // Before the cache changes: the watch then knows its long-poll follows this one.
@@ -154,16 +190,18 @@ async function send(
     upsertGeneration(ctx.queryClient, generation);
     recordSubmitted(store, generation);
     notifySessionSpend();
-    announce(generation, resumed);
+    if (!quiet) announce(generation, resumed);
     return generation;
   } catch (error) {
     if (abort.signal.aborted) return null; // discarded
     if (error instanceof SubmitGaveUp) {
       // Kept in storage with its key: Retry, or the next load, sends the same request.
-      setState({ failed: { entry, message: error.message, retrying: false } });
+      const message = error.message;
+      addFailed(entry, message, false);
       toast.error("Generate did not go through", {
-        description: error.message,
-        action: { label: "Retry", onClick: () => void send(ctx, entry) },
+        id: `failed-${entry.group ?? entry.key}`,
+        description: message,
+        action: { label: "Retry", onClick: () => retryFailed(ctx) },
       });
       return null;
     }
@@ -177,7 +215,10 @@ async function send(
           action: { label: "Token", onClick: openTokenDialog },
         });
       } else {
-        toast.error(error.title, { description: error.detail });
+        toast.error(error.title, {
+          id: `error-${entry.group ?? entry.key}`,
+          description: error.detail,
+        });
       }
     } else {
       toast.error("Generate failed", { description: String(error) });
@@ -188,6 +229,100 @@ async function send(
     controls.delete(entry.key);
     setState({ pending: inFlight.size > 0 });
   }
+}
+
+function retryFailed(ctx: SendContext): void {
+  for (const entry of state.failed?.entries ?? []) {
+    const running = controls.get(entry.key);
+    if (running) running.wake();
+    else void send(ctx, entry);
+  }
+}
+
+function announcePlan(plan: SubmitPlan, results: (Generation | null)[]): void {
+  const sent = results.filter((g): g is Generation => g !== null);
+  if (sent.length === 0) return;
+  const what =
+    sent.length === plan.members.length
+      ? `${plan.title}: ${sent.length} generations`
+      : `${plan.title}: ${sent.length} of ${plan.members.length} generations`;
+  toast.success(`${what} · ${planCostText(plan)}`);
+}
+
+/**
+ * Runs the click's preparation once, on the first member, and carries the fresh
+ * reference URLs to every member by position (a strength sweep's members differ
+ * only in one strength, so their references line up). Null when it failed: the
+ * designer has been told, nothing was sent.
+ */
+export async function preparePlan(plan: SubmitPlan, prepare: SubmitOptions["prepare"]) {
+  if (!prepare) return plan;
+  preparing = true;
+  setState({ pending: true });
+  try {
+    const fresh = (await prepare(plan.members[0]!.input)).imageStyleReferences;
+    return {
+      ...plan,
+      members: plan.members.map((m) => ({
+        ...m,
+        input: {
+          ...m.input,
+          imageStyleReferences: m.input.imageStyleReferences.map((ref, i) => ({
+            ...ref,
+            imageUrl: fresh[i]?.imageUrl ?? ref.imageUrl,
+          })),
+        },
+      })),
+    };
+  } catch (error) {
+    toast.error("Generate did not go through", {
+      description: `${error instanceof Error ? error.message : String(error)} Nothing was sent or charged.`,
+    });
+    return null;
+  } finally {
+    preparing = false;
+    setState({ pending: inFlight.size > 0 });
+  }
+}
+
+/** Sends one click's workflows; ignored while another click is in flight. */
+export async function sendPlan(
+  ctx: SendContext,
+  plan: SubmitPlan,
+  options: SubmitOptions = {},
+): Promise<(Generation | null)[]> {
+  // The guard is synchronous: a double click's second event sees it at once,
+  // before React has re-rendered the button as disabled.
+  if (inFlight.size > 0 || preparing || plan.members.length === 0) return [];
+  const ready = await preparePlan(plan, options.prepare);
+  if (!ready) return [];
+  const several = ready.members.length > 1;
+  const group = several ? globalThis.crypto.randomUUID() : undefined;
+  const now = Date.now();
+  const entries = ready.members.map((m) =>
+    newPendingSubmit(m.input, now, {
+      context: m.context,
+      group,
+      styleSet: options.styleSet,
+      // Several at once return at once: the gallery follows them with one long-poll.
+      wait: several ? 0 : undefined,
+    }),
+  );
+  savePendingSubmits(sessionStore(), entries);
+  const results = await Promise.all(entries.map((e) => send(ctx, e, { quiet: several })));
+  if (several) announcePlan(ready, results);
+  return results;
+}
+
+const IGNORE_FIELD_ERRORS = () => undefined;
+
+/** Submits from outside the builder (a card's Rerun, Try on large): no form to put field errors on. */
+export function useSubmitPlan(): (plan: SubmitPlan) => Promise<(Generation | null)[]> {
+  const queryClient = useQueryClient();
+  return useMemo(() => {
+    const ctx: SendContext = { queryClient, onFieldErrors: IGNORE_FIELD_ERRORS };
+    return (plan: SubmitPlan) => sendPlan(ctx, plan);
+  }, [queryClient]);
 }
 
 export function useSubmitGeneration(
@@ -211,27 +346,22 @@ export function useSubmitGeneration(
   // A reload while a submit was in flight: send it again with its key. The
   // server answers with the workflow it already made, if it made one.
   useEffect(() => {
-    for (const entry of readPendingSubmits(sessionStore())) void send(ctx, entry, true);
+    for (const entry of readPendingSubmits(sessionStore()))
+      void send(ctx, entry, { resumed: true });
   }, [ctx]);
 
   return useMemo(
     () => ({
-      // The guard is synchronous: a double click's second event sees it at once,
-      // before React has re-rendered the button as disabled.
-      submit: (input) =>
-        inFlight.size > 0 ? Promise.resolve(null) : send(ctx, newPendingSubmit(input)),
-      retry: () => {
-        const failed = state.failed;
-        if (!failed) return;
-        const running = controls.get(failed.entry.key);
-        if (running) running.wake();
-        else void send(ctx, failed.entry);
-      },
+      submit: (input, options) =>
+        sendPlan(ctx, planGenerate(input), options).then((r) => r[0] ?? null),
+      submitPlan: (plan, options) => sendPlan(ctx, plan, options),
+      retry: () => retryFailed(ctx),
       discard: () => {
         if (!state.failed) return;
-        const key = state.failed.entry.key;
-        controls.get(key)?.abort.abort();
-        removePendingSubmit(sessionStore(), key);
+        for (const entry of state.failed.entries) {
+          controls.get(entry.key)?.abort.abort();
+          removePendingSubmit(sessionStore(), entry.key);
+        }
         setState({ failed: null });
       },
       pending,

@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldErrors;
   readonly retryAfter?: number;
   readonly requestId?: string;
+  /** the whole problem body, for extension members (a 409's current version and set) */
+  readonly problem: Readonly<Partial<Record<string, unknown>>>;
 
   constructor(status: number, body: Partial<Record<string, unknown>>) {
     const detail = typeof body.detail === "string" ? body.detail : `The studio answered ${status}.`;
@@ -24,6 +26,7 @@ export class ApiError extends Error {
     this.fieldErrors = readFieldErrors(body.errors);
     this.retryAfter = typeof body.retryAfter === "number" ? body.retryAfter : undefined;
     this.requestId = typeof body.requestId === "string" ? body.requestId : undefined;
+    this.problem = body;
   }
 }
 

@@ -3,6 +3,7 @@
 // our problem+json `errors` both use. An unrecognized key is reported on the key
 // itself so the message lands next to the field that caused it.
 import type { $ZodIssue } from "zod/v4/core";
+import { unsupportedFieldMessage } from "@/lib/krea/messages";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -27,6 +28,10 @@ export function toFieldErrors(issues: readonly $ZodIssue[], prefix = ""): FieldE
 }
 
 function messageForKey(joined: string, key: string): string {
-  const part = joined.split("; ").find((m) => m.includes(key));
+  // One message per key, each starting "Krea v2 does not accept", joined by "; "
+  // (a message may itself contain "; "); a key is named in its message in quotes.
+  const own = unsupportedFieldMessage(key);
+  const parts = joined.split(/; (?=Krea v2 )/);
+  const part = parts.find((m) => m === own) ?? parts.find((m) => m.includes(`"${key}"`));
   return part ?? joined;
 }

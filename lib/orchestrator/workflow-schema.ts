@@ -70,6 +70,8 @@ export const studioMetadataSchema = z.looseObject({
   pairId: optionalString,
   sweepId: optionalString,
   sweepKind: optionalString,
+  sweepRef: z.number().int().min(0).max(9).optional().catch(undefined),
+  lineageKind: optionalString,
   styleSet: z
     .object({ id: z.string(), name: z.string(), version: z.number() })
     .optional()

@@ -102,6 +102,12 @@ export interface ListOptions {
   cursor?: string;
   take?: number;
   tags?: string[];
+  /** the orchestrator's text match over metadata */
+  query?: string;
+  /** ISO instants, inclusive */
+  fromDate?: string;
+  toDate?: string;
+  excludeFailed?: boolean;
   signal?: AbortSignal;
 }
 
@@ -121,6 +127,10 @@ export async function listGenerations(
               tags: [STUDIO_TAG, ...(options.tags ?? [])],
               take,
               cursor: options.cursor || undefined,
+              query: options.query || undefined,
+              fromDate: options.fromDate,
+              toDate: options.toDate,
+              excludeFailed: options.excludeFailed || undefined,
             },
           }),
         { timeoutMs: REQUEST_TIMEOUT_MS, signal: options.signal },

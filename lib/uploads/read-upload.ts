@@ -60,13 +60,16 @@ export async function readBodyCapped(
 }
 
 export async function readUpload(request: Request, maxBytes: number): Promise<UploadedFile> {
-  const type = (request.headers.get("content-type") ?? "").trim().toLowerCase();
+  // The media type is case-insensitive, the multipart boundary is not: only the
+  // former is lower-cased, the header itself goes to the parser as it came.
+  const declared = (request.headers.get("content-type") ?? "").trim();
+  const type = declared.toLowerCase();
   if (type.startsWith("multipart/form-data")) {
     const raw = await readBodyCapped(request, maxBytes + MULTIPART_OVERHEAD, maxBytes);
     let form: FormData;
     try {
       form = await new Response(new Uint8Array(raw), {
-        headers: { "content-type": type },
+        headers: { "content-type": declared },
       }).formData();
     } catch {
       throw new AppError("bad_request", {

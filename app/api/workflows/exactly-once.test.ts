@@ -68,6 +68,7 @@ function click(i: number): PendingSubmit {
     input: { ...input, seed: i },
     wait: 0,
     startedAt: Date.now(),
+    query: "",
   };
 }
 

@@ -1,22 +1,22 @@
-// POST /api/workflows — submit a Krea input (Idempotency-Key header = externalId; X-Watch-Session joins the tab's long-poll, answered by X-Watch-Joined: seq; ?styleSet=&styleSetVersion= records the set); GET — history, newest first (?styleSet= filters)
-import { AppError } from "@/lib/http/problem";
+// POST /api/workflows — submit a Krea input (Idempotency-Key header = externalId; X-Watch-Session joins the tab's long-poll, answered by X-Watch-Joined: seq; ?parent=&lineage=&pair=&sweep=&sweepKind=&sweepRef= and ?styleSet=&styleSetVersion= are recorded on the workflow); GET — history, newest first, filtered by the gallery's filters
+import { AppError, validationError } from "@/lib/http/problem";
 import { intParam, json, readJson, route } from "@/lib/http/route";
 import { parseOrThrow } from "@/lib/http/validate";
+import { parseFilters, parseInstant } from "@/lib/generations/filters";
+import { parseSubmitContext, submitLinks } from "@/lib/generations/links";
 import { randomSeed } from "@/lib/krea/options";
 import { kreaInputSchema } from "@/lib/krea/schema";
 import { EXTERNAL_ID_PATTERN } from "@/lib/krea/workflow-body";
+import { listHistory } from "@/lib/orchestrator/history";
 import { submitOnce } from "@/lib/orchestrator/idempotency";
+import { forgetSpend } from "@/lib/orchestrator/spend";
 import { targetFor } from "@/lib/orchestrator/request-target";
 import { joinWatchSession } from "@/lib/orchestrator/watch";
-import { listGenerations, MAX_WAIT_SECONDS, submitGeneration } from "@/lib/orchestrator/workflows";
+import { linkPair } from "@/lib/orchestrator/workflow-links";
+import { MAX_WAIT_SECONDS, submitGeneration } from "@/lib/orchestrator/workflows";
 import { assertReferencesAllowed } from "@/lib/references/submit-guard";
-import {
-  styleSetBodyOptions,
-  styleSetFromQuery,
-  styleSetTag,
-} from "@/lib/style-sets/generation-link";
+import { styleSetBodyOptions, styleSetFromQuery } from "@/lib/style-sets/generation-link";
 import { getStyleSetStore } from "@/lib/style-sets/get-store";
-import { checkStyleSetId } from "@/lib/style-sets/http";
 
 export const dynamic = "force-dynamic";
 
@@ -34,22 +34,37 @@ export const POST = route(async (request) => {
   }
   const url = new URL(request.url);
   const wait = intParam(url, "wait", 0, 0, MAX_WAIT_SECONDS);
+  const { context, errors } = parseSubmitContext(url.searchParams);
+  if (Object.keys(errors).length > 0) throw validationError(errors);
   const input = parseOrThrow(kreaInputSchema, await readJson(request));
+  if (context.sweepRef !== undefined && context.sweepRef >= input.imageStyleReferences.length) {
+    throw validationError({ sweepRef: ["must name one of the submitted references"] });
+  }
   const styleSet = await styleSetFromQuery(url.searchParams, getStyleSetStore);
   const target = await targetFor(request);
   assertReferencesAllowed(target, input.imageStyleReferences);
+
+  const seeded = { ...input, seed: input.seed ?? randomSeed() };
+  const links = submitLinks(seeded, context);
+  const set = styleSetBodyOptions(styleSet);
+  // "Try on other tier": the original learns it is paired before anything is spent.
+  if (context.lineage === "tier" && context.parent && context.pair) {
+    await linkPair(target, context.parent, context.pair, input.size);
+  }
 
   const started = Date.now();
   // No abort signal: once clicked, a submit completes even if the browser leaves,
   // and shows up in the history on the next load.
   const { result, replay } = await submitOnce(target, key, () =>
-    submitGeneration(
-      target,
-      { ...input, seed: input.seed ?? randomSeed() },
-      { externalId: key, wait, ...styleSetBodyOptions(styleSet) },
-    ),
+    submitGeneration(target, seeded, {
+      externalId: key,
+      wait,
+      tags: [...links.tags, ...(set.tags ?? [])],
+      metadata: { ...links.metadata, ...set.metadata },
+    }),
   );
   const { generation } = result;
+  forgetSpend(target);
   const isReplay = replay || Date.parse(generation.createdAt) < started - REPLAY_AGE_MS;
   // The submitting tab's running long-poll follows the new workflow from here on.
   const joined = generation.final
@@ -68,8 +83,12 @@ export const GET = route(async (request) => {
   if (cursor !== undefined && cursor.length > 512) {
     throw new AppError("bad_request", { detail: "The cursor is not one this studio handed out." });
   }
-  const styleSet = url.searchParams.get("styleSet");
-  const tags = styleSet ? [styleSetTag(checkStyleSetId(styleSet))] : [];
+  // Filters are read leniently (junk is ignored), like the gallery's URL they come from.
+  const filters = parseFilters(url.searchParams);
+  const range = {
+    from: parseInstant(url.searchParams.get("fromDate")),
+    to: parseInstant(url.searchParams.get("toDate")),
+  };
   const target = await targetFor(request);
-  return json(await listGenerations(target, { cursor, take, tags, signal: request.signal }));
+  return json(await listHistory(target, filters, { cursor, take, range, signal: request.signal }));
 });

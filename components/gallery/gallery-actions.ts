@@ -3,6 +3,7 @@
 // small actions they share (copy, reuse, download) with their toasts.
 import type { QueryClient } from "@tanstack/react-query";
 import { createContext, use } from "react";
+import type { SubmitPlan } from "@/lib/builder/submit-plans";
 import { toast } from "@/lib/ui/toast";
 import { downloadImage } from "@/lib/generations/download";
 import { shortPrompt } from "@/lib/generations/format";
@@ -12,6 +13,15 @@ import { requestBuilderLoad } from "@/lib/hooks/use-builder-bridge";
 export interface GalleryActions {
   openImage(imageId: string): void;
   showApiRequest(generationId: string): void;
+  /** brings a generation into view: its card when loaded, else the lightbox */
+  showGeneration(generationId: string): void;
+  /** opens a generation's first image in the lightbox, loaded or not */
+  openGeneration(generationId: string): void;
+  /** the loaded generation with this id, if any (stable: reads the latest list) */
+  findGeneration(generationId: string): Generation | undefined;
+  openWipe(medium: Generation, large: Generation, index: number): void;
+  /** submits a plan, asking first above the designer's limit */
+  runPlan(plan: SubmitPlan): void;
 }
 
 export const GalleryActionsContext = createContext<GalleryActions | null>(null);
@@ -38,13 +48,14 @@ export function copySeed(g: Generation): void {
   if (typeof seed === "number") void copyText(String(seed), `Seed ${seed}`);
 }
 
-/** Loads the generation's settings, seed included, into the builder. */
+/** Loads the generation's settings, seed included, into the builder, which records it as parent. */
 export function reuseSettings(g: Generation): void {
   if (!g.input) return;
   requestBuilderLoad({
     settings: g.input,
     seed: "keep",
     source: `“${shortPrompt(g.input.prompt, 40)}”`,
+    parent: { id: g.id, prompt: g.input.prompt },
   });
 }
 

@@ -1,0 +1,98 @@
+"use client";
+// The clicks beside Generate that submit several workflows at once — both
+// tiers on one seed, a creativity sweep, a strength sweep — each showing what
+// it will cost before it is pressed. A click above the designer's limit asks
+// first (useRunPlan); the strength sweep asks which reference and strengths.
+import { Columns2, Rows3, SlidersHorizontal } from "lucide-react";
+import type { ReactNode } from "react";
+import { formatBuzz } from "@/lib/krea/pricing";
+
+export interface CompareCosts {
+  compare: number;
+  creativitySweep: number;
+  /** one strength-sweep member; the dialog multiplies by the strengths chosen */
+  strengthMember: number;
+}
+
+export function CompareActions({
+  costs,
+  pending,
+  referenceCount,
+  onCompare,
+  onCreativitySweep,
+  onStrengthSweep,
+}: {
+  costs: CompareCosts;
+  pending: boolean;
+  referenceCount: number;
+  onCompare: () => void;
+  onCreativitySweep: () => void;
+  onStrengthSweep: () => void;
+}) {
+  return (
+    <div role="group" aria-label="Compare" className="mt-2 grid grid-cols-3 gap-1.5">
+      <CompareButton
+        icon={<Columns2 aria-hidden="true" className="size-3.5" />}
+        label="Compare tiers"
+        detail={`${formatBuzz(costs.compare)} Buzz`}
+        title="The same prompt and seed as medium and as large, side by side"
+        onClick={onCompare}
+        disabled={pending}
+      />
+      <CompareButton
+        icon={<Rows3 aria-hidden="true" className="size-3.5" />}
+        label="Creativity sweep"
+        detail={`${formatBuzz(costs.creativitySweep)} Buzz`}
+        title="One seed at raw, low, medium and high creativity"
+        onClick={onCreativitySweep}
+        disabled={pending}
+      />
+      <CompareButton
+        icon={<SlidersHorizontal aria-hidden="true" className="size-3.5" />}
+        label="Strength sweep"
+        detail={
+          referenceCount > 0 ? `${formatBuzz(costs.strengthMember)} Buzz each` : "Add a reference"
+        }
+        title={
+          referenceCount > 0
+            ? "One reference at several strengths, everything else the same"
+            : "Add a style reference to sweep its strength"
+        }
+        onClick={onStrengthSweep}
+        disabled={pending || referenceCount === 0}
+      />
+    </div>
+  );
+}
+
+function CompareButton({
+  icon,
+  label,
+  detail,
+  title,
+  onClick,
+  disabled,
+}: {
+  icon: ReactNode;
+  label: string;
+  detail: string;
+  title: string;
+  onClick: () => void;
+  disabled: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      title={title}
+      onClick={onClick}
+      disabled={disabled}
+      className="flex min-w-0 flex-col items-start gap-0.5 rounded-md border border-border-strong bg-raised px-1.5 py-1.5 text-left hover:bg-subtle disabled:cursor-not-allowed disabled:opacity-55"
+    >
+      <span className="flex max-w-full min-w-0 items-center gap-1 text-xs font-medium whitespace-nowrap">
+        <span className="hidden shrink-0 min-[420px]:inline md:hidden">{icon}</span>
+        <span className="truncate">{label}</span>
+      </span>
+      <span className="text-[11px] text-muted tabular-nums">{detail}</span>
+    </button>
+  );
+}

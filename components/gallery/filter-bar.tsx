@@ -1,0 +1,323 @@
+"use client";
+// Finding an image by what the designer remembers of it: words of the prompt,
+// favourites, and a panel of the rest (tier, ratio, creativity, status, style
+// set, seed, dates). Every change goes to the page's URL, so a view can be
+// bookmarked, shared and survives a reload; each active filter shows as a chip
+// that removes it.
+import { useQuery } from "@tanstack/react-query";
+import { ListFilter, Search, X } from "lucide-react";
+import { Popover } from "radix-ui";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import {
+  filterChips,
+  NO_FILTERS,
+  normaliseQuery,
+  parseDay,
+  STATUS_FILTERS,
+  type GalleryFilters,
+} from "@/lib/generations/filters";
+import { useGalleryFilters } from "@/lib/hooks/use-gallery-filters";
+import { apiFetch } from "@/lib/http/client";
+import { ASPECT_RATIOS, CREATIVITY_LEVELS, KREA_SIZES, SEED_MAX } from "@/lib/krea/options";
+import { Glyph } from "./glyph";
+
+const SEARCH_DEBOUNCE_MS = 300;
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function FilterBar() {
+  const { filters, setFilters } = useGalleryFilters();
+  const chips = filterChips(filters);
+  const panelCount = chips.filter((c) => c.key !== "q" && c.key !== "fav").length;
+  return (
+    <div className="flex flex-col gap-2 border-b border-border px-3 py-2 md:px-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <SearchBox filters={filters} setFilters={setFilters} />
+        <button
+          type="button"
+          aria-pressed={filters.fav}
+          onClick={() => setFilters({ ...filters, fav: !filters.fav })}
+          className="inline-flex h-8 items-center gap-1.5 rounded-md border border-border bg-raised px-2.5 text-xs font-medium hover:bg-subtle aria-pressed:border-favourite aria-pressed:text-favourite"
+        >
+          <Glyph name={filters.fav ? "star-filled" : "star"} className="size-3.5" />
+          Favourites
+        </button>
+        <FilterPanel filters={filters} setFilters={setFilters} count={panelCount} />
+      </div>
+      {chips.length > 0 ? (
+        <ul aria-label="Active filters" className="flex flex-wrap items-center gap-1.5">
+          {chips.map((chip) => (
+            <li key={chip.key}>
+              <button
+                type="button"
+                onClick={() => setFilters(chip.without)}
+                aria-label={`Remove filter: ${chip.label}`}
+                className="inline-flex h-6 items-center gap-1 rounded-full border border-border bg-subtle pr-1.5 pl-2 text-xs hover:border-border-strong"
+              >
+                {chip.label}
+                <X aria-hidden="true" className="size-3" />
+              </button>
+            </li>
+          ))}
+          <li>
+            <button
+              type="button"
+              onClick={() => setFilters(NO_FILTERS)}
+              className="h-6 rounded-md px-1.5 text-xs text-muted hover:text-foreground"
+            >
+              Clear all
+            </button>
+          </li>
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+interface FilterProps {
+  filters: GalleryFilters;
+  setFilters: (next: GalleryFilters) => void;
+}
+
+function SearchBox({ filters, setFilters }: FilterProps) {
+  const [text, setText] = useState(filters.q);
+  // When the URL's q changes from elsewhere (a chip, Clear all, Back) the box
+  // shows it; a change that matches what is typed leaves the text alone, so a
+  // trailing space being typed is not trimmed away.
+  const [shownQ, setShownQ] = useState(filters.q);
+  if (filters.q !== shownQ) {
+    setShownQ(filters.q);
+    if (filters.q !== normaliseQuery(text)) setText(filters.q);
+  }
+  const latest = useRef(filters);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    latest.current = filters;
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const apply = (value: string) => {
+    clearTimeout(timer.current);
+    const q = normaliseQuery(value);
+    if (q === latest.current.q) return;
+    setFilters({ ...latest.current, q });
+  };
+  return (
+    <div className="relative min-w-44 flex-1 md:max-w-sm">
+      <Search
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-muted"
+      />
+      <input
+        type="search"
+        aria-label="Search prompts"
+        placeholder="Search prompts…"
+        value={text}
+        maxLength={200}
+        onChange={(e) => {
+          const value = e.target.value;
+          setText(value);
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => apply(value), SEARCH_DEBOUNCE_MS);
+        }}
+        onKeyDown={(e) => e.key === "Enter" && apply(text)}
+        className="h-8 w-full rounded-md border border-border bg-raised pr-2 pl-7 text-sm placeholder:text-muted"
+      />
+    </div>
+  );
+}
+
+function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-muted">
+        {label}
+      </label>
+      {children(id)}
+    </div>
+  );
+}
+
+const control = "h-8 w-full rounded-md border border-border bg-raised px-2 text-sm";
+
+function Choice<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  format = capital,
+}: {
+  label: string;
+  value: T | null;
+  options: readonly T[];
+  onChange: (value: T | null) => void;
+  format?: (v: T) => string;
+}) {
+  return (
+    <Field label={label}>
+      {(id) => (
+        <select
+          id={id}
+          value={value ?? ""}
+          onChange={(e) => onChange(options.find((o) => o === e.target.value) ?? null)}
+          className={control}
+        >
+          <option value="">Any</option>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {format(o)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function FilterPanel({ filters, setFilters, count }: FilterProps & { count: number }) {
+  const [open, setOpen] = useState(false);
+  const set = (patch: Partial<GalleryFilters>) => setFilters({ ...filters, ...patch });
+  return (
+    <Popover.Root open={open} onOpenChange={setOpen}>
+      <Popover.Trigger className="inline-flex h-8 items-center gap-1.5 rounded-md border border-border bg-raised px-2.5 text-xs font-medium hover:bg-subtle data-[state=open]:bg-subtle">
+        <ListFilter aria-hidden="true" className="size-3.5" />
+        Filters
+        {count > 0 ? (
+          <span className="rounded-full bg-accent px-1.5 text-[11px] text-accent-foreground tabular-nums">
+            {count}
+          </span>
+        ) : null}
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content
+          align="start"
+          sideOffset={6}
+          aria-label="Filters"
+          className="z-40 grid w-[min(22rem,calc(100vw-1.5rem))] grid-cols-2 gap-3 rounded-lg border border-border bg-panel p-3 shadow-lg"
+        >
+          <Choice
+            label="Tier"
+            value={filters.size}
+            options={KREA_SIZES}
+            onChange={(size) => set({ size })}
+          />
+          <Choice
+            label="Aspect ratio"
+            value={filters.ratio}
+            options={ASPECT_RATIOS}
+            format={(r) => r}
+            onChange={(ratio) => set({ ratio })}
+          />
+          <Choice
+            label="Creativity"
+            value={filters.creativity}
+            options={CREATIVITY_LEVELS}
+            onChange={(creativity) => set({ creativity })}
+          />
+          <Choice
+            label="Status"
+            value={filters.status}
+            options={STATUS_FILTERS}
+            onChange={(status) => set({ status })}
+          />
+          <StyleSetChoice value={filters.styleSet} onChange={(styleSet) => set({ styleSet })} />
+          <SeedField value={filters.seed} onChange={(seed) => set({ seed })} />
+          <Field label="From">
+            {(id) => (
+              <input
+                id={id}
+                type="date"
+                value={filters.from ?? ""}
+                max={filters.to ?? undefined}
+                onChange={(e) => set({ from: parseDay(e.target.value) })}
+                className={control}
+              />
+            )}
+          </Field>
+          <Field label="To">
+            {(id) => (
+              <input
+                id={id}
+                type="date"
+                value={filters.to ?? ""}
+                min={filters.from ?? undefined}
+                onChange={(e) => set({ to: parseDay(e.target.value) })}
+                className={control}
+              />
+            )}
+          </Field>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}
+
+function StyleSetChoice({
+  value,
+  onChange,
+}: {
+  value: string | null;
+  onChange: (id: string | null) => void;
+}) {
+  const sets = useQuery({
+    queryKey: ["style-sets", "names"],
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: { id: string; name: string }[] }>("/api/style-sets", { signal }),
+    staleTime: 60_000,
+  });
+  const items = sets.data?.items ?? [];
+  return (
+    <Field label="Style set">
+      {(id) => (
+        <select
+          id={id}
+          value={value ?? ""}
+          onChange={(e) => onChange(e.target.value || null)}
+          className={control}
+        >
+          <option value="">Any</option>
+          {value && !items.some((s) => s.id === value) ? (
+            <option value={value}>This style set</option>
+          ) : null}
+          {items.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function SeedField({
+  value,
+  onChange,
+}: {
+  value: number | null;
+  onChange: (seed: number | null) => void;
+}) {
+  const [text, setText] = useState(value === null ? "" : String(value));
+  const valid = text === "" || (/^\d{1,10}$/.test(text) && Number(text) <= SEED_MAX);
+  const apply = () => {
+    if (valid) onChange(text === "" ? null : Number(text));
+  };
+  return (
+    <Field label="Seed">
+      {(id) => (
+        <input
+          id={id}
+          inputMode="numeric"
+          value={text}
+          placeholder="Any"
+          aria-invalid={!valid}
+          onChange={(e) => setText(e.target.value.trim())}
+          onBlur={apply}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") apply();
+          }}
+          className={`${control} tabular-nums aria-invalid:border-danger`}
+        />
+      )}
+    </Field>
+  );
+}

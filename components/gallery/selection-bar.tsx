@@ -1,0 +1,81 @@
+"use client";
+// While images are selected: how many, one zip of them (each with a JSON
+// sidecar of its settings), and the way out. Fixed to the bottom of the
+// viewport so it stays in reach while the designer keeps scrolling and picking.
+import { useQueryClient } from "@tanstack/react-query";
+import { Download, Loader2, X } from "lucide-react";
+import { useState } from "react";
+import { toast } from "@/lib/ui/toast";
+import { downloadZipOf, type ZipProgress } from "@/lib/generations/zip-download";
+import type { LightboxEntry } from "./lightbox-entries";
+import { clearSelection, selectedIds, useSelectionCount } from "./selection-store";
+
+export function SelectionBar({ entries }: { entries: LightboxEntry[] }) {
+  const queryClient = useQueryClient();
+  const count = useSelectionCount();
+  const [progress, setProgress] = useState<ZipProgress | null>(null);
+  const busy = progress !== null;
+
+  const zip = async () => {
+    if (busy) return;
+    const byId = new Map(entries.map((e) => [e.image.id, e]));
+    const items = selectedIds()
+      .map((id) => byId.get(id))
+      .filter((e): e is LightboxEntry => e !== undefined)
+      .map(({ generation, image, n }) => ({ generation, image, n }));
+    if (items.length === 0) return;
+    try {
+      const result = await downloadZipOf(queryClient, items, setProgress);
+      if (result.failed.length > 0) {
+        toast.warning(`${result.name}: ${result.failed.length} image(s) could not be fetched`, {
+          description: "They are listed in manifest.json with the reason.",
+        });
+      } else {
+        toast.success(`Downloaded ${items.length} image${items.length === 1 ? "" : "s"} as a zip`);
+      }
+    } catch (error) {
+      toast.error("Couldn't make the zip", {
+        description: error instanceof Error ? error.message : "Try again in a moment.",
+      });
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <div
+      role="region"
+      aria-label="Selection"
+      className="fixed bottom-4 left-1/2 z-30 flex -translate-x-1/2 items-center gap-2 rounded-lg border border-border bg-panel py-1.5 pr-1.5 pl-3 text-sm shadow-lg"
+    >
+      <p aria-live="polite" className="tabular-nums">
+        {count} selected
+      </p>
+      <button
+        type="button"
+        onClick={() => void zip()}
+        disabled={busy}
+        aria-busy={busy || undefined}
+        className="inline-flex h-8 items-center gap-1.5 rounded-md bg-accent px-3 font-medium text-accent-foreground hover:brightness-110 disabled:opacity-70"
+      >
+        {busy ? (
+          <Loader2 aria-hidden="true" className="size-4 animate-spin" />
+        ) : (
+          <Download aria-hidden="true" className="size-4" />
+        )}
+        <span className="tabular-nums">
+          {busy ? `Zipping ${progress.done} of ${progress.total}…` : "Download zip"}
+        </span>
+      </button>
+      <button
+        type="button"
+        onClick={clearSelection}
+        aria-label="Clear selection"
+        title="Clear selection (Esc)"
+        className="inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground"
+      >
+        <X aria-hidden="true" className="size-4" />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// "Use in builder" on the Style sets page opens /?useStyleSet=<id>: the builder
+// fetches that set, applies it in place of its references (Undo in the toast),
+// and takes the parameter out of the address so a reload does not apply it again.
+import { toast } from "@/lib/ui/toast";
+import { ApiError, apiFetch } from "@/lib/http/client";
+import { applyStyleSetToList } from "@/lib/style-refs/apply-to-list";
+import type { ListAccess } from "@/lib/style-refs/list";
+import { STYLE_SET_ID } from "@/lib/style-refs/sets";
+import type { StyleSet } from "@/lib/style-sets/schema";
+
+export async function applyFromUrl(list: ListAccess): Promise<void> {
+  const url = new URL(window.location.href);
+  const id = url.searchParams.get("useStyleSet");
+  url.searchParams.delete("useStyleSet");
+  window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}${url.hash}`);
+  if (!id) return;
+  if (!STYLE_SET_ID.test(id)) {
+    toast.error("That link does not name a style set");
+    return;
+  }
+  try {
+    const set = await apiFetch<StyleSet>(`/api/style-sets/${id}`);
+    const outcome = applyStyleSetToList(list, set, "replace");
+    if (!outcome.ok) toast.error(`Couldn't apply “${set.name}”`, { description: outcome.message });
+  } catch (error) {
+    toast.error("Couldn't load the style set", {
+      description:
+        error instanceof ApiError || error instanceof Error
+          ? error.message
+          : "Try again from the Style sets page.",
+    });
+  }
+}

@@ -1,0 +1,115 @@
+"use client";
+// The reference list proper, loaded on demand: rows in a dnd-kit sortable list
+// (pointer and keyboard, announced), then what can be done with them as a set.
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type UniqueIdentifier,
+} from "@dnd-kit/core";
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  verticalListSortingStrategy,
+} from "@dnd-kit/sortable";
+import { useMemo, useRef } from "react";
+import { canRetry, forget, retry, type ReferenceListApi } from "@/lib/style-refs/add-pipeline";
+import type { ReferenceEntry } from "@/lib/style-refs/entry";
+import { moveEntry, removeEntry, setStrength } from "@/lib/style-refs/list";
+import type { StyleSetOrigin } from "@/lib/style-refs/sets";
+import { SetActions } from "@/components/style-sets/set-actions";
+import { ReferenceRow } from "./reference-row";
+
+const INSTRUCTIONS =
+  "To reorder, press Space or Enter on the handle, move with the arrow keys, press Space or Enter to drop it, or Escape to cancel.";
+
+export function ReferencePanel({
+  api,
+  rows,
+  origin,
+}: {
+  api: ReferenceListApi;
+  rows: readonly ReferenceEntry[];
+  origin: StyleSetOrigin | null;
+}) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const ids = useMemo(() => rows.map((r) => r.key), [rows]);
+
+  // dnd-kit speaks these in its live region; positions are 1-based like the row names.
+  const announcements = useMemo<Announcements>(() => {
+    const at = (id: UniqueIdentifier) => ids.indexOf(String(id)) + 1;
+    const name = (id: UniqueIdentifier) => rows.find((r) => r.key === id)?.label ?? "reference";
+    const n = rows.length;
+    return {
+      onDragStart: ({ active }) =>
+        `Picked up reference ${at(active.id)} of ${n}, ${name(active.id)}.`,
+      onDragOver: ({ active, over }) =>
+        over
+          ? `${name(active.id)} is over position ${at(over.id)} of ${n}.`
+          : `${name(active.id)} is not over the list.`,
+      onDragEnd: ({ active, over }) =>
+        over
+          ? `${name(active.id)} dropped at position ${at(over.id)} of ${n}.`
+          : `${name(active.id)} dropped.`,
+      onDragCancel: ({ active }) =>
+        `Reordering cancelled. ${name(active.id)} stays at position ${at(active.id)} of ${n}.`,
+    };
+  }, [ids, rows]);
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
+    const list = api.get();
+    const from = list.findIndex((r) => r.key === active.id);
+    const to = list.findIndex((r) => r.key === over.id);
+    api.set(moveEntry(list, from, to));
+  };
+
+  const remove = (key: string, index: number) => {
+    forget(key);
+    api.set(removeEntry(api.get(), key));
+    // Keep keyboard users in the list: the row that took this place, else the one before, else "Add image…".
+    requestAnimationFrame(() => {
+      const buttons = listRef.current?.querySelectorAll<HTMLElement>("[data-remove]");
+      const target = buttons?.[Math.min(index, buttons.length - 1)];
+      if (target) target.focus();
+      else listRef.current?.closest("section")?.querySelector<HTMLElement>("button")?.focus();
+    });
+  };
+
+  return (
+    <>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onDragEnd}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: INSTRUCTIONS } }}
+      >
+        <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+          <ol ref={listRef} aria-label="Style references, in order" className="space-y-1.5">
+            {rows.map((row, index) => (
+              <ReferenceRow
+                key={row.key}
+                row={row}
+                index={index}
+                canRetry={canRetry(row)}
+                onStrength={(value) => api.set(setStrength(api.get(), row.key, value))}
+                onRemove={() => remove(row.key, index)}
+                onRetry={() => retry(api, row.key)}
+              />
+            ))}
+          </ol>
+        </SortableContext>
+      </DndContext>
+      <SetActions api={api} rows={rows} origin={origin} />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+// An update based on an old version was refused (409): say so plainly and let the
+// designer choose, instead of overwriting someone else's change.
+import type { StyleSetOrigin } from "@/lib/style-refs/sets";
+import type { StyleSet } from "@/lib/style-sets/schema";
+import { DialogFrame, primaryButton, secondaryButton } from "./dialog-parts";
+
+export function ConflictDialog({
+  origin,
+  current,
+  onClose,
+  onLoadTheirs,
+  onSaveMine,
+}: {
+  origin: StyleSetOrigin;
+  current: StyleSet;
+  onClose: () => void;
+  onLoadTheirs: () => void;
+  onSaveMine: () => void;
+}) {
+  const renamed = current.name !== origin.name ? ` (now called “${current.name}”)` : "";
+  return (
+    <DialogFrame
+      role="alertdialog"
+      title={`Someone changed “${origin.name}” (now version ${current.version})`}
+      description={`Your references are based on version ${origin.version}${renamed}, so updating would overwrite their change. Load theirs, or save yours as a new set. Nothing has been changed yet.`}
+      onClose={onClose}
+    >
+      <p className="mt-3 rounded-md bg-subtle px-2.5 py-2 text-xs text-muted">
+        Theirs has {current.references.length} reference{current.references.length === 1 ? "" : "s"}
+        , updated{" "}
+        <time dateTime={current.updatedAt}>{new Date(current.updatedAt).toLocaleString()}</time>.
+      </p>
+      <div className="mt-4 flex flex-wrap justify-end gap-2">
+        <button type="button" onClick={onClose} className={secondaryButton}>
+          Cancel
+        </button>
+        <button type="button" onClick={onLoadTheirs} className={secondaryButton}>
+          Load theirs
+        </button>
+        <button type="button" onClick={onSaveMine} className={primaryButton}>
+          Save mine as a new set…
+        </button>
+      </div>
+    </DialogFrame>
+  );
+}

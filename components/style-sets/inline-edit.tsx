@@ -1,0 +1,115 @@
+"use client";
+// Editing a set's name or note in place: Enter (or Save) saves, Escape cancels.
+// A save based on an old version is refused by the server (409): we say so,
+// keep what was typed, and the list reloads so a second Save applies it on top
+// of the other person's change, knowingly.
+import { Loader2 } from "lucide-react";
+import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
+import { ApiError } from "@/lib/http/client";
+import { conflictOf } from "@/lib/hooks/use-style-sets";
+
+const small =
+  "inline-flex h-7 items-center rounded-md px-2.5 text-xs font-medium disabled:opacity-60";
+
+export function InlineEdit({
+  label,
+  initial,
+  max,
+  required,
+  multiline,
+  onSave,
+  onCancel,
+}: {
+  label: string;
+  initial: string;
+  max: number;
+  required?: boolean;
+  multiline?: boolean;
+  onSave: (value: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [value, setValue] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errorId = useId();
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (busy) return;
+    if (required && !value.trim()) return setError("A set needs a name.");
+    setBusy(true);
+    setError(null);
+    try {
+      await onSave(value);
+    } catch (e) {
+      const current = conflictOf(e);
+      setError(
+        current
+          ? `Someone changed this set meanwhile (now version ${current.version}); yours was not saved. The page now shows their version: Save again to apply yours on top.`
+          : e instanceof ApiError
+            ? (Object.values(e.fieldErrors)[0]?.[0] ?? e.detail)
+            : e instanceof Error
+              ? e.message
+              : "It could not be saved.",
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const common = {
+    "aria-label": label,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? errorId : undefined,
+    value,
+    maxLength: max,
+    autoFocus: true,
+    onChange: (e: { target: { value: string } }) => setValue(e.target.value),
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        onCancel();
+      } else if (e.key === "Enter" && (!multiline || e.metaKey || e.ctrlKey)) {
+        e.preventDefault();
+        void submit();
+      }
+    },
+    className:
+      "w-full rounded-md border border-border bg-raised px-2 text-sm hover:border-border-strong aria-[invalid=true]:border-danger",
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-1.5">
+      {multiline ? (
+        <textarea rows={3} {...common} className={`${common.className} resize-y py-1.5`} />
+      ) : (
+        <input {...common} className={`${common.className} h-8`} />
+      )}
+      {error ? (
+        <p id={errorId} role="alert" className="text-xs text-danger">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex gap-1.5">
+        <button
+          type="submit"
+          disabled={busy}
+          className={`${small} bg-accent text-accent-foreground hover:brightness-110`}
+        >
+          {busy ? <Loader2 aria-hidden="true" className="mr-1 size-3 animate-spin" /> : null}
+          Save
+        </button>
+        <button
+          type="button"
+          onClick={onCancel}
+          className={`${small} border border-border bg-raised hover:bg-subtle`}
+        >
+          Cancel
+        </button>
+        {multiline ? (
+          <span className="self-center text-[11px] text-muted">Ctrl+Enter saves</span>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,180 @@
+"use client";
+// Under the reference list: save the references as a new set, update the set they
+// came from (naming the version they were based on, so someone else's change is
+// never overwritten unseen), or clear the list. Shown only with references.
+import { Loader2, Save, Trash2, Upload } from "lucide-react";
+import { useState } from "react";
+import { toast } from "@/lib/ui/toast";
+import { ApiError } from "@/lib/http/client";
+import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/hooks/use-style-set-origin";
+import { conflictOf, useStyleSetChanges } from "@/lib/hooks/use-style-sets";
+import { forget } from "@/lib/style-refs/add-pipeline";
+import { applyStyleSetToList } from "@/lib/style-refs/apply-to-list";
+import { isUnsettled, toSetReference, type ReferenceEntry } from "@/lib/style-refs/entry";
+import type { ListAccess } from "@/lib/style-refs/list";
+import {
+  changedSinceOrigin,
+  originOf,
+  styleSetLink,
+  type StyleSetOrigin,
+} from "@/lib/style-refs/sets";
+import type { StyleSet } from "@/lib/style-sets/schema";
+import { ConflictDialog } from "./conflict-dialog";
+import { SaveSetDialog } from "./save-set-dialog";
+
+const action =
+  "inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium hover:bg-subtle disabled:opacity-50 disabled:hover:bg-transparent";
+
+export function SetActions({
+  api,
+  rows,
+  origin,
+}: {
+  api: ListAccess;
+  rows: readonly ReferenceEntry[];
+  origin: StyleSetOrigin | null;
+}) {
+  const changes = useStyleSetChanges();
+  const [saveOpen, setSaveOpen] = useState(false);
+  const [saveName, setSaveName] = useState("");
+  const [conflict, setConflict] = useState<StyleSet | null>(null);
+  const [updating, setUpdating] = useState(false);
+  const unsettled = rows.some(isUnsettled);
+  const linked = styleSetLink(rows, origin) !== null;
+  const changed = changedSinceOrigin(rows, origin);
+
+  const openSave = (name = "") => {
+    setSaveName(name);
+    setSaveOpen(true);
+  };
+
+  const update = async () => {
+    if (!origin || updating) return;
+    setUpdating(true);
+    try {
+      const set = await changes.update(origin, { references: rows.map(toSetReference) });
+      setStyleSetOrigin(originOf(set));
+      toast.success(`Updated “${set.name}”`, { description: `Now version ${set.version}.` });
+    } catch (error) {
+      const current = conflictOf(error);
+      if (current) setConflict(current);
+      else if (error instanceof ApiError && error.status === 404) {
+        setStyleSetOrigin(null);
+        toast.error(`“${origin.name}” no longer exists`, {
+          description: "Someone deleted it. Save your references as a new set to keep them.",
+          action: { label: "Save as set…", onClick: () => openSave(origin.name) },
+        });
+      } else {
+        toast.error(`Couldn't update “${origin.name}”`, {
+          description: error instanceof Error ? error.message : undefined,
+        });
+      }
+    } finally {
+      setUpdating(false);
+    }
+  };
+
+  const clear = () => {
+    const before = api.get();
+    const beforeOrigin = getStyleSetOrigin();
+    api.set([]);
+    toast.success(`Removed ${before.length} reference${before.length === 1 ? "" : "s"}`, {
+      action: {
+        label: "Undo",
+        onClick: () => {
+          api.set(before);
+          setStyleSetOrigin(beforeOrigin);
+        },
+      },
+      // Undo can bring back rows but not an upload in flight; those are dropped for good.
+      onAutoClose: () => before.forEach((r) => r.status === "uploading" && forget(r.key)),
+    });
+  };
+
+  return (
+    <div className="mt-1.5">
+      {origin ? (
+        <p className="mb-1 text-[11px] text-muted">
+          {linked ? (
+            <>
+              From set <span className="font-medium text-foreground">“{origin.name}”</span> v
+              {origin.version}: generations record it.
+            </>
+          ) : (
+            <>
+              Changed since set <span className="font-medium text-foreground">“{origin.name}”</span>{" "}
+              v{origin.version}: generations will not record it.
+            </>
+          )}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-1">
+        <button
+          type="button"
+          onClick={() => openSave()}
+          disabled={unsettled}
+          title={
+            unsettled ? "Wait for uploads and checks, or remove the rows with problems" : undefined
+          }
+          className={action}
+        >
+          <Save aria-hidden="true" className="size-3.5" />
+          Save as set…
+        </button>
+        {changed && origin ? (
+          <button
+            type="button"
+            onClick={() => void update()}
+            disabled={unsettled}
+            // Busy, not disabled: a disabled button drops keyboard focus, and the
+            // conflict dialog hands focus back to whatever had it when it opened.
+            aria-disabled={updating || undefined}
+            aria-busy={updating || undefined}
+            className={`${action} aria-disabled:opacity-50`}
+          >
+            {updating ? (
+              <Loader2 aria-hidden="true" className="size-3.5 animate-spin" />
+            ) : (
+              <Upload aria-hidden="true" className="size-3.5" />
+            )}
+            Update “{origin.name}”
+          </button>
+        ) : null}
+        <button
+          type="button"
+          onClick={clear}
+          className={`${action} ml-auto text-muted hover:text-foreground`}
+        >
+          <Trash2 aria-hidden="true" className="size-3.5" />
+          Remove all
+        </button>
+      </div>
+      {saveOpen ? (
+        <SaveSetDialog
+          initialName={saveName}
+          rows={rows}
+          onClose={() => setSaveOpen(false)}
+          onSaved={(set) => {
+            setStyleSetOrigin(originOf(set));
+            setSaveOpen(false);
+          }}
+        />
+      ) : null}
+      {conflict && origin ? (
+        <ConflictDialog
+          origin={origin}
+          current={conflict}
+          onClose={() => setConflict(null)}
+          onLoadTheirs={() => {
+            applyStyleSetToList(api, conflict, "replace");
+            setConflict(null);
+          }}
+          onSaveMine={() => {
+            setConflict(null);
+            openSave(`${origin.name} (mine)`);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

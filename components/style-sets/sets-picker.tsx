@@ -1,0 +1,221 @@
+"use client";
+// The builder's quick picker: saved sets with their thumbnails, a search by name,
+// and Replace / Append for each. An append that would pass ten is refused here,
+// saying how many fit, and nothing changes.
+import { ChevronDown, Library, Search, Settings2 } from "lucide-react";
+import Link from "next/link";
+import { Popover } from "radix-ui";
+import { useId, useState } from "react";
+import { useStyleSets } from "@/lib/hooks/use-style-sets";
+import { applyStyleSetToList } from "@/lib/style-refs/apply-to-list";
+import type { ListAccess } from "@/lib/style-refs/list";
+import type { ApplyMode } from "@/lib/style-refs/sets";
+import { formatStrength } from "@/lib/style-refs/strength";
+import type { StyleSet } from "@/lib/style-sets/schema";
+import { setsTriggerClass } from "./style-sets-button";
+import { SetThumbs } from "./set-thumbs";
+
+const small =
+  "inline-flex h-6 items-center rounded-md border border-border bg-raised px-2 text-[11px] font-medium hover:bg-subtle";
+
+export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpen?: boolean }) {
+  const [open, setOpen] = useState(defaultOpen ?? false);
+  const [query, setQuery] = useState("");
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const sets = useStyleSets({ enabled: open });
+  const searchId = useId();
+  const hasRows = list.get().length > 0;
+
+  const shown = (sets.data ?? []).filter((s) =>
+    s.name.toLowerCase().includes(query.trim().toLowerCase()),
+  );
+
+  const apply = (set: StyleSet, mode: ApplyMode) => {
+    const outcome = applyStyleSetToList(list, set, mode);
+    if (outcome.ok) {
+      setRefusal(null);
+      setOpen(false);
+    } else {
+      setRefusal(outcome.message);
+    }
+  };
+
+  return (
+    <Popover.Root
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setRefusal(null);
+      }}
+    >
+      <Popover.Trigger className={setsTriggerClass}>
+        <Library aria-hidden="true" className="size-3.5" />
+        Style sets
+        <ChevronDown aria-hidden="true" className="size-3 text-muted" />
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content
+          align="end"
+          sideOffset={6}
+          collisionPadding={8}
+          aria-label="Style sets"
+          className="z-40 flex max-h-[min(28rem,var(--radix-popover-content-available-height))] w-[min(22rem,calc(100vw-1rem))] flex-col rounded-lg border border-border bg-panel text-sm shadow-xl"
+        >
+          <div className="border-b border-border p-2">
+            <label htmlFor={searchId} className="sr-only">
+              Search style sets
+            </label>
+            <div className="relative">
+              <Search
+                aria-hidden="true"
+                className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-muted"
+              />
+              <input
+                id={searchId}
+                type="search"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") e.preventDefault();
+                }}
+                placeholder="Search by name"
+                className="h-8 w-full rounded-md border border-border bg-raised pr-2 pl-7 text-sm placeholder:text-muted"
+              />
+            </div>
+          </div>
+          {refusal ? (
+            <p
+              role="alert"
+              className="border-b border-border bg-subtle px-3 py-2 text-xs text-danger"
+            >
+              {refusal}
+            </p>
+          ) : null}
+          <div className="min-h-0 flex-1 overflow-y-auto">
+            <PickerBody
+              state={sets.isPending ? "loading" : sets.isError ? "error" : "ready"}
+              error={sets.error?.message}
+              onRetry={() => void sets.refetch()}
+              total={sets.data?.length ?? 0}
+              shown={shown}
+              hasRows={hasRows}
+              onApply={apply}
+            />
+          </div>
+          <div className="flex items-center justify-between border-t border-border px-3 py-2 text-xs">
+            <span className="text-muted">
+              {hasRows ? "Replace swaps your references; Append adds to them." : ""}
+            </span>
+            <Link
+              href="/style-sets"
+              className="inline-flex items-center gap-1 font-medium hover:underline"
+            >
+              <Settings2 aria-hidden="true" className="size-3.5" />
+              Manage
+            </Link>
+          </div>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}
+
+function PickerBody({
+  state,
+  error,
+  onRetry,
+  total,
+  shown,
+  hasRows,
+  onApply,
+}: {
+  state: "loading" | "error" | "ready";
+  error?: string;
+  onRetry: () => void;
+  total: number;
+  shown: StyleSet[];
+  hasRows: boolean;
+  onApply: (set: StyleSet, mode: ApplyMode) => void;
+}) {
+  if (state === "loading") {
+    return (
+      <ul aria-busy="true" aria-label="Loading style sets" className="space-y-2 p-3">
+        {[0, 1, 2].map((i) => (
+          <li key={i} className="h-12 animate-pulse rounded-md bg-subtle" />
+        ))}
+      </ul>
+    );
+  }
+  if (state === "error") {
+    return (
+      <div role="alert" className="space-y-2 p-3 text-xs">
+        <p>The style sets could not be loaded. {error}</p>
+        <button type="button" onClick={onRetry} className={small}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (total === 0) {
+    return (
+      <p className="p-3 text-xs leading-relaxed text-muted">
+        No style sets yet. Add references, set their strengths, then choose{" "}
+        <strong className="font-medium text-foreground">Save as set…</strong> under the list to
+        reuse them here.
+      </p>
+    );
+  }
+  if (shown.length === 0)
+    return <p className="p-3 text-xs text-muted">No set matches that name.</p>;
+  return (
+    <ul aria-label="Saved style sets" className="divide-y divide-border">
+      {shown.map((set) => (
+        <li key={set.id} className="flex items-center gap-2 px-3 py-2">
+          <SetThumbs references={set.references} max={3} />
+          <div className="min-w-0 flex-1">
+            <p className="truncate text-xs font-medium" title={set.name}>
+              {set.name}
+            </p>
+            <p className="truncate text-[11px] text-muted tabular-nums">
+              {set.references.length} ref{set.references.length === 1 ? "" : "s"}
+              {set.references.length
+                ? ` · ${set.references.map((r) => formatStrength(r.strength)).join(", ")}`
+                : ""}
+            </p>
+          </div>
+          <div className="flex shrink-0 gap-1">
+            {hasRows ? (
+              <>
+                <button
+                  type="button"
+                  onClick={() => onApply(set, "replace")}
+                  aria-label={`Replace with “${set.name}”`}
+                  className={small}
+                >
+                  Replace
+                </button>
+                <button
+                  type="button"
+                  onClick={() => onApply(set, "append")}
+                  aria-label={`Append “${set.name}”`}
+                  className={small}
+                >
+                  Append
+                </button>
+              </>
+            ) : (
+              <button
+                type="button"
+                onClick={() => onApply(set, "replace")}
+                aria-label={`Apply “${set.name}”`}
+                className={small}
+              >
+                Apply
+              </button>
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

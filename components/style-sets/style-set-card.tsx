@@ -1,0 +1,207 @@
+"use client";
+// One set on the Style sets page: name (rename in place), note, its references
+// with their strengths, when it changed, and what can be done with it.
+import { Copy, Download, Images, Pencil, Trash2, Wand2 } from "lucide-react";
+import { useRef, useState } from "react";
+import { toast } from "@/lib/ui/toast";
+import { formatRelative } from "@/lib/generations/format";
+import { useNow } from "@/lib/hooks/use-now";
+import { useStyleSetChanges } from "@/lib/hooks/use-style-sets";
+import { formatStrength, strengthDirection } from "@/lib/style-refs/strength";
+import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX, type StyleSet } from "@/lib/style-sets/schema";
+import { InlineEdit } from "./inline-edit";
+
+const action =
+  "inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-muted hover:bg-subtle hover:text-foreground";
+
+export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () => void }) {
+  const changes = useStyleSetChanges();
+  const now = useNow(30_000);
+  const [editing, setEditing] = useState<"name" | "note" | null>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const noteButton = useRef<HTMLButtonElement>(null);
+  const refs = set.references;
+
+  const save = async (field: "name" | "note", value: string) => {
+    await changes.update(set, { [field]: value });
+    setEditing(null);
+    toast.success(
+      field === "name" ? `Renamed to “${value.trim()}”` : `Note saved for “${set.name}”`,
+    );
+    requestAnimationFrame(() => (field === "name" ? renameButton : noteButton).current?.focus());
+  };
+
+  const duplicate = async () => {
+    try {
+      const copy = await changes.duplicate(set.id);
+      toast.success(`Duplicated as “${copy.name}”`);
+    } catch (error) {
+      toast.error(`Couldn't duplicate “${set.name}”`, {
+        description: error instanceof Error ? error.message : undefined,
+      });
+    }
+  };
+
+  return (
+    // Named by aria-label, not by the heading: the heading gives way to a field while renaming.
+    <article
+      aria-label={set.name}
+      className="flex h-full flex-col gap-3 rounded-lg border border-border bg-raised p-4"
+    >
+      <div className="flex items-start gap-2">
+        <div className="min-w-0 flex-1">
+          {editing === "name" ? (
+            <InlineEdit
+              label={`New name for “${set.name}”`}
+              initial={set.name}
+              max={STYLE_SET_NAME_MAX}
+              required
+              onSave={(value) => save("name", value)}
+              onCancel={() => {
+                setEditing(null);
+                requestAnimationFrame(() => renameButton.current?.focus());
+              }}
+            />
+          ) : (
+            <div className="flex items-center gap-1">
+              <h3 className="truncate text-sm font-semibold" title={set.name}>
+                {set.name}
+              </h3>
+              <button
+                ref={renameButton}
+                type="button"
+                onClick={() => setEditing("name")}
+                aria-label={`Rename “${set.name}”`}
+                title="Rename"
+                className="inline-flex size-6 shrink-0 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground"
+              >
+                <Pencil aria-hidden="true" className="size-3.5" />
+              </button>
+            </div>
+          )}
+          <p className="mt-0.5 text-xs text-muted tabular-nums">
+            {refs.length} reference{refs.length === 1 ? "" : "s"} · version {set.version} · updated{" "}
+            <time
+              dateTime={set.updatedAt}
+              title={`Created ${new Date(set.createdAt).toLocaleString()}, updated ${new Date(set.updatedAt).toLocaleString()}`}
+            >
+              {formatRelative(set.updatedAt, now || Date.parse(set.updatedAt))}
+            </time>
+          </p>
+        </div>
+        <a
+          href={`/?useStyleSet=${encodeURIComponent(set.id)}`}
+          aria-label={`Use “${set.name}” in the builder`}
+          className="inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md bg-accent px-3 text-xs font-semibold text-accent-foreground hover:brightness-110"
+        >
+          <Wand2 aria-hidden="true" className="size-3.5" />
+          Use in builder
+        </a>
+      </div>
+
+      {refs.length ? (
+        <ol aria-label={`References of “${set.name}”`} className="flex flex-wrap gap-2">
+          {refs.map((ref, i) => {
+            const direction = strengthDirection(ref.strength);
+            return (
+              <li key={i} className="w-14" title={ref.label ?? ref.imageUrl}>
+                <div className="size-14 overflow-hidden rounded-md border border-border bg-subtle">
+                  {ref.thumbnailId ? (
+                    // eslint-disable-next-line @next/next/no-img-element -- studio thumbnails, 160 px WebP
+                    <img
+                      src={`/api/thumbnails/${ref.thumbnailId}`}
+                      alt={ref.label ?? `Reference ${i + 1}`}
+                      className="size-full object-cover"
+                      loading="lazy"
+                    />
+                  ) : (
+                    <span className="flex size-full items-center justify-center p-1 text-center text-[10px] leading-tight break-all text-muted">
+                      {ref.label ?? "link"}
+                    </span>
+                  )}
+                </div>
+                <p
+                  className={`mt-0.5 text-center text-[11px] tabular-nums ${direction === "repel" ? "text-danger" : direction === "attract" ? "text-foreground" : "text-muted"}`}
+                >
+                  {formatStrength(ref.strength)}
+                  <span className="sr-only">, {direction}</span>
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      ) : (
+        <p className="text-xs text-muted">No references in this set.</p>
+      )}
+
+      {editing === "note" ? (
+        <InlineEdit
+          label={`Note for “${set.name}”`}
+          initial={set.note}
+          max={STYLE_SET_NOTE_MAX}
+          multiline
+          onSave={(value) => save("note", value)}
+          onCancel={() => {
+            setEditing(null);
+            requestAnimationFrame(() => noteButton.current?.focus());
+          }}
+        />
+      ) : (
+        <div className="flex items-start gap-1 text-sm">
+          <p
+            className={`min-w-0 flex-1 break-words whitespace-pre-line ${set.note ? "" : "text-muted italic"}`}
+          >
+            {set.note || "No note"}
+          </p>
+          <button
+            ref={noteButton}
+            type="button"
+            onClick={() => setEditing("note")}
+            aria-label={`${set.note ? "Edit note" : "Add note"} for “${set.name}”`}
+            className={action}
+          >
+            {set.note ? "Edit note" : "Add note"}
+          </button>
+        </div>
+      )}
+
+      <div className="mt-auto flex flex-wrap items-center gap-1 border-t border-border pt-2">
+        <button
+          type="button"
+          onClick={() => void duplicate()}
+          aria-label={`Duplicate “${set.name}”`}
+          className={action}
+        >
+          <Copy aria-hidden="true" className="size-3.5" />
+          Duplicate
+        </button>
+        <a
+          href={`/?styleSet=${encodeURIComponent(set.id)}`}
+          aria-label={`Generations made with “${set.name}”`}
+          className={action}
+        >
+          <Images aria-hidden="true" className="size-3.5" />
+          Generations
+        </a>
+        <a
+          href={`/api/style-sets/export?ids=${encodeURIComponent(set.id)}`}
+          download
+          aria-label={`Export “${set.name}” as JSON`}
+          className={action}
+        >
+          <Download aria-hidden="true" className="size-3.5" />
+          Export
+        </a>
+        <button
+          type="button"
+          onClick={onDelete}
+          aria-label={`Delete “${set.name}”`}
+          className={`${action} ml-auto hover:text-danger`}
+        >
+          <Trash2 aria-hidden="true" className="size-3.5" />
+          Delete
+        </button>
+      </div>
+    </article>
+  );
+}

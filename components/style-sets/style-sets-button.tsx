@@ -1,0 +1,41 @@
+"use client";
+// The builder's "Style sets" button. The picker behind it (Radix popover, the
+// sets query, thumbnails) is fetched on first hover, focus or click, so the
+// page's first load carries one plain button.
+import { ChevronDown, Library } from "lucide-react";
+import { lazy, Suspense, useState } from "react";
+import type { ListAccess } from "@/lib/style-refs/list";
+
+const loadPicker = () => import("./sets-picker");
+const SetsPicker = lazy(() => loadPicker().then((m) => ({ default: m.SetsPicker })));
+
+export const setsTriggerClass =
+  "inline-flex h-6 items-center gap-1 rounded-md border border-border bg-raised px-2 text-[11px] font-medium hover:bg-subtle data-[state=open]:bg-subtle";
+
+function PlainTrigger({ onOpen }: { onOpen?: () => void }) {
+  return (
+    <button
+      type="button"
+      aria-haspopup="dialog"
+      aria-expanded={false}
+      onClick={onOpen}
+      onPointerEnter={() => void loadPicker()}
+      onFocus={() => void loadPicker()}
+      className={setsTriggerClass}
+    >
+      <Library aria-hidden="true" className="size-3.5" />
+      Style sets
+      <ChevronDown aria-hidden="true" className="size-3 text-muted" />
+    </button>
+  );
+}
+
+export function StyleSetsButton({ list }: { list: ListAccess }) {
+  const [active, setActive] = useState(false);
+  if (!active) return <PlainTrigger onOpen={() => setActive(true)} />;
+  return (
+    <Suspense fallback={<PlainTrigger />}>
+      <SetsPicker list={list} defaultOpen />
+    </Suspense>
+  );
+}
