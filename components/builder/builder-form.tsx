@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
 import { toast } from "@/lib/ui/toast";
@@ -13,6 +12,7 @@ import {
   type BuilderFormValues,
   type BuilderValues,
 } from "@/lib/builder/draft";
+import { kreaResolve } from "@/lib/builder/krea-resolver";
 import { planLoad } from "@/lib/builder/load-request";
 import {
   planCompare,
@@ -32,7 +32,7 @@ import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/hooks/use-style-set-
 import { useSubmitGeneration, type SubmitOptions } from "@/lib/hooks/use-submit-generation";
 import type { FieldErrors } from "@/lib/http/field-errors";
 import { randomSeed } from "@/lib/krea/options";
-import { kreaInputSchema, type KreaInput } from "@/lib/krea/schema";
+import type { KreaInput } from "@/lib/krea/schema";
 import { referencesBlockReason, type ReferenceEntry } from "@/lib/style-refs/entry";
 import type { ListAccess } from "@/lib/style-refs/list";
 import { needsPreparing } from "@/lib/style-refs/prepare";
@@ -54,14 +54,9 @@ const NO_REFERENCES: ReferenceEntry[] = [];
 // uploading are quoted as if their image were there already.
 const PENDING_URL = "https://pending.invalid/reference";
 
-const kreaResolver = zodResolver(kreaInputSchema);
 /** Validates what Krea will receive: each reference row stripped to { imageUrl, strength }. */
-const resolver: Resolver<BuilderFormValues, unknown, KreaInput> = (values, context, options) =>
-  kreaResolver(toKreaDraft(values), context, {
-    fields: options.fields,
-    criteriaMode: options.criteriaMode,
-    shouldUseNativeValidation: options.shouldUseNativeValidation,
-  });
+const resolver: Resolver<BuilderFormValues, unknown, KreaInput> = (values, _context, options) =>
+  kreaResolve(toKreaDraft(values), options);
 
 const FORM_FIELDS: readonly (keyof BuilderValues)[] = [
   "prompt",

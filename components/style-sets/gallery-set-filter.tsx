@@ -1,5 +1,5 @@
 import { X } from "lucide-react";
-import { STYLE_SET_ID_PATTERN } from "@/lib/style-sets/schema";
+import { STYLE_SET_ID_PATTERN } from "@/lib/style-sets/limits";
 import { getStyleSetStore } from "@/lib/style-sets/get-store";
 
 /** The set named by ?styleSet=, for the gallery's filter note: its name, or null when the id is not a set's. */

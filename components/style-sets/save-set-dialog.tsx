@@ -6,7 +6,8 @@ import { toast } from "@/lib/ui/toast";
 import { ApiError } from "@/lib/http/client";
 import { useStyleSetChanges } from "@/lib/hooks/use-style-sets";
 import { toSetReference, type ReferenceEntry } from "@/lib/style-refs/entry";
-import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX, type StyleSet } from "@/lib/style-sets/schema";
+import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX } from "@/lib/style-sets/limits";
+import type { StyleSet } from "@/lib/style-sets/schema";
 import { DialogFrame, primaryButton, secondaryButton } from "./dialog-parts";
 
 const field =

@@ -8,7 +8,8 @@ import { formatRelative } from "@/lib/generations/format";
 import { useNow } from "@/lib/hooks/use-now";
 import { useStyleSetChanges } from "@/lib/hooks/use-style-sets";
 import { formatStrength, strengthDirection } from "@/lib/style-refs/strength";
-import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX, type StyleSet } from "@/lib/style-sets/schema";
+import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX } from "@/lib/style-sets/limits";
+import type { StyleSet } from "@/lib/style-sets/schema";
 import { InlineEdit } from "./inline-edit";
 
 const action =

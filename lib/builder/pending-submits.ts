@@ -5,13 +5,13 @@
 // A click that submits several workflows (Compare tiers, a sweep) stores every
 // member with its own key at once, before any is sent, so a reload or a retry
 // resends exactly the members that had no answer.
-import { safeParse } from "zod/v4/core";
 import {
   parseSubmitContext,
   submitContextQuery,
   type SubmitContext,
 } from "@/lib/generations/links";
-import { kreaInputSchema, type ResolvedKreaInput } from "@/lib/krea/schema";
+import { checkKreaInput } from "@/lib/krea/check";
+import type { ResolvedKreaInput } from "@/lib/krea/schema";
 import { isRecord, readJsonItem, writeJsonItem, type KeyValueStore } from "./session-store";
 
 export const PENDING_SUBMITS_KEY = "krea-studio:pending-submits";
@@ -102,15 +102,15 @@ function readEntry(value: unknown, now: number): PendingSubmit | null {
   if (typeof key !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(key)) return null;
   if (typeof wait !== "number" || typeof startedAt !== "number") return null;
   if (now - startedAt > PENDING_MAX_AGE_MS) return null;
-  const parsed = safeParse(kreaInputSchema, input);
-  if (!parsed.success || typeof parsed.data.seed !== "number") return null;
+  const parsed = checkKreaInput(input);
+  if (!parsed.ok || typeof parsed.value.seed !== "number") return null;
   // A context the studio would refuse is not resent: it could only fail again.
   if (typeof query !== "string" || query.length > 2048) return null;
   const context = parseSubmitContext(new URLSearchParams(query));
   if (Object.keys(context.errors).length > 0) return null;
   const entry: PendingSubmit = {
     key,
-    input: { ...parsed.data, seed: parsed.data.seed },
+    input: { ...parsed.value, seed: parsed.value.seed },
     wait,
     startedAt,
     query,

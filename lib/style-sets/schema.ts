@@ -9,16 +9,25 @@ import { ID_PATTERN } from "@/lib/http/ids";
 import { STYLE_REFERENCES_MAX } from "@/lib/krea/options";
 import { MAX_REFERENCES_MESSAGE, styleReferenceSchema } from "@/lib/krea/schema";
 
-export const STYLE_SET_NAME_MAX = 80;
-export const STYLE_SET_NOTE_MAX = 500;
-export const REFERENCE_LABEL_MAX = 200;
-export const EXPORT_FORMAT = "krea-studio.style-sets";
-export const EXPORT_VERSION = 1;
-/** More than anyone keeps; bounds the work one import can ask for. */
-export const IMPORT_MAX_SETS = 1000;
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  IMPORT_MAX_SETS,
+  REFERENCE_LABEL_MAX,
+  STYLE_SET_ID_PATTERN,
+  STYLE_SET_NAME_MAX,
+  STYLE_SET_NOTE_MAX,
+} from "./limits";
 
-/** ss_ + 20 lower-case letters and digits: safe in URLs and in a workflow tag. */
-export const STYLE_SET_ID_PATTERN = /^ss_[a-z0-9]{20}$/;
+export {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  IMPORT_MAX_SETS,
+  REFERENCE_LABEL_MAX,
+  STYLE_SET_ID_PATTERN,
+  STYLE_SET_NAME_MAX,
+  STYLE_SET_NOTE_MAX,
+};
 const THUMBNAIL_ID = /^[a-f0-9]{64}$/;
 
 const optionalText = (max: number, field: string) =>

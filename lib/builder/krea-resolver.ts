@@ -1,0 +1,27 @@
+// react-hook-form's resolver for the builder: the lean Krea check
+// (lib/krea/check.ts) in the shape zodResolver gives, first message per field
+// (all of them with criteriaMode "all"), so the page validates without zod.
+import { toNestErrors, validateFieldsNatively } from "@hookform/resolvers";
+import type { FieldError, FieldValues, ResolverOptions, ResolverResult } from "react-hook-form";
+import { checkKreaInput } from "@/lib/krea/check";
+import type { KreaInput } from "@/lib/krea/schema";
+
+export function kreaResolve<T extends FieldValues>(
+  values: unknown,
+  options: ResolverOptions<T>,
+): ResolverResult<T, KreaInput> {
+  const checked = checkKreaInput(values);
+  if (checked.ok) {
+    if (options.shouldUseNativeValidation) validateFieldsNatively({}, options);
+    return { values: checked.value, errors: {} };
+  }
+  const flat: Record<string, FieldError> = {};
+  for (const [path, messages] of Object.entries(checked.errors)) {
+    const error: FieldError = { type: "validation", message: messages[0] };
+    if (options.criteriaMode === "all") {
+      error.types = Object.fromEntries(messages.map((m, i) => [`validation${i}`, m]));
+    }
+    flat[path] = error;
+  }
+  return { values: {}, errors: toNestErrors(flat, options) };
+}
