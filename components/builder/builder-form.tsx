@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
 import { toast } from "@/lib/ui/toast";
@@ -42,12 +43,17 @@ import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { CompareActions } from "./compare-actions";
 import { ConfirmSpendHost } from "./confirm-spend-host";
 import { ParentChip } from "./parent-chip";
-import { StrengthSweepDialog } from "./strength-sweep-dialog";
 import { CreativityPicker } from "./creativity-picker";
 import { GenerateBar } from "./generate-bar";
 import { PromptField } from "./prompt-field";
 import { QuantitySeedFields } from "./quantity-seed-fields";
 import { TierPicker } from "./tier-picker";
+
+// Opened by one button; its Radix Dialog and RadioGroup load when it is.
+const StrengthSweepDialog = dynamic(
+  () => import("./strength-sweep-dialog").then((m) => m.StrengthSweepDialog),
+  { ssr: false },
+);
 
 const NO_REFERENCES: ReferenceEntry[] = [];
 // The price depends only on whether references are attached, so rows still

@@ -4,9 +4,9 @@
 // set, seed, dates). Every change goes to the page's URL, so a view can be
 // bookmarked, shared and survives a reload; each active filter shows as a chip
 // that removes it.
+import { LazyPopover } from "@/components/ui/lazy-popover";
 import { useQuery } from "@tanstack/react-query";
 import { ListFilter, Search, X } from "lucide-react";
-import { Popover } from "radix-ui";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import {
   filterChips,
@@ -177,77 +177,81 @@ function FilterPanel({ filters, setFilters, count }: FilterProps & { count: numb
   const [open, setOpen] = useState(false);
   const set = (patch: Partial<GalleryFilters>) => setFilters({ ...filters, ...patch });
   return (
-    <Popover.Root open={open} onOpenChange={setOpen}>
-      <Popover.Trigger className="inline-flex h-8 items-center gap-1.5 rounded-md border border-border bg-raised px-2.5 text-xs font-medium hover:bg-subtle data-[state=open]:bg-subtle">
-        <ListFilter aria-hidden="true" className="size-3.5" />
-        Filters
-        {count > 0 ? (
-          <span className="rounded-full bg-accent px-1.5 text-[11px] text-accent-foreground tabular-nums">
-            {count}
-          </span>
-        ) : null}
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          align="start"
-          sideOffset={6}
-          aria-label="Filters"
-          className="z-40 grid w-[min(22rem,calc(100vw-1.5rem))] grid-cols-2 gap-3 rounded-lg border border-border bg-panel p-3 shadow-lg"
-        >
-          <Choice
-            label="Tier"
-            value={filters.size}
-            options={KREA_SIZES}
-            onChange={(size) => set({ size })}
+    <LazyPopover
+      open={open}
+      onOpenChange={setOpen}
+      triggerClassName="inline-flex h-8 items-center gap-1.5 rounded-md border border-border bg-raised px-2.5 text-xs font-medium hover:bg-subtle data-[state=open]:bg-subtle"
+      trigger={
+        <>
+          <ListFilter aria-hidden="true" className="size-3.5" />
+          Filters
+          {count > 0 ? (
+            <span className="rounded-full bg-accent px-1.5 text-[11px] text-accent-foreground tabular-nums">
+              {count}
+            </span>
+          ) : null}
+        </>
+      }
+      content={{
+        align: "start",
+        sideOffset: 6,
+        "aria-label": "Filters",
+        className:
+          "z-40 grid w-[min(22rem,calc(100vw-1.5rem))] grid-cols-2 gap-3 rounded-lg border border-border bg-panel p-3 shadow-lg",
+      }}
+    >
+      <Choice
+        label="Tier"
+        value={filters.size}
+        options={KREA_SIZES}
+        onChange={(size) => set({ size })}
+      />
+      <Choice
+        label="Aspect ratio"
+        value={filters.ratio}
+        options={ASPECT_RATIOS}
+        format={(r) => r}
+        onChange={(ratio) => set({ ratio })}
+      />
+      <Choice
+        label="Creativity"
+        value={filters.creativity}
+        options={CREATIVITY_LEVELS}
+        onChange={(creativity) => set({ creativity })}
+      />
+      <Choice
+        label="Status"
+        value={filters.status}
+        options={STATUS_FILTERS}
+        onChange={(status) => set({ status })}
+      />
+      <StyleSetChoice value={filters.styleSet} onChange={(styleSet) => set({ styleSet })} />
+      <SeedField value={filters.seed} onChange={(seed) => set({ seed })} />
+      <Field label="From">
+        {(id) => (
+          <input
+            id={id}
+            type="date"
+            value={filters.from ?? ""}
+            max={filters.to ?? undefined}
+            onChange={(e) => set({ from: parseDay(e.target.value) })}
+            className={control}
           />
-          <Choice
-            label="Aspect ratio"
-            value={filters.ratio}
-            options={ASPECT_RATIOS}
-            format={(r) => r}
-            onChange={(ratio) => set({ ratio })}
+        )}
+      </Field>
+      <Field label="To">
+        {(id) => (
+          <input
+            id={id}
+            type="date"
+            value={filters.to ?? ""}
+            min={filters.from ?? undefined}
+            onChange={(e) => set({ to: parseDay(e.target.value) })}
+            className={control}
           />
-          <Choice
-            label="Creativity"
-            value={filters.creativity}
-            options={CREATIVITY_LEVELS}
-            onChange={(creativity) => set({ creativity })}
-          />
-          <Choice
-            label="Status"
-            value={filters.status}
-            options={STATUS_FILTERS}
-            onChange={(status) => set({ status })}
-          />
-          <StyleSetChoice value={filters.styleSet} onChange={(styleSet) => set({ styleSet })} />
-          <SeedField value={filters.seed} onChange={(seed) => set({ seed })} />
-          <Field label="From">
-            {(id) => (
-              <input
-                id={id}
-                type="date"
-                value={filters.from ?? ""}
-                max={filters.to ?? undefined}
-                onChange={(e) => set({ from: parseDay(e.target.value) })}
-                className={control}
-              />
-            )}
-          </Field>
-          <Field label="To">
-            {(id) => (
-              <input
-                id={id}
-                type="date"
-                value={filters.to ?? ""}
-                min={filters.from ?? undefined}
-                onChange={(e) => set({ to: parseDay(e.target.value) })}
-                className={control}
-              />
-            )}
-          </Field>
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+        )}
+      </Field>
+    </LazyPopover>
   );
 }
 

@@ -4,7 +4,6 @@
 // which a click asks before spending.
 import { useQuery } from "@tanstack/react-query";
 import { ChartColumn } from "lucide-react";
-import { Popover } from "radix-ui";
 import { useId, useState } from "react";
 import {
   DEFAULT_CONFIRM_ABOVE,
@@ -15,6 +14,7 @@ import {
 import { localBoundaries, type SpendBucket, type SpendSummary } from "@/lib/generations/spend";
 import { apiFetch } from "@/lib/http/client";
 import { formatBuzz } from "@/lib/krea/pricing";
+import { LazyPopover } from "@/components/ui/lazy-popover";
 
 const COLUMNS: { key: "today" | "week" | "all"; label: string }[] = [
   { key: "today", label: "Today" },
@@ -30,26 +30,23 @@ const ROWS: { key: keyof SpendBucket; label: string }[] = [
 export function SpendSummaryButton() {
   const [open, setOpen] = useState(false);
   return (
-    <Popover.Root open={open} onOpenChange={setOpen}>
-      <Popover.Trigger
-        aria-label="Spend summary"
-        title="Spend summary"
-        className="inline-flex size-7 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground data-[state=open]:bg-subtle"
-      >
-        <ChartColumn aria-hidden="true" className="size-4" />
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          align="end"
-          sideOffset={6}
-          aria-label="Spend summary"
-          className="z-40 w-[min(22rem,calc(100vw-1.5rem))] rounded-lg border border-border bg-panel p-3 text-xs shadow-lg"
-        >
-          {open ? <SpendTable /> : null}
-          <ConfirmLimit />
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+    <LazyPopover
+      open={open}
+      onOpenChange={setOpen}
+      triggerLabel="Spend summary"
+      triggerClassName="inline-flex size-7 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground data-[state=open]:bg-subtle"
+      trigger={<ChartColumn aria-hidden="true" className="size-4" />}
+      content={{
+        align: "end",
+        sideOffset: 6,
+        "aria-label": "Spend summary",
+        className:
+          "z-40 w-[min(22rem,calc(100vw-1.5rem))] rounded-lg border border-border bg-panel p-3 text-xs shadow-lg",
+      }}
+    >
+      {open ? <SpendTable /> : null}
+      <ConfirmLimit />
+    </LazyPopover>
   );
 }
 

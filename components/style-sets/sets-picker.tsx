@@ -2,9 +2,9 @@
 // The builder's quick picker: saved sets with their thumbnails, a search by name,
 // and Replace / Append for each. An append that would pass ten is refused here,
 // saying how many fit, and nothing changes.
+import { LazyPopover } from "@/components/ui/lazy-popover";
 import { ChevronDown, Library, Search, Settings2 } from "lucide-react";
 import Link from "next/link";
-import { Popover } from "radix-ui";
 import { useId, useState } from "react";
 import { useStyleSets } from "@/lib/hooks/use-style-sets";
 import { applyStyleSetToList } from "@/lib/style-refs/apply-to-list";
@@ -41,82 +41,80 @@ export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpe
   };
 
   return (
-    <Popover.Root
+    <LazyPopover
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
         if (!next) setRefusal(null);
       }}
+      triggerClassName={setsTriggerClass}
+      trigger={
+        <>
+          <Library aria-hidden="true" className="size-3.5" />
+          Style sets
+          <ChevronDown aria-hidden="true" className="size-3 text-muted" />
+        </>
+      }
+      content={{
+        align: "end",
+        sideOffset: 6,
+        collisionPadding: 8,
+        "aria-label": "Style sets",
+        className:
+          "z-40 flex max-h-[min(28rem,var(--radix-popover-content-available-height))] w-[min(22rem,calc(100vw-1rem))] flex-col rounded-lg border border-border bg-panel text-sm shadow-xl",
+      }}
     >
-      <Popover.Trigger className={setsTriggerClass}>
-        <Library aria-hidden="true" className="size-3.5" />
-        Style sets
-        <ChevronDown aria-hidden="true" className="size-3 text-muted" />
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          align="end"
-          sideOffset={6}
-          collisionPadding={8}
-          aria-label="Style sets"
-          className="z-40 flex max-h-[min(28rem,var(--radix-popover-content-available-height))] w-[min(22rem,calc(100vw-1rem))] flex-col rounded-lg border border-border bg-panel text-sm shadow-xl"
+      <div className="border-b border-border p-2">
+        <label htmlFor={searchId} className="sr-only">
+          Search style sets
+        </label>
+        <div className="relative">
+          <Search
+            aria-hidden="true"
+            className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-muted"
+          />
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") e.preventDefault();
+            }}
+            placeholder="Search by name"
+            className="h-8 w-full rounded-md border border-border bg-raised pr-2 pl-7 text-sm placeholder:text-muted"
+          />
+        </div>
+      </div>
+      {refusal ? (
+        <p role="alert" className="border-b border-border bg-subtle px-3 py-2 text-xs text-danger">
+          {refusal}
+        </p>
+      ) : null}
+      <div className="min-h-0 flex-1 overflow-y-auto">
+        <PickerBody
+          state={sets.isPending ? "loading" : sets.isError ? "error" : "ready"}
+          error={sets.error?.message}
+          onRetry={() => void sets.refetch()}
+          total={sets.data?.length ?? 0}
+          shown={shown}
+          hasRows={hasRows}
+          onApply={apply}
+        />
+      </div>
+      <div className="flex items-center justify-between border-t border-border px-3 py-2 text-xs">
+        <span className="text-muted">
+          {hasRows ? "Replace swaps your references; Append adds to them." : ""}
+        </span>
+        <Link
+          href="/style-sets"
+          className="inline-flex items-center gap-1 font-medium hover:underline"
         >
-          <div className="border-b border-border p-2">
-            <label htmlFor={searchId} className="sr-only">
-              Search style sets
-            </label>
-            <div className="relative">
-              <Search
-                aria-hidden="true"
-                className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-muted"
-              />
-              <input
-                id={searchId}
-                type="search"
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === "Enter") e.preventDefault();
-                }}
-                placeholder="Search by name"
-                className="h-8 w-full rounded-md border border-border bg-raised pr-2 pl-7 text-sm placeholder:text-muted"
-              />
-            </div>
-          </div>
-          {refusal ? (
-            <p
-              role="alert"
-              className="border-b border-border bg-subtle px-3 py-2 text-xs text-danger"
-            >
-              {refusal}
-            </p>
-          ) : null}
-          <div className="min-h-0 flex-1 overflow-y-auto">
-            <PickerBody
-              state={sets.isPending ? "loading" : sets.isError ? "error" : "ready"}
-              error={sets.error?.message}
-              onRetry={() => void sets.refetch()}
-              total={sets.data?.length ?? 0}
-              shown={shown}
-              hasRows={hasRows}
-              onApply={apply}
-            />
-          </div>
-          <div className="flex items-center justify-between border-t border-border px-3 py-2 text-xs">
-            <span className="text-muted">
-              {hasRows ? "Replace swaps your references; Append adds to them." : ""}
-            </span>
-            <Link
-              href="/style-sets"
-              className="inline-flex items-center gap-1 font-medium hover:underline"
-            >
-              <Settings2 aria-hidden="true" className="size-3.5" />
-              Manage
-            </Link>
-          </div>
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+          <Settings2 aria-hidden="true" className="size-3.5" />
+          Manage
+        </Link>
+      </div>
+    </LazyPopover>
   );
 }
 
