@@ -70,6 +70,10 @@ export default defineConfig({
       LOCAL_ENGINE_SPEED: "fast",
       CIVITAI_TOKEN: "",
       ORCHESTRATOR_URL: `${baseURL}/api/local-engine`,
+      // Specs submit through the API far faster than a designer, all from one
+      // anonymous client; security.spec.ts checks the limits on its own server.
+      STUDIO_RATE_LIMIT: "off",
+      STUDIO_ACCESS_KEY: "",
     },
   },
 });

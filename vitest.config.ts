@@ -15,6 +15,9 @@ export default defineConfig({
     // @civitai/client ships ESM with directory imports, which Node's loader
     // refuses; let Vite transform it instead.
     server: { deps: { inline: ["@civitai/client"] } },
+    // Route tests send more submits a minute than a designer would; the limiter's
+    // own tests (lib/http/rate-policy.test.ts) switch it back on.
+    env: { STUDIO_RATE_LIMIT: "off" },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // Most engine tests wait on real timers rather than the CPU, so more

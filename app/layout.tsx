@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { GeistSans } from "geist/font/sans";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
@@ -20,7 +21,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: Next can only put proxy.ts's CSP nonce
+  // on its scripts while rendering, so a page prerendered at build would not run.
+  await connection();
   return (
     <html lang="en" className={GeistSans.variable}>
       <body className="bg-background font-sans text-sm text-foreground antialiased">

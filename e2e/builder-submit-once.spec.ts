@@ -26,12 +26,11 @@ test("Retry after a network error resends the same key: still one workflow", asy
   studio,
 }) => {
   const keys: string[] = [];
-  let first = true;
+  let network = "down";
   await page.route(isSubmit, async (route: Route) => {
     if (route.request().method() !== "POST") return route.fallback();
     keys.push(keyOf(route.request()));
-    if (first) {
-      first = false;
+    if (network === "down") {
       // The studio receives the request and creates the workflow; the answer is lost.
       await route.fetch();
       return route.abort("connectionreset");
@@ -43,15 +42,18 @@ test("Retry after a network error resends the same key: still one workflow", asy
   await studio.prompt.fill(prompt);
   await studio.generate.click();
 
+  // The studio retries by itself with the same key, and says so while it waits.
   const notice = studio.builder.getByRole("alert").filter({ hasText: /did not reach the studio/ });
   await expect(notice).toBeVisible();
+  await expect(notice).toContainText(/Retrying in \d+ s with the same request/);
   await expectNoSeriousA11yViolations(page);
+  network = "up";
   await notice.getByRole("button", { name: "Retry" }).click();
   await expect(studio.toast(/1 image/)).toBeVisible();
   await expect(notice).toBeHidden();
 
-  expect(keys).toHaveLength(2);
-  expect(keys[1]).toBe(keys[0]);
+  expect(keys.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(keys).size).toBe(1);
   expect(await studio.generationsWithPrompt(prompt)).toHaveLength(1);
 });
 

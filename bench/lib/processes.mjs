@@ -20,7 +20,7 @@ export function freshDir(name) {
 function benchEnv(extra) {
   const env = { ...process.env, HOST: "127.0.0.1" };
   for (const name of ["CIVITAI_TOKEN", "ORCHESTRATOR_URL", "STUDIO_ACCESS_KEY"]) delete env[name];
-  return { ...env, ...extra };
+  return { ...env, STUDIO_RATE_LIMIT: "off", ...extra };
 }
 
 async function waitFor(url, child, timeoutMs) {

@@ -72,7 +72,8 @@ export function GenerateBar({
             <button
               type="button"
               onClick={onRetry}
-              disabled={pending}
+              // While the studio waits to retry by itself, Retry goes at once.
+              disabled={pending && !failed.retrying}
               className="inline-flex h-7 items-center gap-1 rounded-md border border-border-strong bg-raised px-2 font-medium hover:bg-subtle disabled:opacity-50"
             >
               <RotateCw aria-hidden="true" className="size-3.5" />

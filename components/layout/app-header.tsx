@@ -1,5 +1,6 @@
 import type { EngineInfo } from "@/lib/orchestrator/target";
 import { EngineBadge } from "./engine-badge";
+import { OrchestratorStatus } from "./orchestrator-status";
 import { SessionSpend } from "./session-spend";
 import { SpendSummaryButton } from "./spend-summary";
 import { TokenDialog } from "./token-dialog";
@@ -37,6 +38,7 @@ export function AppHeader({
         ))}
       </nav>
       <EngineBadge engine={engine} />
+      <OrchestratorStatus />
       <div className="ml-auto flex items-center gap-3">
         <SessionSpend engine={engine.engine} />
         <SpendSummaryButton />

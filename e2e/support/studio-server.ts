@@ -64,6 +64,8 @@ export class StudioServer {
           LOCAL_ENGINE_SPEED: "fast",
           CIVITAI_TOKEN: "",
           ORCHESTRATOR_URL: "",
+          STUDIO_RATE_LIMIT: "off",
+          STUDIO_ACCESS_KEY: "",
           ...env,
         },
       },
@@ -76,7 +78,8 @@ export class StudioServer {
       if (child.exitCode !== null) break;
       try {
         const res = await fetch(`${this.url}/api/health`);
-        if (res.ok) return;
+        // 401: up, but behind STUDIO_ACCESS_KEY.
+        if (res.ok || res.status === 401) return;
       } catch {
         // not listening yet
       }
@@ -103,6 +106,25 @@ export class StudioServer {
     const timer = setTimeout(() => signalGroup("SIGKILL"), 5_000);
     await exited;
     clearTimeout(timer);
+  }
+
+  /** Everything the server printed since it last started. */
+  get output(): string {
+    return this.log;
+  }
+
+  /** kill -9 on the server and every process it started: no shutdown code runs. */
+  async crash(): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    await exited;
   }
 
   /** Stops the server and removes its data dir. */

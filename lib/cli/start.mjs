@@ -19,6 +19,7 @@ const SOURCE_FILES = [
   "tailwind.config.ts",
   "tsconfig.json",
   "postcss.config.mjs",
+  "proxy.ts",
 ];
 
 const port = process.env.PORT || "3000";

@@ -1,8 +1,9 @@
 "use client";
 // Sends a Generate click to POST /api/workflows exactly once. Each click gets its
 // own idempotency key, stored with the request in sessionStorage until the studio
-// answers: a double click is ignored while the first is in flight, Retry after a
-// network error reuses the key, and a reload mid-request resends it with the
+// answers: a double click is ignored while the first is in flight, failures that
+// may heal are retried with the same key (lib/builder/submit-retry.ts) for up to
+// a minute, Retry reuses the key, and a reload mid-request resends it with the
 // same key on the next load. The orchestrator returns the existing workflow for a
 // repeated key, so none of these can create a second paid workflow. A click that
 // submits several workflows (Compare tiers, a sweep, a card's Rerun) goes the
@@ -22,17 +23,17 @@ import {
   removePendingSubmit,
   savePendingSubmit,
   savePendingSubmits,
-  submitPath,
   type PendingSubmit,
   type SubmitStyleSet,
 } from "@/lib/builder/pending-submits";
 import { planCostText, planGenerate, type SubmitPlan } from "@/lib/builder/submit-plans";
+import { postSubmit, retryClick, SubmitGaveUp } from "@/lib/builder/submit-retry";
 import { recordSubmitted } from "@/lib/builder/session-spend";
 import { sessionStore } from "@/lib/builder/session-store";
 import { upsertGeneration } from "@/lib/generations/cache";
 import type { Generation } from "@/lib/generations/types";
 import { watchSession } from "@/lib/generations/watch-session";
-import { ApiError, apiFetch, NetworkError } from "@/lib/http/client";
+import { ApiError } from "@/lib/http/client";
 import type { FieldErrors } from "@/lib/http/field-errors";
 import { formatBuzz } from "@/lib/krea/pricing";
 import type { ResolvedKreaInput } from "@/lib/krea/schema";
@@ -43,6 +44,8 @@ import { openTokenDialog } from "./use-token-dialog";
 // React's development double-mount), so one key is never in flight twice. The
 // state lives outside React for the same reason: a submit outlives renders.
 const inFlight = new Set<string>();
+/** Per key in flight: ends the wait before the next attempt (Retry) or the whole submit (Discard). */
+const controls = new Map<string, { wake: () => void; abort: AbortController }>();
 /** true while a click's request is being prepared, before it has a key */
 let preparing = false;
 
@@ -75,6 +78,8 @@ export interface FailedSubmit {
   /** every submit of the click that did not go through, each with its key */
   entries: PendingSubmit[];
   message: string;
+  /** true while the studio is still retrying these requests by itself */
+  retrying: boolean;
 }
 
 export interface SubmitOptions {
@@ -99,12 +104,6 @@ export interface SubmitGeneration {
 
 const images = (n: number) => `${n} ${n === 1 ? "image" : "images"}`;
 
-/** Worth resending with the same key: the request may never have arrived, or may heal. */
-function isRetryable(error: unknown): boolean {
-  if (error instanceof NetworkError) return true;
-  return error instanceof ApiError && (error.status >= 500 || error.status === 429);
-}
-
 function announce(generation: Generation, resumed: boolean): void {
   const n = generation.input?.quantity ?? generation.images.length;
   const buzz = `${formatBuzz(generation.quotedBuzz)} Buzz`;
@@ -127,9 +126,9 @@ function clearFailed(key: string): void {
   setState({ failed: entries.length ? { ...failed, entries } : null });
 }
 
-function addFailed(entry: PendingSubmit, message: string): void {
+function addFailed(entry: PendingSubmit, message: string, retrying: boolean): void {
   const others = (state.failed?.entries ?? []).filter((e) => e.key !== entry.key);
-  setState({ failed: { entries: [...others, entry], message } });
+  setState({ failed: { entries: [...others, entry], message, retrying } });
 }
 
 interface SendOptions {
@@ -148,16 +147,42 @@ async function send(
   const store = sessionStore();
   savePendingSubmit(store, entry);
   setState({ pending: true });
+  const abort = new AbortController();
+  let wake = () => {};
+  controls.set(entry.key, { wake: () => wake(), abort });
   try {
     let joined: string | null = null;
-    const generation = await apiFetch<Generation>(submitPath(entry), {
-      method: "POST",
-      headers: { "idempotency-key": entry.key, ...watchSession.submitHeaders() },
-      json: entry.input,
-      onResponse: (response) => {
-        joined = response.headers.get("x-watch-joined");
+    const generation = await retryClick(
+      (signal) =>
+        postSubmit(entry, {
+          signal,
+          headers: watchSession.submitHeaders(),
+          onResponse: (response) => {
+            joined = response.headers.get("x-watch-joined");
+          },
+        }),
+      {
+        signal: abort.signal,
+        // Retry pressed while waiting: go now instead of at the end of the backoff.
+        sleep: (ms, signal) =>
+          new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(resolve, ms);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+            signal?.addEventListener(
+              "abort",
+              () => {
+                clearTimeout(timer);
+                reject(signal.reason);
+              },
+              { once: true },
+            );
+          }),
+        onRetry: ({ message }) => addFailed(entry, message, true),
       },
-    });
+    );
     // Before the cache changes: the watch then knows its long-poll follows this one.
     watchSession.noteJoined(generation.id, joined);
     removePendingSubmit(store, entry.key);
@@ -168,13 +193,11 @@ async function send(
     if (!quiet) announce(generation, resumed);
     return generation;
   } catch (error) {
-    if (isRetryable(error)) {
+    if (abort.signal.aborted) return null; // discarded
+    if (error instanceof SubmitGaveUp) {
       // Kept in storage with its key: Retry, or the next load, sends the same request.
-      const message =
-        error instanceof ApiError
-          ? error.detail
-          : "The Generate request did not reach the studio. Retry sends the same request: it cannot be charged twice.";
-      addFailed(entry, message);
+      const message = error.message;
+      addFailed(entry, message, false);
       toast.error("Generate did not go through", {
         id: `failed-${entry.group ?? entry.key}`,
         description: message,
@@ -203,12 +226,17 @@ async function send(
     return null;
   } finally {
     inFlight.delete(entry.key);
+    controls.delete(entry.key);
     setState({ pending: inFlight.size > 0 });
   }
 }
 
 function retryFailed(ctx: SendContext): void {
-  for (const entry of state.failed?.entries ?? []) void send(ctx, entry);
+  for (const entry of state.failed?.entries ?? []) {
+    const running = controls.get(entry.key);
+    if (running) running.wake();
+    else void send(ctx, entry);
+  }
 }
 
 function announcePlan(plan: SubmitPlan, results: (Generation | null)[]): void {
@@ -330,7 +358,10 @@ export function useSubmitGeneration(
       retry: () => retryFailed(ctx),
       discard: () => {
         if (!state.failed) return;
-        for (const entry of state.failed.entries) removePendingSubmit(sessionStore(), entry.key);
+        for (const entry of state.failed.entries) {
+          controls.get(entry.key)?.abort.abort();
+          removePendingSubmit(sessionStore(), entry.key);
+        }
         setState({ failed: null });
       },
       pending,

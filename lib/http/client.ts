@@ -52,18 +52,20 @@ function readFieldErrors(value: unknown): FieldErrors {
 export interface ApiInit extends Omit<RequestInit, "body"> {
   /** sent as JSON */
   json?: unknown;
+  /** another fetch (tests send requests straight to route handlers) */
+  fetchImpl?: typeof fetch;
   /** sees the response (its headers) before the body is read */
   onResponse?: (response: Response) => void;
 }
 
 /** Fetches a studio API route; resolves with the parsed JSON or throws ApiError / NetworkError. */
 export async function apiFetch<T>(url: string, init: ApiInit = {}): Promise<T> {
-  const { json, headers, onResponse, ...rest } = init;
+  const { json, headers, fetchImpl = fetch, onResponse, ...rest } = init;
   const h = new Headers(headers);
   if (json !== undefined) h.set("content-type", "application/json");
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await fetchImpl(url, {
       ...rest,
       headers: h,
       body: json === undefined ? undefined : JSON.stringify(json),
@@ -73,7 +75,14 @@ export async function apiFetch<T>(url: string, init: ApiInit = {}): Promise<T> {
     throw new NetworkError(error);
   }
   onResponse?.(response);
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    // The answer was cut off mid-body: as good as no answer.
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new NetworkError(error);
+  }
   if (!response.ok) {
     let problem: unknown;
     try {

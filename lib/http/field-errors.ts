@@ -8,7 +8,9 @@ import { unsupportedFieldMessage } from "@/lib/krea/messages";
 export type FieldErrors = Record<string, string[]>;
 
 export function toFieldErrors(issues: readonly $ZodIssue[], prefix = ""): FieldErrors {
-  const out: FieldErrors = {};
+  // No prototype: a body key such as "toString" or "__proto__" is just a field
+  // name here, not Object.prototype's (found by app/api/fuzz.test.ts).
+  const out: FieldErrors = Object.create(null);
   const add = (path: PropertyKey[], message: string) => {
     const key = prefix + (path.map(String).join(".") || "");
     const list = (out[key || "body"] ??= []);

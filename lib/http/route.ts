@@ -3,9 +3,15 @@ import { randomUUID } from "node:crypto";
 import { readCapped } from "./body";
 import { exceedsDepth, MAX_JSON_DEPTH } from "./json-depth";
 import { AppError, problemResponse } from "./problem";
+import { enforceRateLimit } from "./rate-policy";
+import { assertSameOrigin } from "./same-origin";
 
 // Small helpers every route handler uses: a request id, errors mapped to
 // problem+json in one place, and JSON bodies read with a size cap before parsing.
+// The wrapper also applies the protections every route needs, before the
+// handler runs, so a new route has them without asking: cross-site writes are
+// refused (same-origin.ts) and paid or costly actions are rate-limited per
+// client (rate-policy.ts).
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -19,6 +25,8 @@ export function route<C extends object = object>(handler: Handler<C>) {
   return async (request: Request, context: C): Promise<Response> => {
     const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     try {
+      assertSameOrigin(request);
+      await enforceRateLimit(request);
       const response = await handler(request, { ...context, requestId });
       response.headers.set("x-request-id", requestId);
       return response;

@@ -47,4 +47,21 @@ describe("assertSameOrigin", () => {
       }),
     ).toBe(false);
   });
+
+  it("refuses a sibling subdomain (same-site) unless its Origin is ours", () => {
+    expect(refused({ "sec-fetch-site": "same-site", origin: "http://evil.127.0.0.1:3000" })).toBe(
+      true,
+    );
+    expect(refused({ "sec-fetch-site": "same-site" })).toBe(true);
+  });
+
+  it("never checks safe methods", () => {
+    for (const method of ["GET", "HEAD", "OPTIONS"]) {
+      const request = new Request("http://127.0.0.1:3000/api/health", {
+        method,
+        headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      });
+      expect(() => assertSameOrigin(request)).not.toThrow();
+    }
+  });
 });

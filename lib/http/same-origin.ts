@@ -1,11 +1,19 @@
 import { AppError } from "./problem";
 
-// Routes that change what the server holds for this browser (its token cookie,
-// later more) refuse requests another site makes the browser send. SameSite=Strict
-// already keeps the cookie off cross-site requests; this also stops a cross-site
-// form from *setting* or *clearing* it. Browsers send Sec-Fetch-Site on every
-// request and Origin on every POST/DELETE; non-browser clients send neither and
-// are not the threat here.
+// Every request that changes something (anything but GET, HEAD, OPTIONS) must
+// come from the studio's own page. Another site can make a browser send a form
+// POST or a no-cors fetch with the studio's cookies attached; browsers label
+// such requests, so they are refused here before any work is done:
+// - Sec-Fetch-Site: cross-site, or same-site (a sibling subdomain) unless its
+//   Origin is ours;
+// - Origin: null (sandboxed frames, some redirects, file: pages) or any origin
+//   other than ours.
+// A request with neither header is let through: every current browser sends
+// Sec-Fetch-Site on every request and Origin on every cross-origin write, so
+// what lacks both is not a browser acting for another site (curl, scripts,
+// server-to-server, tests). Safe methods are never checked: they change nothing.
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The origin the browser believes it is talking to, from the proxy's or the Host header. */
 function requestOrigin(request: Request): string | undefined {
@@ -15,22 +23,32 @@ function requestOrigin(request: Request): string | undefined {
   return host ? `${proto.split(",")[0]?.trim()}://${host.split(",")[0]?.trim()}` : undefined;
 }
 
-/** Throws 403 when the request was made on behalf of another site. */
-export function assertSameOrigin(request: Request): void {
-  const site = request.headers.get("sec-fetch-site");
-  if (site === "cross-site") throw crossSite();
+/** Why the request looks made on behalf of another site, or null when it does not. */
+export function crossSiteReason(request: Request): string | null {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
+  const site = request.headers.get("sec-fetch-site")?.trim().toLowerCase();
   const origin = request.headers.get("origin");
-  if (origin === null) return;
-  const expected = requestOrigin(request);
+  if (site === "cross-site") return "Sec-Fetch-Site: cross-site";
+  if (origin === null)
+    return site === "same-site" ? "Sec-Fetch-Site: same-site without Origin" : null;
   // "null" is what sandboxed frames and some redirects send: not this studio.
-  if (origin === "null" || !expected || origin.toLowerCase() !== expected.toLowerCase()) {
-    throw crossSite();
+  if (origin.trim() === "null") return "Origin: null";
+  const expected = requestOrigin(request);
+  if (!expected || origin.trim().toLowerCase() !== expected.toLowerCase()) {
+    return `Origin ${origin.slice(0, 100)}`;
   }
+  return null;
 }
 
-function crossSite(): AppError {
-  return new AppError("forbidden", {
-    detail: "This request came from another site. Change the token from the studio's own page.",
+/** Throws 403 when the request was made on behalf of another site. */
+export function assertSameOrigin(request: Request): void {
+  const reason = crossSiteReason(request);
+  if (reason === null) return;
+  throw new AppError("forbidden", {
+    title: "Cross-site request refused",
+    detail:
+      "This request came from another site, so the studio refused it and changed nothing. Use the studio's own page.",
     retryable: false,
+    extensions: { reason },
   });
 }

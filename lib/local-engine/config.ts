@@ -6,6 +6,7 @@
 import path from "node:path";
 import type { KreaSize } from "@/lib/krea/options";
 import { TYPICAL_SECONDS } from "@/lib/krea/options";
+import { parseFaultPlan, type FaultPlan } from "./faults";
 
 export const ENGINE_SPEEDS = ["instant", "fast", "realistic"] as const;
 export type EngineSpeed = (typeof ENGINE_SPEEDS)[number];
@@ -30,6 +31,10 @@ export interface EngineOptions {
   publicUrl?: string;
   /** where one-line notices go (resume counts); defaults to console.warn */
   log?: (line: string) => void;
+  /** faults to inject from the start (see faults.ts); none by default */
+  faults?: FaultPlan | null;
+  /** enables the /_engine/faults admin route; never on by default */
+  testMode?: boolean;
 }
 
 export interface ResolvedEngineOptions {
@@ -41,6 +46,8 @@ export interface ResolvedEngineOptions {
   concurrency: number;
   publicUrl: string | null;
   log: (line: string) => void;
+  faults: FaultPlan | null;
+  testMode: boolean;
 }
 
 export const DEFAULTS = {
@@ -60,6 +67,8 @@ export function resolveOptions(options: EngineOptions): ResolvedEngineOptions {
     concurrency: positive("concurrency", options.concurrency ?? DEFAULTS.concurrency),
     publicUrl: options.publicUrl ? options.publicUrl.replace(/\/+$/, "") : null,
     log: options.log ?? ((line) => console.warn(line)),
+    faults: options.faults ?? null,
+    testMode: options.testMode ?? false,
   };
 }
 
@@ -67,8 +76,8 @@ type Env = Record<string, string | undefined>;
 
 /**
  * Reads LOCAL_ENGINE, LOCAL_ENGINE_SPEED, LOCAL_ENGINE_URL_TTL_SECONDS,
- * LOCAL_ENGINE_BUZZ, LOCAL_ENGINE_CONCURRENCY, LOCAL_ENGINE_PUBLIC_URL and
- * STUDIO_DATA_DIR. A malformed value throws: a typo should not silently run
+ * LOCAL_ENGINE_BUZZ, LOCAL_ENGINE_CONCURRENCY, LOCAL_ENGINE_PUBLIC_URL,
+ * LOCAL_ENGINE_FAULTS, LOCAL_ENGINE_TEST_MODE and STUDIO_DATA_DIR. A malformed value throws: a typo should not silently run
  * the engine with settings nobody asked for.
  */
 export function optionsFromEnv(env: Env = process.env): EngineOptions {
@@ -90,7 +99,16 @@ export function optionsFromEnv(env: Env = process.env): EngineOptions {
     startingBuzz: intFromEnv(env, "LOCAL_ENGINE_BUZZ"),
     concurrency: intFromEnv(env, "LOCAL_ENGINE_CONCURRENCY"),
     publicUrl: env.LOCAL_ENGINE_PUBLIC_URL || undefined,
+    faults: env.LOCAL_ENGINE_FAULTS?.trim() ? parseFaultPlan(env.LOCAL_ENGINE_FAULTS) : null,
+    testMode: flagFromEnv(env, "LOCAL_ENGINE_TEST_MODE"),
   };
+}
+
+function flagFromEnv(env: Env, name: string): boolean {
+  const raw = (env[name] ?? "").trim().toLowerCase();
+  if (!raw || ["0", "false", "off"].includes(raw)) return false;
+  if (["1", "true", "on"].includes(raw)) return true;
+  throw new Error(`${name} must be 1 or 0, not "${env[name]}"`);
 }
 
 function isSpeed(value: string): value is EngineSpeed {

@@ -10,6 +10,7 @@ import {
   type ResolvedEngineOptions,
 } from "./config";
 import { openDatabase, type Db } from "./db";
+import { droppedResponse, FaultInjector, faultRouteOf, type FaultDecision } from "./faults";
 import { newTraceId, userIdFromToken } from "./ids";
 import { acquireLock } from "./lock";
 import { EngineError, toProblemResponse } from "./problems";
@@ -49,6 +50,7 @@ export interface EngineCore {
   blobs: BlobStore;
   scheduler: Scheduler;
   signer: UrlSigner;
+  faults: FaultInjector;
   stats: { requestsServed: number; startedAt: number };
 }
 
@@ -69,10 +71,17 @@ export function createEngine(options: EngineOptions): Engine {
   }
   const store = new Store(db, resolved.startingBuzz);
   const blobs = new BlobStore(db, resolved.engineDir);
+  const faults = new FaultInjector(resolved.faults);
+  if (faults.active) {
+    resolved.log(
+      "[local-engine] fault injection is ON (LOCAL_ENGINE_FAULTS): it fails requests on purpose",
+    );
+  }
   const scheduler = new Scheduler(store, blobs, {
     concurrency: resolved.concurrency,
     profile: SPEED_PROFILES[resolved.speed],
     log: resolved.log,
+    faults,
   });
   const core: EngineCore = {
     options: resolved,
@@ -81,6 +90,7 @@ export function createEngine(options: EngineOptions): Engine {
     blobs,
     scheduler,
     signer: new UrlSigner(loadSigningKey(resolved.engineDir), resolved.urlTtlSeconds),
+    faults,
     stats: { requestsServed: 0, startedAt: Date.now() },
   };
   scheduler.resume();
@@ -108,6 +118,12 @@ async function handle(core: EngineCore, request: Request, basePath: string): Pro
     const userId = match.auth ? authenticate(request) : "";
     const base =
       core.options.publicUrl ?? `${publicOrigin(request, url)}${basePath.replace(/\/+$/, "")}`;
+    const faultRoute = faultRouteOf(match.pattern, request.method);
+    const fault = faultRoute ? core.faults.decide(faultRoute) : null;
+    if (fault) {
+      const early = await beforeHandler(fault, traceId);
+      if (early) return early;
+    }
     const response = await match.handler({
       core,
       request,
@@ -116,6 +132,11 @@ async function handle(core: EngineCore, request: Request, basePath: string): Pro
       userId,
       baseUrl: base,
     });
+    if (fault?.kind === "drop-after") {
+      // The work is done (a workflow created and charged); only the answer is lost.
+      await response.body?.cancel().catch(() => undefined);
+      return droppedResponse();
+    }
     if (match.headFromGet)
       return new Response(null, { status: response.status, headers: response.headers });
     return response;
@@ -153,6 +174,44 @@ function publicOrigin(request: Request, url: URL): string {
     return url.origin;
   }
   return `${proto}://${host}`;
+}
+
+/** Applies an injected fault that acts before the route runs; null lets the route run. */
+async function beforeHandler(fault: FaultDecision, traceId: string): Promise<Response | null> {
+  const headers = { "x-engine-fault": fault.kind };
+  switch (fault.kind) {
+    case "status:500":
+    case "status:502":
+    case "status:503": {
+      const status = Number(fault.kind.slice("status:".length));
+      return withTrace(
+        toProblemResponse(
+          new EngineError(status, `Injected fault: the engine answered ${status}.`, { headers }),
+          traceId,
+        ),
+        traceId,
+      );
+    }
+    case "rate-limit":
+      return withTrace(
+        toProblemResponse(
+          new EngineError(429, "Injected fault: too many requests.", {
+            headers: { ...headers, "retry-after": String(fault.retryAfterSeconds) },
+          }),
+          traceId,
+        ),
+        traceId,
+      );
+    case "drop-before":
+      return droppedResponse();
+    case "stall":
+      // Not cut short when the client gives up: a real orchestrator keeps
+      // working on a request whose caller has gone, and so does this one.
+      await new Promise((resolve) => setTimeout(resolve, fault.stallMs));
+      return null;
+    case "drop-after":
+      return null;
+  }
 }
 
 function withTrace(response: Response, traceId: string): Response {

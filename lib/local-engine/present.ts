@@ -26,6 +26,8 @@ export interface PresentContext {
   baseUrl: string;
   now: number;
   queue: Map<string, QueueEstimate>;
+  /** fault injection: sign URLs that have already expired; true to expire this URL */
+  expireUrl?: () => boolean;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -35,7 +37,9 @@ export function contentUrl(ctx: Pick<PresentContext, "baseUrl">, token: string):
 }
 
 function signed(ctx: PresentContext, blobId: string, rendition: "original" | "preview") {
-  const expiresAt = ctx.signer.expiryFor(ctx.now);
+  const expiresAt = ctx.expireUrl?.()
+    ? Math.floor(ctx.now / 1000) - 60
+    : ctx.signer.expiryFor(ctx.now);
   const token = ctx.signer.sign({ blobId, rendition, expiresAt, download: false, filename: null });
   return { url: contentUrl(ctx, token), expiresAt: new Date(expiresAt * 1000).toISOString() };
 }

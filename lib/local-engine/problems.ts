@@ -17,7 +17,11 @@ const SECTIONS: Record<number, [section: string, title: string]> = {
   413: ["15.5.14", "Content Too Large"],
   415: ["15.5.16", "Unsupported Media Type"],
   422: ["15.5.21", "Unprocessable Content"],
+  // 429 is defined in RFC 6585, not 9110.
+  429: ["4", "Too Many Requests"],
   500: ["15.6.1", "An error occurred while processing your request."],
+  502: ["15.6.3", "Bad Gateway"],
+  503: ["15.6.4", "Service Unavailable"],
 };
 
 export const VALIDATION_TITLE = "One or more validation errors occurred.";
@@ -56,7 +60,7 @@ export function toProblemResponse(error: EngineError, traceId: string): Response
   const [section, title] = SECTIONS[error.status] ?? ["15.6.1", "Error"];
   const isValidation = error.status === 400 && error.errors !== undefined;
   const body: Record<string, unknown> = {
-    type: `https://tools.ietf.org/html/rfc9110#section-${section}`,
+    type: `https://tools.ietf.org/html/${error.status === 429 ? "rfc6585" : "rfc9110"}#section-${section}`,
     title: isValidation ? VALIDATION_TITLE : title,
     status: error.status,
     detail: error.message,

@@ -22,6 +22,8 @@ export interface Match<H> {
   params: Record<string, string>;
   /** HEAD served by the GET handler: the body is dropped afterwards */
   headFromGet: boolean;
+  /** the matched route's pattern (names the route for fault injection) */
+  pattern: string[];
 }
 
 /** Splits the path under `basePath` into decoded segments, or null when it is not under it. */
@@ -47,11 +49,19 @@ export function matchRoute<H>(routes: Route<H>[], segments: string[], method: st
   }
   for (const { route: r, params } of candidates) {
     const handler = r.methods[method as Method];
-    if (handler) return { handler, auth: r.auth, params, headFromGet: false };
+    if (handler) return { handler, auth: r.auth, params, headFromGet: false, pattern: r.pattern };
   }
   if (method === "HEAD") {
     for (const { route: r, params } of candidates) {
-      if (r.methods.GET) return { handler: r.methods.GET, auth: r.auth, params, headFromGet: true };
+      if (r.methods.GET) {
+        return {
+          handler: r.methods.GET,
+          auth: r.auth,
+          params,
+          headFromGet: true,
+          pattern: r.pattern,
+        };
+      }
     }
   }
   const allow = [...new Set(candidates.flatMap(({ route: r }) => Object.keys(r.methods)))];

@@ -38,6 +38,7 @@ function presentContext(call: Call): PresentContext {
     baseUrl: call.baseUrl,
     now,
     queue: call.core.scheduler.queueEstimates(now),
+    expireUrl: () => call.core.faults.expireUrl(),
   };
 }
 

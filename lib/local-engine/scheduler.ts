@@ -7,6 +7,7 @@
 import { RATIO_TABLE } from "@/lib/krea/ratios";
 import { BLOB_LIFETIME_MS, type BlobStore } from "./blob-store";
 import type { SpeedProfile } from "./config";
+import type { FaultInjector } from "./faults";
 import {
   BLOCKED_MESSAGE,
   EXPIRED_MESSAGE,
@@ -21,6 +22,9 @@ import { renderImage, renderPreview } from "./render";
 import type { Store } from "./store";
 import type { JobRecord, WorkflowRecord } from "./types";
 
+const INJECTED_FAILURE = (jobId: string) =>
+  `job ${jobId} failed mid-run: the image service returned an error (injected fault)`;
+
 export interface QueueEstimate {
   precedingJobs: number;
   startAt: number;
@@ -31,6 +35,7 @@ interface SchedulerOptions {
   concurrency: number;
   profile: SpeedProfile;
   log: (line: string) => void;
+  faults?: FaultInjector;
 }
 
 export class Scheduler {
@@ -211,6 +216,10 @@ export class Scheduler {
     if (!job || job.status !== "processing") return;
     if (job.plan === "fail") {
       this.store.finishJob(job.id, "failed", Date.now(), failedMessage(job.id));
+      return;
+    }
+    if (this.options.faults?.failJob()) {
+      this.store.finishJob(job.id, "failed", Date.now(), INJECTED_FAILURE(job.id));
       return;
     }
     if (job.plan === "blocked") {

@@ -95,7 +95,12 @@ export class CircuitBreaker {
   }
 }
 
-const breakers = new Map<string, CircuitBreaker>();
+declare global {
+  // One map per process, even when Next evaluates this module once per route bundle:
+  // /api/health must report the breaker the other routes trip.
+  var __kreaStudioBreakers: Map<string, CircuitBreaker> | undefined;
+}
+const breakers = (globalThis.__kreaStudioBreakers ??= new Map<string, CircuitBreaker>());
 
 function envNumber(name: string, fallback: number): number {
   const value = Number(process.env[name]);
@@ -109,7 +114,7 @@ export function breakerFor(baseUrl: string): CircuitBreaker {
     breaker = new CircuitBreaker({
       threshold: envNumber("ORCHESTRATOR_BREAKER_THRESHOLD", 5),
       coolDownMs: envNumber("ORCHESTRATOR_BREAKER_COOLDOWN_MS", 5_000),
-      maxCoolDownMs: 60_000,
+      maxCoolDownMs: envNumber("ORCHESTRATOR_BREAKER_MAX_COOLDOWN_MS", 60_000),
     });
     breakers.set(baseUrl, breaker);
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { createCivitaiClient } from "@civitai/client";
 import { AppError } from "@/lib/http/problem";
+import { accessHeadersFor } from "@/lib/session/access";
 import { breakerFor, isOutage } from "./breaker";
 import { transportError, upstreamError, type RawFailure } from "./upstream-error";
 import type { OrchestratorTarget } from "./target";
@@ -80,7 +81,7 @@ async function callOnce(
   let failure: RawFailure | undefined;
 
   const capturingFetch: typeof fetch = async (input, init) => {
-    const response = await fetch(input, { ...init, signal, cache: "no-store" });
+    const response = await fetch(withAccessKey(input, init), { signal, cache: "no-store" });
     if (!response.ok) {
       failure = {
         status: response.status,
@@ -109,4 +110,16 @@ async function callOnce(
     );
   }
   return { data: result.data, status: result.response.status };
+}
+
+/**
+ * The request as sent, plus the access key when it goes to this studio's own
+ * embedded engine, which sits behind the same STUDIO_ACCESS_KEY gate as the pages.
+ */
+function withAccessKey(input: RequestInfo | URL, init: RequestInit | undefined): Request {
+  const request = new Request(input, init);
+  for (const [name, value] of Object.entries(accessHeadersFor(request.url))) {
+    request.headers.set(name, value);
+  }
+  return request;
 }

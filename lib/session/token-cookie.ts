@@ -1,5 +1,6 @@
 import "server-only";
 import { sealData, unsealData } from "iron-session";
+import { readCookie, serializeCookie } from "@/lib/http/cookies";
 import { studioSecret } from "./secret";
 
 // The user's Civitai token lives only in this sealed (encrypted + signed),
@@ -10,22 +11,6 @@ const MAX_AGE_SECONDS = 60 * 60 * 24 * 30;
 
 interface SealedToken {
   token: string;
-}
-
-export function readCookie(cookieHeader: string | null, name: string): string | undefined {
-  if (!cookieHeader) return undefined;
-  for (const part of cookieHeader.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq === -1) continue;
-    if (part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
 }
 
 /** The user's token from the request's cookie, or undefined (absent, tampered or expired). */
@@ -58,13 +43,5 @@ export function tokenClearCookie(secure: boolean): string {
 }
 
 function serialize(name: string, value: string, maxAge: number, secure: boolean): string {
-  const parts = [
-    `${name}=${encodeURIComponent(value)}`,
-    "Path=/",
-    `Max-Age=${maxAge}`,
-    "HttpOnly",
-    "SameSite=Strict",
-  ];
-  if (secure) parts.push("Secure");
-  return parts.join("; ");
+  return serializeCookie(name, value, { maxAge, sameSite: "Strict", secure });
 }

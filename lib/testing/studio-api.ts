@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { EngineOptions } from "@/lib/local-engine/config";
 import { startTestEngine, type TestEngine } from "@/lib/local-engine/testing/harness";
 import { LOCAL_ENGINE_TOKEN } from "@/lib/orchestrator/target";
 
@@ -13,10 +14,12 @@ export interface StudioApiEnv {
   close(): Promise<void>;
 }
 
-export async function startStudioApiEnv(): Promise<StudioApiEnv> {
+export async function startStudioApiEnv(
+  engineOptions: Partial<EngineOptions> = {},
+): Promise<StudioApiEnv> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "krea-studio-api-"));
   process.env.STUDIO_DATA_DIR = dataDir;
-  const engine = await startTestEngine();
+  const engine = await startTestEngine(engineOptions);
   process.env.ORCHESTRATOR_URL = engine.url;
   delete process.env.CIVITAI_TOKEN;
   let statsCalls = 0;

@@ -1,8 +1,8 @@
 // POST /api/token — verify a Civitai token and keep it in a sealed httpOnly cookie; DELETE — forget it
 import * as z from "zod/mini";
+import { isHttps } from "@/lib/http/cookies";
 import { AppError, validationError } from "@/lib/http/problem";
 import { json, readJson, route } from "@/lib/http/route";
-import { assertSameOrigin } from "@/lib/http/same-origin";
 import { parseOrThrow } from "@/lib/http/validate";
 import { verifyToken } from "@/lib/orchestrator/verify-token";
 import { tokenClearCookie, tokenSetCookie } from "@/lib/session/token-cookie";
@@ -15,14 +15,7 @@ const TOKEN_RULE = "token must be 8–512 printable characters without spaces";
 
 const bodySchema = z.strictObject({ token: z.string("token is required") });
 
-/** Cookies are Secure when the browser reached us over https (directly or via a proxy). */
-function isHttps(request: Request): boolean {
-  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return (forwarded ?? new URL(request.url).protocol.replace(/:$/, "")) === "https";
-}
-
 export const POST = route(async (request) => {
-  assertSameOrigin(request);
   // Pasted tokens often carry a trailing newline or space.
   const token = parseOrThrow(bodySchema, await readJson(request)).token.trim();
   if (!TOKEN_PATTERN.test(token)) throw validationError({ token: [TOKEN_RULE] }, TOKEN_RULE);
@@ -52,7 +45,6 @@ export const POST = route(async (request) => {
 });
 
 export const DELETE = route(async (request) => {
-  assertSameOrigin(request);
   return json(
     {
       engine: process.env.CIVITAI_TOKEN ? "civitai" : "local",

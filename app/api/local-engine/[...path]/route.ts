@@ -1,10 +1,23 @@
 // /api/local-engine/* — the embedded orchestrator engine, served in-process (lib/local-engine).
+import { randomUUID } from "node:crypto";
+import { problemResponse } from "@/lib/http/problem";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 import { getEngine } from "@/lib/local-engine/get-engine";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const handle = (request: Request) => getEngine().handle(request, "/api/local-engine");
+// The engine is not a route() handler (it answers in the orchestrator's own
+// problem shapes), but a page on another site must not create or delete its
+// workflows through the designer's browser either.
+const handle = async (request: Request) => {
+  try {
+    assertSameOrigin(request);
+  } catch (error) {
+    return problemResponse(error, randomUUID());
+  }
+  return getEngine().handle(request, "/api/local-engine");
+};
 
 export const GET = handle;
 export const POST = handle;

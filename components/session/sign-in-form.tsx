@@ -1,0 +1,71 @@
+"use client";
+
+import { KeyRound, Loader2 } from "lucide-react";
+import { useState, type FormEvent } from "react";
+import { ApiError, apiFetch } from "@/lib/http/client";
+
+/** Asks for the studio's access key; on success the server has set the sealed cookie. */
+export function SignInForm({ next }: { next: string }) {
+  const [key, setKey] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch("/api/sign-in", { method: "POST", json: { key } });
+      // A full load, so the studio page renders with the new cookie.
+      window.location.assign(next);
+    } catch (e) {
+      setError(e instanceof ApiError || e instanceof Error ? e.message : "Could not sign in.");
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      onSubmit={submit}
+      className="w-full max-w-sm space-y-4 rounded-lg border border-border bg-panel p-6 shadow-sm"
+    >
+      <div className="space-y-1">
+        <h1 className="flex items-center gap-2 text-base font-semibold">
+          <KeyRound className="size-4" aria-hidden />
+          Krea Prompt Studio
+        </h1>
+        <p className="text-muted">This studio is protected. Enter its access key.</p>
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="access-key" className="font-medium">
+          Access key
+        </label>
+        <input
+          id="access-key"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "access-key-error" : undefined}
+          className="h-9 w-full rounded-md border border-border bg-background px-3"
+        />
+        {error && (
+          <p id="access-key-error" role="alert" className="text-danger">
+            {error}
+          </p>
+        )}
+      </div>
+      <button
+        type="submit"
+        disabled={busy}
+        className="inline-flex h-9 w-full items-center justify-center gap-1.5 rounded-md bg-accent font-medium text-accent-foreground disabled:opacity-60"
+      >
+        {busy && <Loader2 className="size-4 animate-spin" aria-hidden />}
+        Sign in
+      </button>
+    </form>
+  );
+}
