@@ -32,14 +32,14 @@ export default async function StudioPage({
         <aside
           aria-label="Builder"
           tabIndex={0}
-          className="shrink-0 border-b border-border bg-panel focus-visible:-outline-offset-2 md:w-[380px] md:overflow-y-auto md:border-r md:border-b-0"
+          className="relative shrink-0 border-b border-border bg-panel focus-visible:-outline-offset-2 md:w-[380px] md:overflow-y-auto md:border-r md:border-b-0"
         >
           <BuilderPane />
         </aside>
         <main
           id="gallery"
           tabIndex={0}
-          className="min-w-0 flex-1 focus-visible:-outline-offset-2 md:overflow-y-auto"
+          className="relative min-w-0 flex-1 focus-visible:-outline-offset-2 md:overflow-y-auto"
         >
           <section aria-labelledby="gallery-title">
             <div className="sticky top-0 z-10 flex h-10 items-center border-b border-border bg-background px-4">

@@ -1,5 +1,6 @@
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expect, test } from "./support/fixtures";
+import { createGeneration, uniquePrompt } from "./support/studio-api";
 import { StudioPage } from "./support/studio-page";
 import { extraPort, StudioServer, testDataDir } from "./support/studio-server";
 
@@ -42,3 +43,30 @@ for (const colorScheme of ["light", "dark"] as const) {
     await expectNoSeriousA11yViolations(page);
   });
 }
+
+test("on a desktop the page fits the window: the builder and the gallery scroll, not the page", async ({
+  page,
+  request,
+  studio,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // Enough cards that the gallery is several screens tall.
+  await Promise.all(
+    Array.from({ length: 9 }, (_, i) =>
+      createGeneration(
+        request,
+        { prompt: uniquePrompt(`tall gallery ${i}`), quantity: 3 },
+        { wait: 10 },
+      ),
+    ),
+  );
+  await studio.goto();
+  await expect(studio.gallery.getByRole("article").nth(8)).toBeAttached();
+  const overflow = () =>
+    page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  // A wheel over the header does not move the page either.
+  await page.mouse.move(700, 20);
+  await page.mouse.wheel(0, 600);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+});
