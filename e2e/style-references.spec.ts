@@ -119,6 +119,37 @@ test("drop two files and a link, reorder by keyboard, weigh, save as a set, relo
   await expect(studio.generation(prompt)).toBeVisible();
 });
 
+test("a strength that is not a number holds Generate back instead of sending the old one", async ({
+  page,
+  request,
+  studio,
+}) => {
+  const refs = new ReferencesPanel(page);
+  await studio.goto();
+  const prompt = studio.uniquePrompt("mistyped strength");
+  await studio.prompt.fill(prompt);
+  await refs.drop({ uriList: "https://example.com/typo.png" });
+  await expect(refs.rows).toHaveCount(1);
+  await refs.settled();
+  await refs.strengthField(1).fill("abc");
+  await studio.generate.click();
+  await expect(studio.builder).toContainText("Reference 1: its strength is not a number");
+  await expect(refs.strengthField(1)).toHaveValue("abc");
+  const mine = async () =>
+    (
+      (await (await request.get("/api/workflows?take=50")).json()).items as {
+        input: { prompt: string };
+      }[]
+    ).filter((g) => g.input?.prompt === prompt).length;
+  expect(await mine()).toBe(0);
+
+  // Fixed: Generate goes, with the typed strength.
+  await refs.strengthField(1).fill("-1.5");
+  await refs.strengthField(1).press("Enter");
+  await studio.generate.click();
+  await expect.poll(mine).toBe(1);
+});
+
 test("the 11th reference is refused and nothing else changes", async ({ page, studio }) => {
   const refs = new ReferencesPanel(page);
   await studio.goto();

@@ -20,7 +20,7 @@ import {
 import { useMemo, useRef } from "react";
 import { canRetry, forget, retry, type ReferenceListApi } from "@/lib/style-refs/add-pipeline";
 import type { ReferenceEntry } from "@/lib/style-refs/entry";
-import { moveEntry, removeEntry, setStrength } from "@/lib/style-refs/list";
+import { moveEntry, patchEntry, removeEntry, setStrength } from "@/lib/style-refs/list";
 import type { StyleSetOrigin } from "@/lib/style-refs/sets";
 import { SetActions } from "@/components/style-sets/set-actions";
 import { ReferenceRow } from "./reference-row";
@@ -102,6 +102,11 @@ export function ReferencePanel({
                 index={index}
                 canRetry={canRetry(row)}
                 onStrength={(value) => api.set(setStrength(api.get(), row.key, value))}
+                onStrengthInvalid={(message) => {
+                  if ((row.strengthError ?? null) !== message) {
+                    api.set(patchEntry(api.get(), row.key, { strengthError: message }));
+                  }
+                }}
                 onRemove={() => remove(row.key, index)}
                 onRetry={() => retry(api, row.key)}
               />

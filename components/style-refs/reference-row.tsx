@@ -14,6 +14,7 @@ export function ReferenceRow({
   index,
   canRetry,
   onStrength,
+  onStrengthInvalid,
   onRemove,
   onRetry,
 }: {
@@ -21,6 +22,7 @@ export function ReferenceRow({
   index: number;
   canRetry: boolean;
   onStrength: (value: number) => void;
+  onStrengthInvalid: (message: string | null) => void;
   onRemove: () => void;
   onRetry: () => void;
 }) {
@@ -109,6 +111,7 @@ export function ReferenceRow({
             index={index}
             value={row.strength}
             onChange={onStrength}
+            onInvalid={onStrengthInvalid}
             describedBy={row.message ? messageId : undefined}
           />
         </div>

@@ -2,7 +2,8 @@
 // A reference's strength: a slider (−2…2 in 0.05 steps, filled from 0 so the
 // sign is visible at a glance), the number beside it, and what the sign means.
 // The number field commits on Enter or leaving it; out of range it clamps and
-// says so, keeping the typed text in view; nonsense changes nothing.
+// says so, keeping the typed text in view; nonsense changes nothing and holds
+// Generate back (the row's strengthError) until it is fixed or Esc undoes it.
 import { Slider } from "radix-ui";
 import { useState, type KeyboardEvent } from "react";
 import { STRENGTH_MAX, STRENGTH_MIN } from "@/lib/krea/options";
@@ -26,12 +27,15 @@ export function StrengthControl({
   index,
   value,
   onChange,
+  onInvalid,
   describedBy,
 }: {
   id: string;
   index: number;
   value: number;
   onChange: (value: number) => void;
+  /** text that is no number was committed (a message), or that is over (null) */
+  onInvalid: (message: string | null) => void;
   describedBy?: string;
 }) {
   const n = index + 1;
@@ -50,12 +54,16 @@ export function StrengthControl({
     if (parsed.kind === "empty") {
       setText(formatStrengthInput(value));
       setMessage(null);
+      onInvalid(null);
       return;
     }
     if (parsed.kind === "invalid") {
+      // Kept as typed, and Generate waits: the old value must not go out silently.
       setMessage({ text: parsed.message, tone: "danger" });
+      onInvalid(parsed.message);
       return;
     }
+    onInvalid(null);
     // Recorded first, so the value coming back does not overwrite what was typed.
     setShownValue(parsed.value);
     if (parsed.message) setMessage({ text: parsed.message, tone: "warning" });
@@ -74,6 +82,7 @@ export function StrengthControl({
     } else if (e.key === "Escape") {
       setText(formatStrengthInput(value));
       setMessage(null);
+      onInvalid(null);
     } else if (e.key === "ArrowUp" || e.key === "ArrowDown") {
       e.preventDefault();
       const step = (e.shiftKey ? 10 : 1) * STRENGTH_STEP * (e.key === "ArrowUp" ? 1 : -1);

@@ -85,5 +85,8 @@ describe("reference entries", () => {
     expect(referencesBlockReason([base, { ...base, status: "error", label: "a.png" }])).toContain(
       "Reference 2 (a.png)",
     );
+    expect(
+      referencesBlockReason([base, { ...base, strengthError: "Type a number from −2 to 2." }]),
+    ).toMatch(/^Reference 2: its strength is not a number/);
   });
 });

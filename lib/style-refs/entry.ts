@@ -32,6 +32,8 @@ export interface ReferenceEntry {
   message?: string | null;
   /** 0..1 while uploading */
   progress?: number | null;
+  /** the strength field holds text that is no number: Generate waits until it is fixed */
+  strengthError?: string | null;
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -98,6 +100,10 @@ export function referencesBlockReason(entries: readonly ReferenceEntry[]): strin
   const uploading = entries.filter((e) => e.status === "uploading").length;
   const checking = entries.filter((e) => e.status === "checking").length;
   const broken = entries.findIndex((e) => e.status === "error");
+  const mistyped = entries.findIndex((e) => e.strengthError);
+  if (mistyped >= 0) {
+    return `Reference ${mistyped + 1}: its strength is not a number. ${entries[mistyped]?.strengthError} Esc puts back ${entries[mistyped]?.strength}.`;
+  }
   if (uploading) return `Waiting for ${plural(uploading, "upload", "uploads")} to finish…`;
   if (checking) return `Checking ${plural(checking, "link", "links")}…`;
   if (broken >= 0) {

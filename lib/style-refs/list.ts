@@ -80,5 +80,5 @@ export function setStrength(
   key: string,
   strength: number,
 ): readonly ReferenceEntry[] {
-  return patchEntry(list, key, { strength: clampStrength(strength) });
+  return patchEntry(list, key, { strength: clampStrength(strength), strengthError: null });
 }
