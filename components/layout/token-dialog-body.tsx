@@ -45,9 +45,11 @@ export function TokenDialogBody({ engine, open }: { engine: EngineInfo; open: bo
   };
 
   const switched = () => {
-    // The engine badge is rendered on the server; estimates and history belong to the account.
+    // The engine badge is rendered on the server; estimates and history belong to the
+    // account: reset, not just refetched, so the other account's cards never show
+    // under this one's badge (even when the new orchestrator cannot be reached).
     router.refresh();
-    void queryClient.invalidateQueries();
+    void queryClient.resetQueries();
     onOpenChange(false);
   };
 

@@ -9,7 +9,6 @@ import {
   savePendingSubmit,
   savePendingSubmits,
   submitPath,
-  waitFor,
 } from "./pending-submits";
 import { memoryStore } from "./session-store";
 
@@ -34,9 +33,9 @@ describe("pending submits", () => {
     const [read] = readPendingSubmits(store, now);
     expect(read).toEqual(entry);
     expect(submitPath(entry)).toBe(
-      "/api/workflows?wait=4&styleSet=ss_abcdefghij0123456789&styleSetVersion=3",
+      "/api/workflows?wait=0&styleSet=ss_abcdefghij0123456789&styleSetVersion=3",
     );
-    expect(submitPath(newPendingSubmit(input, now))).toBe("/api/workflows?wait=4");
+    expect(submitPath(newPendingSubmit(input, now))).toBe("/api/workflows?wait=0");
     // With a studio context too: both reach the route.
     const both = newPendingSubmit(input, now, {
       context: { parent: "wf_1", lineage: "remix" },
@@ -46,7 +45,7 @@ describe("pending submits", () => {
     expect(Object.fromEntries(params)).toEqual({
       parent: "wf_1",
       lineage: "remix",
-      wait: "4",
+      wait: "0",
       styleSet: "ss_abcdefghij0123456789",
       styleSetVersion: "3",
     });
@@ -110,11 +109,9 @@ describe("pending submits", () => {
     expect(() => savePendingSubmit(null, newPendingSubmit(input))).not.toThrow();
   });
 
-  it("waits briefly only for one or two medium images", () => {
-    expect(waitFor({ size: "medium", quantity: 1 })).toBe(4);
-    expect(waitFor({ size: "medium", quantity: 2 })).toBe(4);
-    expect(waitFor({ size: "medium", quantity: 3 })).toBe(0);
-    expect(waitFor({ size: "large", quantity: 1 })).toBe(0);
+  it("returns at once: the card shows as soon as the workflow exists", () => {
+    expect(newPendingSubmit(input).wait).toBe(0);
+    expect(newPendingSubmit({ ...input, size: "large", quantity: 4 }).wait).toBe(0);
   });
 
   it("keeps every member of a Compare click with its own key and context before any is sent", () => {

@@ -17,8 +17,6 @@ import { isRecord, readJsonItem, writeJsonItem, type KeyValueStore } from "./ses
 export const PENDING_SUBMITS_KEY = "krea-studio:pending-submits";
 /** Past this a pending submit is dropped rather than resent: nobody expects it any more. */
 export const PENDING_MAX_AGE_MS = 24 * 60 * 60 * 1000;
-/** Seconds a small batch may wait for its images inside the submit request. */
-export const SHORT_WAIT_SECONDS = 4;
 
 /** The style set a submit records (?styleSet=&styleSetVersion=), fixed with the request. */
 export interface SubmitStyleSet {
@@ -42,18 +40,17 @@ export interface PendingSubmit {
 }
 
 /**
- * Large images and bigger batches cannot finish inside a short request, so they
- * return at once and the gallery follows them; one or two medium images may
- * come back finished.
+ * Submits return at once (?wait=0): the card shows the moment the workflow
+ * exists, and the gallery's long-poll, which the new workflow joins, brings the
+ * images. (Waiting inside the submit only delayed the card: Krea takes longer
+ * than any wait worth holding a click for.)
  */
-export function waitFor(input: Pick<ResolvedKreaInput, "size" | "quantity">): number {
-  return input.size === "large" || input.quantity > 2 ? 0 : SHORT_WAIT_SECONDS;
-}
+export const SUBMIT_WAIT_SECONDS = 0;
 
 export interface PendingOptions {
   context?: SubmitContext;
   group?: string;
-  /** defaults to waitFor(input); group members return at once */
+  /** ?wait= of the submit; SUBMIT_WAIT_SECONDS unless given */
   wait?: number;
   /** the style set to record on the generation */
   styleSet?: SubmitStyleSet | null;
@@ -67,7 +64,7 @@ export function newPendingSubmit(
   const entry: PendingSubmit = {
     key: globalThis.crypto.randomUUID(),
     input,
-    wait: options.wait ?? waitFor(input),
+    wait: options.wait ?? SUBMIT_WAIT_SECONDS,
     startedAt: now,
     query: submitContextQuery(options.context).toString(),
   };
