@@ -248,6 +248,7 @@ export function BuilderForm() {
         >
           <CompareActions
             costs={compareCosts}
+            priced={cost.valid}
             pending={pending}
             referenceCount={imageStyleReferences.length}
             onCompare={() => void submitWith((i) => planCompare(i, link))()}

@@ -21,6 +21,7 @@ export function CompareActions({
   onCompare,
   onCreativitySweep,
   onStrengthSweep,
+  priced,
 }: {
   costs: CompareCosts;
   pending: boolean;
@@ -28,13 +29,16 @@ export function CompareActions({
   onCompare: () => void;
   onCreativitySweep: () => void;
   onStrengthSweep: () => void;
+  /** false while the quantity is not one the orchestrator takes: no price to show */
+  priced: boolean;
 }) {
+  const price = (buzz: number, suffix = "") => (priced ? `${formatBuzz(buzz)} Buzz${suffix}` : "—");
   return (
     <div role="group" aria-label="Compare" className="mt-2 grid grid-cols-3 gap-1.5">
       <CompareButton
         icon={<Columns2 aria-hidden="true" className="size-3.5" />}
         label="Compare tiers"
-        detail={`${formatBuzz(costs.compare)} Buzz`}
+        detail={price(costs.compare)}
         title="The same prompt and seed as medium and as large, side by side"
         onClick={onCompare}
         disabled={pending}
@@ -42,7 +46,7 @@ export function CompareActions({
       <CompareButton
         icon={<Rows3 aria-hidden="true" className="size-3.5" />}
         label="Creativity sweep"
-        detail={`${formatBuzz(costs.creativitySweep)} Buzz`}
+        detail={price(costs.creativitySweep)}
         title="One seed at raw, low, medium and high creativity"
         onClick={onCreativitySweep}
         disabled={pending}
@@ -50,9 +54,7 @@ export function CompareActions({
       <CompareButton
         icon={<SlidersHorizontal aria-hidden="true" className="size-3.5" />}
         label="Strength sweep"
-        detail={
-          referenceCount > 0 ? `${formatBuzz(costs.strengthMember)} Buzz each` : "Add a reference"
-        }
+        detail={referenceCount > 0 ? price(costs.strengthMember, " each") : "Add a reference"}
         title={
           referenceCount > 0
             ? "One reference at several strengths, everything else the same"

@@ -15,6 +15,11 @@ describe("statusLabel", () => {
   it("names every final state the way the cards show it", () => {
     expect(statusLabel(makeGeneration()).label).toBe("Succeeded");
     expect(statusLabel(makeGeneration({ status: "failed" })).label).toBe("Failed");
+    const partly = makeGeneration({
+      status: "failed",
+      images: [makeImage(), makeImage(), makeImage({ available: false, url: null })],
+    });
+    expect(statusLabel(partly)).toEqual({ label: "1 of 3 failed", tone: "warning" });
     expect(statusLabel(makeGeneration({ status: "failed", blocked: true })).label).toBe(
       "Blocked by moderation",
     );

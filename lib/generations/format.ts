@@ -17,8 +17,17 @@ export function statusLabel(g: Generation): StatusLabel {
   switch (g.status) {
     case "succeeded":
       return { label: "Succeeded", tone: "success" };
-    case "failed":
+    case "failed": {
+      // Some images arrived: say how many did not, not that the whole batch failed.
+      const arrived = g.images.filter((i) => i.available).length;
+      if (arrived > 0 && arrived < g.images.length) {
+        return {
+          label: `${g.images.length - arrived} of ${g.images.length} failed`,
+          tone: "warning",
+        };
+      }
       return { label: "Failed", tone: "danger" };
+    }
     case "canceled":
       return { label: "Canceled", tone: "neutral" };
     case "expired":

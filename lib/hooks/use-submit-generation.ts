@@ -102,6 +102,12 @@ export interface SubmitGeneration {
   failed: FailedSubmit | null;
 }
 
+const ENDED: Partial<Record<Generation["status"], string>> = {
+  failed: "The generation failed",
+  expired: "The generation expired before it was scheduled",
+  canceled: "The generation was canceled",
+};
+
 const images = (n: number) => `${n} ${n === 1 ? "image" : "images"}`;
 
 function announce(generation: Generation, resumed: boolean): void {
@@ -111,9 +117,12 @@ function announce(generation: Generation, resumed: boolean): void {
   if (generation.status === "succeeded") {
     toast.success(`${prefix}${images(n)} ready · ${buzz}`);
   } else if (generation.final) {
-    toast.error(`${prefix}The generation ended ${generation.status}`, {
-      description: generation.failureReason ?? undefined,
-    });
+    toast.error(
+      `${prefix}${ENDED[generation.status] ?? `The generation ended: ${generation.status}`}`,
+      {
+        description: generation.failureReason ?? undefined,
+      },
+    );
   } else {
     toast.success(`${prefix}Generating ${images(n)} · ${buzz}`);
   }
