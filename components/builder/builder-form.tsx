@@ -95,7 +95,11 @@ export function BuilderForm() {
 
   // The draft is read after mount: sessionStorage does not exist on the server.
   useEffect(() => {
-    reset(readDraft(sessionStore()));
+    const draft = readDraft(sessionStore());
+    // Nothing saved: the server-rendered fields already hold the defaults. Resetting
+    // anyway rewrites every input, repainting the page's largest text (the prompt's
+    // placeholder) after hydration, which is what Largest Contentful Paint measures.
+    if (draft !== DEFAULT_VALUES) reset(draft);
     restored.current = true;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- marks the end of the one-time restore
     setReady(true);
