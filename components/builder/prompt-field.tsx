@@ -24,22 +24,33 @@ export function PromptField() {
         </span>
       }
     >
-      <textarea
-        id="prompt"
-        rows={5}
-        // No maxLength: a paste over the limit stays whole, and the count says by how much.
-        placeholder="A lighthouse on a basalt cliff at dusk, long exposure, soft fog"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`prompt-count prompt-hint${error ? " prompt-error" : ""}`}
-        className={`${inputBase} block min-h-24 w-full resize-y py-2 leading-relaxed`}
-        onKeyDown={(event) => {
-          if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
-            event.preventDefault();
-            event.currentTarget.form?.requestSubmit();
-          }
-        }}
-        {...register("prompt")}
-      />
+      <div className="relative">
+        <textarea
+          id="prompt"
+          rows={5}
+          // No maxLength: a paste over the limit stays whole, and the count says by how much.
+          // The visible example is the span below, shown while the field is empty: React
+          // and react-hook-form rewrite the textarea's value as the page hydrates, which
+          // repaints a native placeholder and moved Largest Contentful Paint past hydration.
+          placeholder=" "
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`prompt-count prompt-hint${error ? " prompt-error" : ""}`}
+          className={`${inputBase} peer block min-h-24 w-full resize-y py-2 leading-relaxed`}
+          onKeyDown={(event) => {
+            if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+              event.preventDefault();
+              event.currentTarget.form?.requestSubmit();
+            }
+          }}
+          {...register("prompt")}
+        />
+        <span
+          aria-hidden="true"
+          className="pointer-events-none absolute top-[9px] right-[11px] left-[11px] hidden text-sm leading-relaxed text-muted peer-placeholder-shown:block"
+        >
+          A lighthouse on a basalt cliff at dusk, long exposure, soft fog
+        </span>
+      </div>
       <FieldError id="prompt-error" message={error} />
       <p id="prompt-hint" className="mt-1 text-[11px] text-muted">
         Subject, setting, light, style. <kbd className="font-sans">Ctrl</kbd>+
