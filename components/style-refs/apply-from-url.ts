@@ -5,7 +5,7 @@ import { toast } from "@/lib/ui/toast";
 import { ApiError, apiFetch } from "@/lib/http/client";
 import { applyStyleSetToList } from "@/lib/style-refs/apply-to-list";
 import type { ListAccess } from "@/lib/style-refs/list";
-import { STYLE_SET_ID } from "@/lib/style-refs/sets";
+import { STYLE_SET_ID_PATTERN } from "@/lib/style-sets/limits";
 import type { StyleSet } from "@/lib/style-sets/schema";
 
 export async function applyFromUrl(list: ListAccess): Promise<void> {
@@ -14,7 +14,7 @@ export async function applyFromUrl(list: ListAccess): Promise<void> {
   url.searchParams.delete("useStyleSet");
   window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}${url.hash}`);
   if (!id) return;
-  if (!STYLE_SET_ID.test(id)) {
+  if (!STYLE_SET_ID_PATTERN.test(id)) {
     toast.error("That link does not name a style set");
     return;
   }

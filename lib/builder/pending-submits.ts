@@ -11,6 +11,7 @@ import {
   type SubmitContext,
 } from "@/lib/generations/links";
 import { checkKreaInput } from "@/lib/krea/check";
+import { STYLE_SET_ID_PATTERN } from "@/lib/style-sets/limits";
 import type { ResolvedKreaInput } from "@/lib/krea/schema";
 import { isRecord, readJsonItem, writeJsonItem, type KeyValueStore } from "./session-store";
 
@@ -88,7 +89,7 @@ export function submitPath(entry: PendingSubmit): string {
 function readStyleSet(value: unknown): SubmitStyleSet | undefined {
   if (!isRecord(value)) return undefined;
   const { id, version } = value;
-  if (typeof id !== "string" || !/^ss_[a-z0-9]{20}$/.test(id)) return undefined;
+  if (typeof id !== "string" || !STYLE_SET_ID_PATTERN.test(id)) return undefined;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) return undefined;
   return { id, version };
 }

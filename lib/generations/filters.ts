@@ -13,6 +13,7 @@ import {
   type KreaSize,
 } from "@/lib/krea/options";
 import { FAVOURITE_TAG } from "./links";
+import { STYLE_SET_ID_PATTERN } from "@/lib/style-sets/limits";
 import type { Generation } from "./types";
 
 export const STATUS_FILTERS = ["running", "succeeded", "failed", "canceled"] as const;
@@ -21,7 +22,6 @@ export type StatusFilter = (typeof STATUS_FILTERS)[number];
 /** The search box keeps at most this much; nobody remembers more of a prompt. */
 export const QUERY_MAX = 200;
 /** Same shape as STYLE_SET_ID_PATTERN (a test keeps them equal) without its schema's weight. */
-const STYLE_SET_ID = /^ss_[a-z0-9]{20}$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface GalleryFilters {
@@ -96,7 +96,7 @@ export function parseFilters(params: Params): GalleryFilters {
     ratio: pick(ASPECT_RATIOS, params.get("ratio")),
     creativity: pick(CREATIVITY_LEVELS, params.get("creativity")),
     seed: parseSeed(params.get("seed")),
-    styleSet: STYLE_SET_ID.test(styleSet) ? styleSet : null,
+    styleSet: STYLE_SET_ID_PATTERN.test(styleSet) ? styleSet : null,
     status: pick(STATUS_FILTERS, params.get("status")),
     from,
     to,

@@ -97,26 +97,19 @@ export function useReferenceDrop(
       e.preventDefault();
       latest.current.onData(data, "paste");
     };
-    document.addEventListener("dragstart", onDocDragStart);
-    document.addEventListener("dragend", onDocDragEnd);
-    pane.addEventListener("dragenter", onDragEnter);
-    pane.addEventListener("dragover", onDragOver);
-    pane.addEventListener("dragleave", onDragLeave);
-    pane.addEventListener("drop", onDrop);
-    pane.addEventListener("paste", onPaste);
-    window.addEventListener("drop", reset);
-    window.addEventListener("dragend", reset);
-    return () => {
-      document.removeEventListener("dragstart", onDocDragStart);
-      document.removeEventListener("dragend", onDocDragEnd);
-      pane.removeEventListener("dragenter", onDragEnter);
-      pane.removeEventListener("dragover", onDragOver);
-      pane.removeEventListener("dragleave", onDragLeave);
-      pane.removeEventListener("drop", onDrop);
-      pane.removeEventListener("paste", onPaste);
-      window.removeEventListener("drop", reset);
-      window.removeEventListener("dragend", reset);
-    };
+    // One signal takes every listener off again.
+    const listeners = new AbortController();
+    const opts = { signal: listeners.signal };
+    document.addEventListener("dragstart", onDocDragStart, opts);
+    document.addEventListener("dragend", onDocDragEnd, opts);
+    pane.addEventListener("dragenter", onDragEnter, opts);
+    pane.addEventListener("dragover", onDragOver, opts);
+    pane.addEventListener("dragleave", onDragLeave, opts);
+    pane.addEventListener("drop", onDrop, opts);
+    pane.addEventListener("paste", onPaste, opts);
+    window.addEventListener("drop", reset, opts);
+    window.addEventListener("dragend", reset, opts);
+    return () => listeners.abort();
   }, [inside]);
 
   return over;

@@ -5,14 +5,15 @@
 // references section and the submit all read it.
 import { useSyncExternalStore } from "react";
 import { isRecord, readJsonItem, sessionStore, writeJsonItem } from "@/lib/builder/session-store";
-import { STYLE_SET_ID, type StyleSetOrigin } from "@/lib/style-refs/sets";
+import type { StyleSetOrigin } from "@/lib/style-refs/sets";
+import { STYLE_SET_ID_PATTERN } from "@/lib/style-sets/limits";
 
 export const ORIGIN_KEY = "krea-studio:builder-style-set";
 
 function readOrigin(value: unknown): StyleSetOrigin | null {
   if (!isRecord(value)) return null;
   const { id, name, version, references } = value;
-  if (typeof id !== "string" || !STYLE_SET_ID.test(id)) return null;
+  if (typeof id !== "string" || !STYLE_SET_ID_PATTERN.test(id)) return null;
   if (typeof name !== "string" || typeof version !== "number" || !Array.isArray(references)) {
     return null;
   }

@@ -17,9 +17,6 @@ import { roundStrength } from "./strength";
 
 export type ApplyMode = "replace" | "append";
 
-/** STYLE_SET_ID_PATTERN of lib/style-sets/schema (a test keeps them equal), without its zod schemas. */
-export const STYLE_SET_ID = /^ss_[a-z0-9]{20}$/;
-
 interface Identifiable {
   imageUrl: string;
   blobId?: string | null;
