@@ -1,27 +1,49 @@
 "use client";
-// The lightbox's image: the original at its true ratio, fitted to the stage, with
-// the thumbnail (already cached) standing in until the original arrives.
+// The lightbox's image: the original placed by the zoom view (fit, 100% or
+// anything between), with the thumbnail (already cached) standing in until the
+// original arrives.
 import { ImageOff, RotateCcw } from "lucide-react";
 import { useState } from "react";
 import { imageAlt } from "@/lib/generations/format";
 import { useImageSource } from "@/lib/hooks/use-image-source";
+import type { Size, View } from "@/lib/ui/zoom";
 import type { LightboxEntry } from "./lightbox-entries";
+import { zoomedStyle } from "./zoom-controls";
 
-export function LightboxImage({ entry, prompt }: { entry: LightboxEntry; prompt: string }) {
+export function LightboxImage({
+  entry,
+  prompt,
+  size,
+  view,
+  offsetX,
+  pixelated,
+  className,
+  onNaturalSize,
+}: {
+  entry: LightboxEntry;
+  prompt: string;
+  /** the image's pixel size: the workflow's width/height */
+  size: Size;
+  view: View;
+  /** a swipe in progress */
+  offsetX: number;
+  /** past 200% the pixels show as squares, as a designer checking detail expects */
+  pixelated: boolean;
+  className: string;
+  /** only needed when the workflow did not say the image's size */
+  onNaturalSize: (size: Size) => void;
+}) {
   const { image } = entry;
   const full = useImageSource(image, "full");
   const preview = useImageSource(image, "preview");
   const [loaded, setLoaded] = useState(false);
-  const width = image.width ?? 1024;
-  const height = image.height ?? 1024;
   return (
-    // Sized from the image's own width/height before a byte arrives: as wide as the
-    // stage allows without growing taller than it.
+    // Sized from the image's own width/height before a byte arrives.
     <div
-      className="relative [--stage-h:calc(60dvh-1.5rem)] md:[--stage-h:calc(100dvh-3rem)]"
+      className={className}
       style={{
-        aspectRatio: `${width} / ${height}`,
-        width: `min(100%, calc(var(--stage-h) * ${width / height}))`,
+        ...zoomedStyle(view, size, offsetX),
+        imageRendering: pixelated ? "pixelated" : undefined,
       }}
     >
       {/* The thumbnail, already in the browser's cache, stands in until the original arrives. */}
@@ -30,7 +52,8 @@ export function LightboxImage({ entry, prompt }: { entry: LightboxEntry; prompt:
         <img
           src={preview.src}
           alt=""
-          className="absolute inset-0 size-full object-contain"
+          draggable={false}
+          className="absolute inset-0 size-full"
           onError={preview.onError}
         />
       ) : null}
@@ -40,14 +63,18 @@ export function LightboxImage({ entry, prompt }: { entry: LightboxEntry; prompt:
           key={full.attempt}
           src={full.src}
           alt={imageAlt(prompt, entry.n, entry.total)}
-          width={width}
-          height={height}
-          onLoad={() => {
+          width={size.width}
+          height={size.height}
+          draggable={false}
+          onLoad={(event) => {
             setLoaded(true);
             full.onLoad();
+            const img = event.currentTarget;
+            if (!image.width || !image.height)
+              onNaturalSize({ width: img.naturalWidth, height: img.naturalHeight });
           }}
           onError={full.onError}
-          className="absolute inset-0 size-full object-contain"
+          className="absolute inset-0 size-full max-w-none"
         />
       ) : null}
       {full.failed ? (

@@ -1,8 +1,9 @@
 "use client";
 // The full image at its true ratio, fitted to the viewport, with its settings
-// and actions beside it. ← → step through every image in gallery order, Esc
-// closes and puts focus back on the thumbnail of the image last shown. Loaded
-// on demand: it is not part of the page's first-load JavaScript.
+// and actions beside it. ← → (or a swipe) step through every image in gallery
+// order, Esc closes and puts focus back on the thumbnail of the image last shown.
+// The image zooms to 100% and pans (lib/hooks/use-zoom-pan.ts). Loaded on
+// demand: it is not part of the page's first-load JavaScript.
 import { useQueryClient } from "@tanstack/react-query";
 import {
   ArrowLeft,
@@ -15,9 +16,11 @@ import {
   X,
 } from "lucide-react";
 import { Dialog } from "radix-ui";
-import { useEffect, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useState, type KeyboardEvent, type ReactNode } from "react";
 import { favouriteIndices } from "@/lib/generations/links";
 import { useFavourite } from "@/lib/hooks/use-favourite";
+import { useZoomPan } from "@/lib/hooks/use-zoom-pan";
+import type { Size } from "@/lib/ui/zoom";
 import { ActionsMenu } from "./actions-menu";
 import { CardFacts, SettingsChips } from "./card-meta";
 import { copySeed, download, reuseSettings, useGalleryActions } from "./gallery-actions";
@@ -26,6 +29,7 @@ import { Glyph } from "./glyph";
 import { LineageLink } from "./lineage-link";
 import type { LightboxEntry } from "./lightbox-entries";
 import { LightboxImage } from "./lightbox-image";
+import { ZoomControls, zoomCursor } from "./zoom-controls";
 
 export interface LightboxProps {
   entries: LightboxEntry[];
@@ -64,6 +68,23 @@ export function Lightbox({
   const entry = entries[index];
   const previous = entries[index - 1];
   const next = entries[index + 1];
+  // The workflow says each image's size; only when it does not, the loaded file does.
+  const [natural, setNatural] = useState<{ id: string; size: Size } | null>(null);
+  const size = imageSize(entry, natural?.id === imageId ? natural.size : null);
+  const { bind: stageRef, ...zoom } = useZoomPan({
+    image: size,
+    resetKey: imageId,
+    onSwipe: (direction) => {
+      const target = direction === 1 ? next : previous;
+      if (target) onNavigate(target.image.id);
+    },
+    // A click on the image zooms to 100% there (and back to fit); on the dark around it, closes.
+    onTap: (at, onImage) => {
+      if (!onImage) onClose();
+      else if (zoom.atFit) zoom.actual(at);
+      else zoom.fit();
+    },
+  });
 
   // Warm the neighbours so arrow keys feel instant.
   const neighbourUrls = [previous?.image.url, next?.image.url].filter(Boolean).join(" ");
@@ -87,6 +108,8 @@ export function Lightbox({
   const starred = favouriteIndices(g.tags).includes(entry.n - 1);
 
   function onKeyDown(event: KeyboardEvent) {
+    // Zoom keys first: when zoomed in, the arrows pan instead of stepping.
+    if (zoom.onKeyDown(event)) return;
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const target = event.key === "ArrowLeft" ? previous : event.key === "ArrowRight" ? next : null;
     if (!target) return;
@@ -112,9 +135,26 @@ export function Lightbox({
             onClick={(event) => {
               if (event.target === event.currentTarget) onClose();
             }}
-            className="relative flex h-[60dvh] shrink-0 items-center justify-center bg-black p-3 md:h-auto md:min-w-0 md:flex-1 md:px-16 md:py-6"
+            className="relative h-[60dvh] shrink-0 bg-black md:h-auto md:min-w-0 md:flex-1"
           >
-            <LightboxImage key={entry.image.id} entry={entry} prompt={prompt} />
+            <div
+              ref={stageRef}
+              {...zoom.handlers}
+              data-testid="lightbox-stage"
+              className="absolute inset-3 touch-none overflow-hidden select-none md:inset-x-16 md:inset-y-6"
+            >
+              <LightboxImage
+                key={entry.image.id}
+                entry={entry}
+                prompt={prompt}
+                size={size}
+                view={zoom.view}
+                offsetX={zoom.swipeOffset}
+                pixelated={zoom.percent > 200}
+                className={zoomCursor(zoom)}
+                onNaturalSize={(s) => setNatural({ id: entry.image.id, size: s })}
+              />
+            </div>
             <StageButton
               label="Previous image"
               onClick={() => previous && onNavigate(previous.image.id)}
@@ -131,6 +171,7 @@ export function Lightbox({
             >
               <ChevronRight aria-hidden="true" className="size-5" />
             </StageButton>
+            <ZoomControls zoom={zoom} className="absolute bottom-2 left-1/2 -translate-x-1/2" />
           </div>
           <aside
             aria-label="Image details"
@@ -214,13 +255,21 @@ export function Lightbox({
               </ActionButton>
             </div>
             <p className="mt-auto hidden text-[11px] text-muted md:block">
-              ← → to move between images · Esc to close
+              ← → or swipe to move between images · scroll, + − to zoom · 1 for 100%, 0 to fit ·
+              drag or arrows to pan when zoomed · Esc to close
             </p>
           </aside>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
   );
+}
+
+/** Fallback for a workflow that does not say the size: the loaded file's, then a square. */
+function imageSize(entry: LightboxEntry | undefined, natural: Size | null): Size {
+  const { width, height } = entry?.image ?? {};
+  if (width && height) return { width, height };
+  return natural ?? { width: 1024, height: 1024 };
 }
 
 function StageButton({

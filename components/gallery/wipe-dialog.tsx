@@ -1,16 +1,19 @@
 "use client";
 // Medium and large on top of each other at the same size (both tiers return the
 // same pixels), with a divider the designer drags — or moves with the arrow
-// keys, Home and End — to wipe from one to the other. The divider is a Radix
-// slider spread over the whole image, so a press anywhere on the image moves it
-// there, and assistive technology hears "Wipe position, 50 %".
+// keys, Home and End — to wipe from one to the other; a click on the image puts
+// the divider there and assistive technology hears "Wipe position, 50 %". Or
+// side by side, for the detail at one point. Both images share one zoom: wheel
+// or pinch, drag to pan, 1 for 100 %, 0 to fit.
 import { ChevronLeft, ChevronRight, X } from "lucide-react";
-import { Dialog, Slider } from "radix-ui";
+import { Dialog } from "radix-ui";
 import { useState } from "react";
-import { imageAlt } from "@/lib/generations/format";
 import { alignByIndex, difference } from "@/lib/generations/pairing";
 import type { Generation, GenerationImage } from "@/lib/generations/types";
-import { useImageSource } from "@/lib/hooks/use-image-source";
+import { useZoomPan } from "@/lib/hooks/use-zoom-pan";
+import type { Size } from "@/lib/ui/zoom";
+import { ZoomControls } from "./zoom-controls";
+import { SideBySide, Wipe } from "./wipe-stage";
 
 export interface WipeDialogProps {
   medium: Generation;
@@ -40,12 +43,37 @@ export function WipeDialog({ medium, large, index: initial, onClose }: WipeDialo
   const row = rows[at];
   const prompt = medium.input?.prompt ?? "Image";
   const diff = difference(medium, large);
+  const [mode, setMode] = useState<"wipe" | "side">("wipe");
+  const size = pairSize(row?.m, row?.l);
+  const { bind: stageRef, ...zoom } = useZoomPan({
+    image: size,
+    resetKey: String(row?.i ?? -1),
+    // A click (not a drag) puts the divider there, zoomed in or not.
+    onTap: (at) => {
+      if (mode === "wipe" && zoom.stage.width > 0)
+        setPosition(Math.round(Math.min(100, Math.max(0, (at.x / zoom.stage.width) * 100))));
+    },
+  });
+  const stageProps = (m: GenerationImage, l: GenerationImage) => ({
+    medium: m,
+    large: l,
+    n: (row?.i ?? 0) + 1,
+    total: medium.images.length,
+    prompt,
+    size,
+    zoom,
+    stageRef,
+  });
   return (
     <Dialog.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/90" />
         <Dialog.Content
           aria-describedby={undefined}
+          // The divider handles its own arrows first; elsewhere they pan a zoomed image.
+          onKeyDown={(event) => {
+            if (!event.defaultPrevented) zoom.onKeyDown(event);
+          }}
           className="fixed inset-0 z-50 flex flex-col items-center gap-3 p-3 text-white outline-none md:p-6"
         >
           <div className="flex w-full max-w-5xl items-start gap-3">
@@ -92,21 +120,39 @@ export function WipeDialog({ medium, large, index: initial, onClose }: WipeDialo
             </Dialog.Close>
           </div>
           {row?.m && row.l ? (
-            <Wipe
-              key={row.i}
-              medium={row.m}
-              large={row.l}
-              n={row.i + 1}
-              total={medium.images.length}
-              prompt={prompt}
-              position={position}
-              onPosition={setPosition}
-            />
+            mode === "wipe" ? (
+              <Wipe
+                key={row.i}
+                {...stageProps(row.m, row.l)}
+                position={position}
+                onPosition={setPosition}
+              />
+            ) : (
+              <SideBySide key={row.i} {...stageProps(row.m, row.l)} />
+            )
           ) : (
             <p className="m-auto text-sm text-white/70">No image pair has both tiers yet.</p>
           )}
-          <p className="text-[11px] text-white/60">
-            Drag the divider or use ← → (Shift for bigger steps), Home and End · Esc to close
+          <div className="flex flex-wrap items-center justify-center gap-2">
+            <div
+              role="group"
+              aria-label="Layout"
+              className="flex items-center gap-0.5 rounded-lg bg-black/70 p-0.5 text-xs"
+            >
+              <ModeButton pressed={mode === "wipe"} onClick={() => setMode("wipe")}>
+                Wipe
+              </ModeButton>
+              <ModeButton pressed={mode === "side"} onClick={() => setMode("side")}>
+                Side by side
+              </ModeButton>
+            </div>
+            <ZoomControls zoom={zoom} />
+          </div>
+          <p className="text-center text-[11px] text-white/60">
+            {mode === "wipe"
+              ? "Drag the divider, click to place it, or use ← → (Shift for bigger steps), Home and End · "
+              : ""}
+            Scroll or pinch to zoom, drag to pan · 1 for 100%, 0 to fit · Esc to close
           </p>
         </Dialog.Content>
       </Dialog.Portal>
@@ -114,89 +160,33 @@ export function WipeDialog({ medium, large, index: initial, onClose }: WipeDialo
   );
 }
 
-function Wipe({
-  medium,
-  large,
-  n,
-  total,
-  prompt,
-  position,
-  onPosition,
+/** Both tiers return the same pixels; the workflow says how many. */
+function pairSize(
+  m: GenerationImage | null | undefined,
+  l: GenerationImage | null | undefined,
+): Size {
+  const width = l?.width ?? m?.width;
+  const height = l?.height ?? m?.height;
+  return width && height ? { width, height } : { width: 1024, height: 1024 };
+}
+
+function ModeButton({
+  pressed,
+  onClick,
+  children,
 }: {
-  medium: GenerationImage;
-  large: GenerationImage;
-  n: number;
-  total: number;
-  prompt: string;
-  position: number;
-  onPosition: (value: number) => void;
+  pressed: boolean;
+  onClick: () => void;
+  children: string;
 }) {
-  const m = useImageSource(medium, "full");
-  const l = useImageSource(large, "full");
-  const width = large.width ?? medium.width ?? 1024;
-  const height = large.height ?? medium.height ?? 1024;
   return (
-    <div
-      className="relative min-h-0 select-none [--stage-h:calc(100dvh-9rem)]"
-      style={{
-        aspectRatio: `${width} / ${height}`,
-        width: `min(100%, 64rem, calc(var(--stage-h) * ${width / height}))`,
-      }}
+    <button
+      type="button"
+      aria-pressed={pressed}
+      onClick={onClick}
+      className={`inline-flex h-7 items-center rounded-md px-2 font-medium focus-visible:outline-2 focus-visible:outline-white ${pressed ? "bg-white text-black" : "text-white hover:bg-white/15"}`}
     >
-      {l.src ? (
-        // eslint-disable-next-line @next/next/no-img-element
-        <img
-          key={`l${l.attempt}`}
-          src={l.src}
-          alt={`Large: ${imageAlt(prompt, n, total)}`}
-          onLoad={l.onLoad}
-          onError={l.onError}
-          draggable={false}
-          className="absolute inset-0 size-full object-contain"
-        />
-      ) : null}
-      {m.src ? (
-        // eslint-disable-next-line @next/next/no-img-element
-        <img
-          key={`m${m.attempt}`}
-          src={m.src}
-          alt={`Medium: ${imageAlt(prompt, n, total)}`}
-          onLoad={m.onLoad}
-          onError={m.onError}
-          draggable={false}
-          style={{ clipPath: `inset(0 ${100 - position}% 0 0)` }}
-          className="absolute inset-0 size-full object-contain"
-        />
-      ) : null}
-      <span className="pointer-events-none absolute top-2 left-2 rounded bg-black/60 px-1.5 py-0.5 text-[11px] font-medium">
-        Medium
-      </span>
-      <span className="pointer-events-none absolute top-2 right-2 rounded bg-black/60 px-1.5 py-0.5 text-[11px] font-medium">
-        Large
-      </span>
-      <div
-        aria-hidden="true"
-        className="pointer-events-none absolute inset-y-0 w-0.5 -translate-x-1/2 bg-white shadow-[0_0_0_1px_rgba(0,0,0,0.4)]"
-        style={{ left: `${position}%` }}
-      />
-      <Slider.Root
-        value={[position]}
-        onValueChange={(v) => onPosition(v[0] ?? 50)}
-        min={0}
-        max={100}
-        step={1}
-        aria-label="Wipe position"
-        className="absolute inset-0 flex cursor-ew-resize touch-none items-center"
-      >
-        <Slider.Track className="relative h-full grow">
-          <Slider.Range className="absolute h-full" />
-        </Slider.Track>
-        <Slider.Thumb
-          aria-label="Wipe position"
-          aria-valuetext={`${position}% medium, ${100 - position}% large`}
-          className="block size-8 rounded-full border-2 border-white bg-black/60 shadow-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
-        />
-      </Slider.Root>
-    </div>
+      {children}
+    </button>
   );
 }

@@ -9,14 +9,16 @@ export function uniquePrompt(text: string): string {
 
 /**
  * Submits through the studio's own API, as the builder does. `wait` lets the
- * studio hold the request until the generation is done (fast engine: 1–3 s).
+ * studio hold the request until the generation is done (fast engine: 1–3 s);
+ * `links` are the submit's link parameters (`pair`, `parent`, …).
  */
 export async function createGeneration(
   request: APIRequestContext,
   input: Record<string, unknown>,
-  { wait = 0 }: { wait?: number } = {},
+  { wait = 0, links = {} }: { wait?: number; links?: Record<string, string> } = {},
 ): Promise<Generation> {
-  const response = await request.post(`/api/workflows?wait=${wait}`, {
+  const query = new URLSearchParams({ wait: String(wait), ...links });
+  const response = await request.post(`/api/workflows?${query}`, {
     headers: { "Idempotency-Key": `e2e-${randomUUID()}` },
     data: input,
   });

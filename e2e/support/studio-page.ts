@@ -39,6 +39,17 @@ export class StudioPage {
     return this.page.getByRole("dialog").filter({ has: this.page.getByLabel("Image details") });
   }
 
+  /** The open wipe view of a medium/large pair. */
+  get wipeView(): Locator {
+    return this.page.getByRole("dialog", { name: "Wipe view: medium vs large" });
+  }
+
+  /** The zoom level a zoomable view shows ("72%"), as a number. */
+  async zoomLevel(scope: Locator): Promise<number> {
+    const text = await scope.getByRole("status", { name: "Zoom level" }).textContent();
+    return Number(text?.replace("%", ""));
+  }
+
   async goto(): Promise<void> {
     await this.page.goto("/");
     await expect(
