@@ -67,7 +67,8 @@ export function WipeDialog({ medium, large, index: initial, onClose }: WipeDialo
   return (
     <Dialog.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/90" />
+        {/* Solid black, as in the lightbox: a bright page around the images skews how they read. */}
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-black" />
         <Dialog.Content
           aria-describedby={undefined}
           // The divider handles its own arrows first; elsewhere they pan a zoomed image.
