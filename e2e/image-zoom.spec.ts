@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expect, test } from "./support/gallery-fixtures";
 import type { StudioPage } from "./support/studio-page";
 import { createGeneration, uniquePrompt } from "./support/studio-api";
@@ -234,19 +235,28 @@ test.describe("wipe view at 1440×900", () => {
     await expectSameBox(medium, large);
     const fitted = await box(large);
 
+    await expectNoSeriousA11yViolations(page);
+
     await page.keyboard.press("1");
     await expect(level).toHaveText("100%");
     await expect.poll(() => pixelRatio(large)).toBeCloseTo(1, 3);
     await expectSameBox(medium, large);
 
-    // Drag-pan on the image: both sides move, together.
+    // Away from the divider, the arrows pan both sides; the divider stays put.
+    const centred = await box(large);
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(async () => (await box(large)).x).toBeCloseTo(centred.x + 80, 0);
+    await expectSameBox(medium, large);
+    await expect(divider).toHaveAttribute("aria-valuenow", "50");
+
+    // Drag-pan on the image: both sides move, together, by as much as the pointer.
     const from = { x: fitted.x + fitted.width * 0.25, y: fitted.y + fitted.height * 0.5 };
     const before = await box(large);
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    await page.mouse.move(from.x + 120, from.y + 60, { steps: 6 });
+    await page.mouse.move(from.x - 120, from.y + 60, { steps: 6 });
     await page.mouse.up();
-    await expect.poll(async () => (await box(large)).x).toBeCloseTo(before.x + 120, 0);
+    await expect.poll(async () => (await box(large)).x).toBeCloseTo(before.x - 120, 0);
     await expectSameBox(medium, large);
     await expect(divider).toHaveAttribute("aria-valuenow", "50");
 
