@@ -244,7 +244,10 @@ export function useZoomPan({ image, resetKey, onSwipe, onTap }: ZoomPanOptions):
   };
 
   const onKeyDown = (event: ReactKeyboardEvent): boolean => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return false;
+    // A menu or field inside the dialog (keys bubble through portals) has its own keys.
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return false;
+    if (event.target instanceof Element && event.target.closest("input, textarea, [role=menu]"))
+      return false;
     const { view: v, image: img, stage: s, dpr: d } = latest.current;
     const step = event.shiftKey ? Math.max(KEY_PAN, s.width / 4) : KEY_PAN;
     const arrows: Record<string, [number, number]> = {
