@@ -12,8 +12,14 @@ const client = (id: string) => ({ cookie: `krea_client=${id.padEnd(16, "0")}` })
 beforeEach(() => {
   vi.stubEnv("STUDIO_RATE_LIMIT", "");
   resetRateLimits();
+  // Buckets refill with the clock: a frozen Date keeps a slow machine from
+  // refilling a token mid-burst (timers stay real).
+  vi.useFakeTimers({ toFake: ["Date"] });
 });
-afterEach(() => vi.unstubAllEnvs());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+});
 
 describe("rate limits in route()", () => {
   it("lets a burst of 10 submits through, then answers 429 with Retry-After and a message to show", async () => {
