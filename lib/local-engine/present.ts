@@ -3,6 +3,7 @@
 // progress and queue positions are computed at read time from the clock.
 import { randomUUID } from "node:crypto";
 import { RATIO_TABLE } from "@/lib/krea/ratios";
+import { isAlive } from "./blob-store";
 import { isFinal, jobProgress, stepProgress, stepStatus } from "./lifecycle";
 import type { QueueEstimate } from "./scheduler";
 import type { UrlSigner } from "./signing";
@@ -69,7 +70,8 @@ function presentImage(
   blob: BlobRecord | undefined,
   ctx: PresentContext,
 ): ImageBlob {
-  if (job.status === "succeeded" && blob) return presentBlob(blob, ctx);
+  // An output past its blob lifetime is gone upstream too: no URL to hand out.
+  if (job.status === "succeeded" && blob && isAlive(blob, ctx.now)) return presentBlob(blob, ctx);
   // Known before the job runs, so the gallery can size its skeleton.
   const { width, height } = RATIO_TABLE[step.input.aspectRatio];
   return {
