@@ -61,7 +61,7 @@ describe("blob lifetime", () => {
     expect(await statusOf(t, path, { method: "HEAD" })).toBe(204);
     const refreshed = await t.raw(`${path}/refresh`, { method: "POST" });
     expect(refreshed.status).toBe(200);
-    const fresh = parseSpec<ImageBlob>("ImageBlob", await refreshed.json());
+    const fresh = parseSpec<ImageBlob>("Blob", await refreshed.json());
 
     // Past the first 30 days, alive thanks to the refresh.
     vi.setSystemTime(start + 30 * DAY + 60_000);

@@ -8,6 +8,7 @@ import { isFinal, jobProgress, stepProgress, stepStatus } from "./lifecycle";
 import type { QueueEstimate } from "./scheduler";
 import type { UrlSigner } from "./signing";
 import type {
+  Blob,
   BlobRecord,
   ImageBlob,
   ImageGenStep,
@@ -59,6 +60,23 @@ export function presentBlob(blob: BlobRecord, ctx: PresentContext): ImageBlob {
     previewUrlExpiresAt: preview.expiresAt,
     width: blob.width,
     height: blob.height,
+    jobId: blob.jobId,
+    blockedReason: null,
+  };
+}
+
+/**
+ * Refresh's answer: the spec's `Blob` as written (no preview, no size). Clients
+ * must not count on a `previewUrl` there and fall back to the fresh `url`.
+ */
+export function presentRefreshedBlob(blob: BlobRecord, ctx: PresentContext): Blob {
+  const original = signed(ctx, blob.id, "original");
+  return {
+    type: "image",
+    id: blob.id,
+    available: true,
+    url: original.url,
+    urlExpiresAt: original.expiresAt,
     jobId: blob.jobId,
     blockedReason: null,
   };

@@ -7,7 +7,7 @@ import { isAlive } from "./blob-store";
 import type { Call, Handler } from "./engine";
 import { json, readBody } from "./http";
 import { BLOB_ID_PATTERN, newBlobId } from "./ids";
-import { contentUrl, presentBlob } from "./present";
+import { contentUrl, presentBlob, presentRefreshedBlob } from "./present";
 import { renderPreview } from "./render";
 import { EngineError, fieldError } from "./problems";
 import { route } from "./router";
@@ -176,7 +176,7 @@ const headBlob: Handler = async (call) => {
 const refresh: Handler = async (call) => {
   const now = Date.now();
   const blob = call.core.blobs.refreshLifetime(ownedBlob(call, now), now);
-  return json(presentBlob(blob, presentContext(call)));
+  return json(presentRefreshedBlob(blob, presentContext(call)));
 };
 
 const content: Handler = async (call) => {

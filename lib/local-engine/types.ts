@@ -118,6 +118,9 @@ export interface BlobRecord {
 
 // ---- Response shapes (OpenAPI schemas of the same names) ----
 
+/** The spec's base `Blob` (what refresh answers). */
+export type Blob = Omit<ImageBlob, "width" | "height" | "previewUrl" | "previewUrlExpiresAt">;
+
 export interface ImageBlob {
   type: "image";
   id: string;
