@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { RATIO_TABLE } from "@/lib/krea/ratios";
 import { isAlive } from "./blob-store";
-import { isFinal, jobProgress, stepProgress, stepStatus } from "./lifecycle";
+import { isFinal, jobProgress, stepProgress, stepStatus, testWords } from "./lifecycle";
 import type { QueueEstimate } from "./scheduler";
 import type { UrlSigner } from "./signing";
 import type {
@@ -30,7 +30,15 @@ export interface PresentContext {
   queue: Map<string, QueueEstimate>;
   /** fault injection: sign URLs that have already expired; true to expire this URL */
   expireUrl?: () => boolean;
+  /** `hideMatureContent`: mature blobs come back unavailable and without URLs */
+  hideMature?: boolean;
 }
+
+/**
+ * The spec marks mature content with a blob's `nsfwLevel` (NSFWLevel: "Mature
+ * content includes R rated"); `test:mature` images are rated "x".
+ */
+export const MATURE_LEVEL = "x";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -88,11 +96,18 @@ function presentImage(
   blob: BlobRecord | undefined,
   ctx: PresentContext,
 ): ImageBlob {
+  const mature = testWords(step.input.prompt).mature;
   // An output past its blob lifetime is gone upstream too: no URL to hand out.
-  if (job.status === "succeeded" && blob && isAlive(blob, ctx.now)) return presentBlob(blob, ctx);
+  const delivered = job.status === "succeeded" && blob && isAlive(blob, ctx.now);
+  if (delivered && !(mature && ctx.hideMature)) {
+    const image = presentBlob(blob, ctx);
+    return mature ? { ...image, nsfwLevel: MATURE_LEVEL } : image;
+  }
   // Known before the job runs, so the gallery can size its skeleton.
   const { width, height } = RATIO_TABLE[step.input.aspectRatio];
+  const hidden: Partial<ImageBlob> = delivered ? { nsfwLevel: MATURE_LEVEL } : {};
   return {
+    ...hidden,
     type: "image",
     id: job.blobId,
     available: false,

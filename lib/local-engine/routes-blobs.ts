@@ -7,7 +7,8 @@ import { isAlive } from "./blob-store";
 import type { Call, Handler } from "./engine";
 import { json, readBody } from "./http";
 import { BLOB_ID_PATTERN, newBlobId } from "./ids";
-import { contentUrl, presentBlob, presentRefreshedBlob } from "./present";
+import { testWords } from "./lifecycle";
+import { contentUrl, MATURE_LEVEL, presentBlob, presentRefreshedBlob } from "./present";
 import { renderPreview } from "./render";
 import { EngineError, fieldError } from "./problems";
 import { route } from "./router";
@@ -176,8 +177,16 @@ const headBlob: Handler = async (call) => {
 const refresh: Handler = async (call) => {
   const now = Date.now();
   const blob = call.core.blobs.refreshLifetime(ownedBlob(call, now), now);
-  return json(presentRefreshedBlob(blob, presentContext(call)));
+  const answer = presentRefreshedBlob(blob, presentContext(call));
+  return json(isMatureOutput(call, blob) ? { ...answer, nsfwLevel: MATURE_LEVEL } : answer);
 };
+
+/** An output of a `test:mature` step keeps its rating wherever the blob is shown. */
+function isMatureOutput(call: Call, blob: BlobRecord): boolean {
+  const job = blob.jobId ? call.core.store.job(blob.jobId) : null;
+  const step = job ? call.core.store.workflow(job.workflowId)?.steps[job.stepIndex] : undefined;
+  return step ? testWords(step.input.prompt).mature : false;
+}
 
 const content: Handler = async (call) => {
   const now = Date.now();

@@ -133,6 +133,8 @@ export interface ImageBlob {
   height: number | null;
   jobId: string | null;
   blockedReason: string | null;
+  /** the spec's NSFWLevel; set on mature images only */
+  nsfwLevel?: string;
 }
 
 export interface QueuePosition {
