@@ -24,7 +24,8 @@ export interface StoredOriginal {
 }
 
 function originalPath(id: string, ext: string): string {
-  return path.join(dataDir("originals", id.slice(0, 2)), `${id}.${ext}`);
+  // The ignore comment keeps Next's file tracing from pulling in the whole project (see data-dir.ts).
+  return path.join(/*turbopackIgnore: true*/ dataDir("originals", id.slice(0, 2)), `${id}.${ext}`);
 }
 
 /** Keeps the cleaned bytes of an upload under its thumbnail id (once per distinct image). */
@@ -36,15 +37,15 @@ export async function saveOriginal(
   if (!ext || !isThumbnailId(id)) return;
   const file = originalPath(id, ext);
   try {
-    await stat(file);
+    await stat(/*turbopackIgnore: true*/ file);
     return;
   } catch {
     // not kept yet
   }
   // Write then rename: a reader never sees half a file.
   const temp = `${file}.${randomUUID()}.tmp`;
-  await writeFile(temp, image.bytes);
-  await rename(temp, file);
+  await writeFile(/*turbopackIgnore: true*/ temp, image.bytes);
+  await rename(/*turbopackIgnore: true*/ temp, file);
 }
 
 /** The kept original for a thumbnail id, or null when the studio has none. */
@@ -52,7 +53,7 @@ export async function readOriginal(id: string): Promise<StoredOriginal | null> {
   if (!isThumbnailId(id)) return null;
   for (const [mime, ext] of Object.entries(EXTENSIONS)) {
     try {
-      return { bytes: await readFile(originalPath(id, ext)), mime };
+      return { bytes: await readFile(/*turbopackIgnore: true*/ originalPath(id, ext)), mime };
     } catch (error) {
       if (!(error instanceof Error && "code" in error && error.code === "ENOENT")) throw error;
     }
