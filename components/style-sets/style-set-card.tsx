@@ -116,7 +116,7 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
                   className={`relative size-14 overflow-hidden rounded-md border bg-subtle ${isLost ? "border-2 border-danger" : "border-border"}`}
                 >
                   {isLost ? (
-                    <span className="absolute inset-0 flex items-center justify-center bg-black/50 text-white">
+                    <span className="absolute inset-0 flex items-center justify-center bg-raised/85 text-danger">
                       <TriangleAlert aria-hidden="true" className="size-5" />
                     </span>
                   ) : null}
