@@ -34,7 +34,9 @@ export function SelectionBar({ entries }: { entries: LightboxEntry[] }) {
       const result = await downloadZipOf(items, setProgress);
       if (result.failed.length > 0) {
         toast.warning(`${result.name}: ${result.failed.length} image(s) could not be fetched`, {
-          description: "They are listed in manifest.json with the reason.",
+          // The first reason in words (an image gone from the orchestrator…); all are in the manifest.
+          description:
+            `${result.failed[0]?.error ?? ""} They are listed in manifest.json with the reason.`.trim(),
         });
       } else {
         toast.success(`Downloaded ${items.length} image${items.length === 1 ? "" : "s"} as a zip`);
