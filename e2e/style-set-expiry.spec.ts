@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { Generation } from "../lib/generations/types";
 import type { StyleSet } from "../lib/style-sets/schema";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { pngFile, ReferencesPanel } from "./support/references";
 import { StudioPage } from "./support/studio-page";
 import { extraPort, StudioServer, testDataDir } from "./support/studio-server";
@@ -125,6 +126,7 @@ test("a set whose blob expired applies and generates; one that cannot be restore
       .getByRole("article", { name: setName, exact: true });
     await expect(healthy).toBeVisible();
     await expect(healthy).not.toContainText("can't be restored");
+    await expectNoSeriousA11yViolations(page);
   } finally {
     await request.dispose();
     await server.dispose();

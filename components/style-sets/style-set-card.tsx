@@ -151,8 +151,8 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
         <p className="text-xs text-muted">No references in this set.</p>
       )}
       {lostText ? (
-        <p className="flex gap-1.5 rounded-md border border-danger/40 bg-danger/10 px-2 py-1.5 text-xs text-danger">
-          <TriangleAlert aria-hidden="true" className="mt-px size-3.5 shrink-0" />
+        <p className="flex gap-1.5 rounded-md border border-danger/40 bg-subtle px-2 py-1.5 text-xs">
+          <TriangleAlert aria-hidden="true" className="mt-px size-3.5 shrink-0 text-danger" />
           <span>{lostText}</span>
         </p>
       ) : null}
