@@ -1,13 +1,12 @@
 "use client";
 // What a card, an image menu or the lightbox can ask the gallery to do, and the
 // small actions they share (copy, reuse, download) with their toasts.
-import type { QueryClient } from "@tanstack/react-query";
 import { createContext, use } from "react";
 import type { SubmitPlan } from "@/lib/builder/submit-plans";
 import { toast } from "@/lib/ui/toast";
 import { downloadImage } from "@/lib/generations/download";
 import { shortPrompt } from "@/lib/generations/format";
-import type { Generation, GenerationImage } from "@/lib/generations/types";
+import type { Generation } from "@/lib/generations/types";
 import { requestBuilderLoad } from "@/lib/hooks/use-builder-bridge";
 
 export interface GalleryActions {
@@ -59,13 +58,8 @@ export function reuseSettings(g: Generation): void {
   });
 }
 
-export function download(
-  queryClient: QueryClient,
-  g: Generation,
-  image: GenerationImage,
-  n: number,
-): void {
-  downloadImage(queryClient, g, image, n).catch((error: unknown) => {
+export function download(g: Generation, n: number): void {
+  downloadImage(g, n).catch((error: unknown) => {
     toast.error("Couldn't download the image", {
       description: error instanceof Error ? error.message : "Try again in a moment.",
     });

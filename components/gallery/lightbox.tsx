@@ -4,7 +4,6 @@
 // order, Esc closes and puts focus back on the thumbnail of the image last shown.
 // The image zooms to 100% and pans (lib/hooks/use-zoom-pan.ts). Loaded on
 // demand: it is not part of the page's first-load JavaScript.
-import { useQueryClient } from "@tanstack/react-query";
 import {
   ArrowLeft,
   Braces,
@@ -61,7 +60,6 @@ export function Lightbox({
   onOpenParent,
   onBack,
 }: LightboxProps) {
-  const queryClient = useQueryClient();
   const actions = useGalleryActions();
   const setFavourite = useFavourite();
   const index = entries.findIndex((e) => e.image.id === imageId);
@@ -224,7 +222,7 @@ export function Lightbox({
             <div className="mt-1 grid grid-cols-2 gap-2">
               <ActionButton
                 primary
-                onClick={() => download(queryClient, g, entry.image, entry.n)}
+                onClick={() => download(g, entry.n)}
                 icon={<Download aria-hidden="true" className="size-4" />}
               >
                 Download

@@ -2,7 +2,6 @@
 // While images are selected: how many, one zip of them (each with a JSON
 // sidecar of its settings), and the way out. Fixed to the bottom of the
 // viewport so it stays in reach while the designer keeps scrolling and picking.
-import { useQueryClient } from "@tanstack/react-query";
 import { Download, Loader2, X } from "lucide-react";
 import { useState } from "react";
 import { toast } from "@/lib/ui/toast";
@@ -10,8 +9,15 @@ import { downloadZipOf, type ZipProgress } from "@/lib/generations/zip-download"
 import type { LightboxEntry } from "./lightbox-entries";
 import { clearSelection, selectedIds, useSelectionCount } from "./selection-store";
 
+/** The server streams the zip as it fetches each image: what has arrived is the progress. */
+function zipLabel({ received, total }: ZipProgress): string {
+  const images = `${total} image${total === 1 ? "" : "s"}`;
+  if (received === 0) return `Zipping ${images}…`;
+  const mb = received / (1024 * 1024);
+  return `Zipping ${images}… ${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
+}
+
 export function SelectionBar({ entries }: { entries: LightboxEntry[] }) {
-  const queryClient = useQueryClient();
   const count = useSelectionCount();
   const [progress, setProgress] = useState<ZipProgress | null>(null);
   const busy = progress !== null;
@@ -25,10 +31,12 @@ export function SelectionBar({ entries }: { entries: LightboxEntry[] }) {
       .map(({ generation, image, n }) => ({ generation, image, n }));
     if (items.length === 0) return;
     try {
-      const result = await downloadZipOf(queryClient, items, setProgress);
+      const result = await downloadZipOf(items, setProgress);
       if (result.failed.length > 0) {
         toast.warning(`${result.name}: ${result.failed.length} image(s) could not be fetched`, {
-          description: "They are listed in manifest.json with the reason.",
+          // The first reason in words (an image gone from the orchestrator…); all are in the manifest.
+          description:
+            `${result.failed[0]?.error ?? ""} They are listed in manifest.json with the reason.`.trim(),
         });
       } else {
         toast.success(`Downloaded ${items.length} image${items.length === 1 ? "" : "s"} as a zip`);
@@ -63,9 +71,7 @@ export function SelectionBar({ entries }: { entries: LightboxEntry[] }) {
         ) : (
           <Download aria-hidden="true" className="size-4" />
         )}
-        <span className="tabular-nums">
-          {busy ? `Zipping ${progress.done} of ${progress.total}…` : "Download zip"}
-        </span>
+        <span className="tabular-nums">{busy ? zipLabel(progress) : "Download zip"}</span>
       </button>
       <button
         type="button"

@@ -3,7 +3,6 @@
 // URL expires), a button that opens the lightbox, and on hover or focus its
 // star, its selection box and its actions. A star stays visible once given,
 // and every selection box shows while anything is selected.
-import { useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
 import { Braces, Copy, Download, ImageOff, Maximize2, RotateCcw, Wand2 } from "lucide-react";
 import { use, useState, type CSSProperties } from "react";
@@ -40,7 +39,6 @@ export function Thumbnail({
   side?: string;
 }) {
   const { openImage, showApiRequest } = useGalleryActions();
-  const queryClient = useQueryClient();
   const source = useImageSource(image, "preview");
   const [loaded, setLoaded] = useState(false);
   const scrolling = use(ScrollingContext);
@@ -177,7 +175,7 @@ export function Thumbnail({
             {
               label: "Download",
               icon: Download,
-              onSelect: () => download(queryClient, g, image, n),
+              onSelect: () => download(g, n),
             },
             { label: "Copy seed", icon: Copy, onSelect: () => copySeed(g), disabled: !hasInput },
             {

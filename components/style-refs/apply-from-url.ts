@@ -1,9 +1,9 @@
 // "Use in builder" on the Style sets page opens /?useStyleSet=<id>: the builder
-// fetches that set, applies it in place of its references (Undo in the toast),
+// fetches that set, keeps it alive (fresh blobs), applies it in place of its references (Undo in the toast),
 // and takes the parameter out of the address so a reload does not apply it again.
 import { toast } from "@/lib/ui/toast";
 import { ApiError, apiFetch } from "@/lib/http/client";
-import { applyStyleSetToList } from "@/lib/style-refs/apply-to-list";
+import { applyLiveStyleSet } from "@/lib/style-refs/apply-to-list";
 import type { ListAccess } from "@/lib/style-refs/list";
 import { STYLE_SET_ID_PATTERN } from "@/lib/style-sets/limits";
 import type { StyleSet } from "@/lib/style-sets/schema";
@@ -20,7 +20,7 @@ export async function applyFromUrl(list: ListAccess): Promise<void> {
   }
   try {
     const set = await apiFetch<StyleSet>(`/api/style-sets/${id}`);
-    const outcome = applyStyleSetToList(list, set, "replace");
+    const outcome = await applyLiveStyleSet(list, set, "replace");
     if (!outcome.ok) toast.error(`Couldn't apply “${set.name}”`, { description: outcome.message });
   } catch (error) {
     toast.error("Couldn't load the style set", {

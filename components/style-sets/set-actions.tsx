@@ -9,7 +9,7 @@ import { ApiError } from "@/lib/http/client";
 import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/hooks/use-style-set-origin";
 import { conflictOf, useStyleSetChanges } from "@/lib/hooks/use-style-sets";
 import { forget } from "@/lib/style-refs/add-pipeline";
-import { applyStyleSetToList } from "@/lib/style-refs/apply-to-list";
+import { applyLiveStyleSet } from "@/lib/style-refs/apply-to-list";
 import { isUnsettled, toSetReference, type ReferenceEntry } from "@/lib/style-refs/entry";
 import type { ListAccess } from "@/lib/style-refs/list";
 import {
@@ -166,7 +166,7 @@ export function SetActions({
           current={conflict}
           onClose={() => setConflict(null)}
           onLoadTheirs={() => {
-            applyStyleSetToList(api, conflict, "replace");
+            void applyLiveStyleSet(api, conflict, "replace");
             setConflict(null);
           }}
           onSaveMine={() => {

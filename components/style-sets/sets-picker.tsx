@@ -1,13 +1,14 @@
 "use client";
 // The builder's quick picker: saved sets with their thumbnails, a search by name,
 // and Replace / Append for each. An append that would pass ten is refused here,
-// saying how many fit, and nothing changes.
+// saying how many fit, and nothing changes. Applying keeps the set alive first
+// (fresh blobs, expired ones uploaded again), which takes a moment.
 import { LazyPopover } from "@/components/ui/lazy-popover";
 import { ChevronDown, Library, Search, Settings2 } from "lucide-react";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { useStyleSets } from "@/lib/hooks/use-style-sets";
-import { applyStyleSetToList } from "@/lib/style-refs/apply-to-list";
+import { applyLiveStyleSet } from "@/lib/style-refs/apply-to-list";
 import type { ListAccess } from "@/lib/style-refs/list";
 import type { ApplyMode } from "@/lib/style-refs/sets";
 import { formatStrength } from "@/lib/style-refs/strength";
@@ -16,12 +17,13 @@ import { setsTriggerClass } from "./style-sets-button";
 import { SetThumbs } from "./set-thumbs";
 
 const small =
-  "inline-flex h-6 items-center rounded-md border border-border bg-raised px-2 text-[11px] font-medium hover:bg-subtle";
+  "inline-flex h-6 items-center rounded-md border border-border bg-raised px-2 text-[11px] font-medium hover:bg-subtle disabled:opacity-60";
 
 export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpen?: boolean }) {
   const [open, setOpen] = useState(defaultOpen ?? false);
   const [query, setQuery] = useState("");
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [applying, setApplying] = useState<string | null>(null);
   const sets = useStyleSets({ enabled: open });
   const searchId = useId();
   const hasRows = list.get().length > 0;
@@ -30,8 +32,10 @@ export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpe
     s.name.toLowerCase().includes(query.trim().toLowerCase()),
   );
 
-  const apply = (set: StyleSet, mode: ApplyMode) => {
-    const outcome = applyStyleSetToList(list, set, mode);
+  const apply = async (set: StyleSet, mode: ApplyMode) => {
+    if (applying) return;
+    setApplying(set.id);
+    const outcome = await applyLiveStyleSet(list, set, mode).finally(() => setApplying(null));
     if (outcome.ok) {
       setRefusal(null);
       setOpen(false);
@@ -99,7 +103,8 @@ export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpe
           total={sets.data?.length ?? 0}
           shown={shown}
           hasRows={hasRows}
-          onApply={apply}
+          applying={applying}
+          onApply={(set, mode) => void apply(set, mode)}
         />
       </div>
       <div className="flex items-center justify-between border-t border-border px-3 py-2 text-xs">
@@ -125,6 +130,7 @@ function PickerBody({
   total,
   shown,
   hasRows,
+  applying,
   onApply,
 }: {
   state: "loading" | "error" | "ready";
@@ -133,6 +139,8 @@ function PickerBody({
   total: number;
   shown: StyleSet[];
   hasRows: boolean;
+  /** the set being applied (kept alive first), if any */
+  applying: string | null;
   onApply: (set: StyleSet, mode: ApplyMode) => void;
 }) {
   if (state === "loading") {
@@ -168,7 +176,11 @@ function PickerBody({
   return (
     <ul aria-label="Saved style sets" className="divide-y divide-border">
       {shown.map((set) => (
-        <li key={set.id} className="flex items-center gap-2 px-3 py-2">
+        <li
+          key={set.id}
+          aria-busy={applying === set.id || undefined}
+          className="flex items-center gap-2 px-3 py-2"
+        >
           <SetThumbs references={set.references} max={3} />
           <div className="min-w-0 flex-1">
             <p className="truncate text-xs font-medium" title={set.name}>
@@ -187,6 +199,7 @@ function PickerBody({
                 <button
                   type="button"
                   onClick={() => onApply(set, "replace")}
+                  disabled={applying !== null}
                   aria-label={`Replace with “${set.name}”`}
                   className={small}
                 >
@@ -195,6 +208,7 @@ function PickerBody({
                 <button
                   type="button"
                   onClick={() => onApply(set, "append")}
+                  disabled={applying !== null}
                   aria-label={`Append “${set.name}”`}
                   className={small}
                 >
@@ -205,6 +219,7 @@ function PickerBody({
               <button
                 type="button"
                 onClick={() => onApply(set, "replace")}
+                disabled={applying !== null}
                 aria-label={`Apply “${set.name}”`}
                 className={small}
               >

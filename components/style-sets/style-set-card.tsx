@@ -1,13 +1,15 @@
 "use client";
 // One set on the Style sets page: name (rename in place), note, its references
 // with their strengths, when it changed, and what can be done with it.
-import { Copy, Download, Images, Pencil, Trash2, Wand2 } from "lucide-react";
+import { Copy, Download, Images, Pencil, Trash2, TriangleAlert, Wand2 } from "lucide-react";
 import { useRef, useState } from "react";
 import { toast } from "@/lib/ui/toast";
 import { formatRelative } from "@/lib/generations/format";
 import { useNow } from "@/lib/hooks/use-now";
+import { useStyleSetHealth } from "@/lib/hooks/use-style-set-health";
 import { useStyleSetChanges } from "@/lib/hooks/use-style-sets";
 import { formatStrength, strengthDirection } from "@/lib/style-refs/strength";
+import { lostIndices, lostSummary } from "@/lib/style-sets/health";
 import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX } from "@/lib/style-sets/limits";
 import type { StyleSet } from "@/lib/style-sets/schema";
 import { InlineEdit } from "./inline-edit";
@@ -22,6 +24,9 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
   const renameButton = useRef<HTMLButtonElement>(null);
   const noteButton = useRef<HTMLButtonElement>(null);
   const refs = set.references;
+  const health = useStyleSetHealth(set);
+  const lost = new Set(lostIndices(health.data ?? []));
+  const lostText = lostSummary([...lost], refs);
 
   const save = async (field: "name" | "note", value: string) => {
     await changes.update(set, { [field]: value });
@@ -104,9 +109,17 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
         <ol aria-label={`References of “${set.name}”`} className="flex flex-wrap gap-2">
           {refs.map((ref, i) => {
             const direction = strengthDirection(ref.strength);
+            const isLost = lost.has(i);
             return (
               <li key={i} className="w-14" title={ref.label ?? ref.imageUrl}>
-                <div className="size-14 overflow-hidden rounded-md border border-border bg-subtle">
+                <div
+                  className={`relative size-14 overflow-hidden rounded-md border bg-subtle ${isLost ? "border-2 border-danger" : "border-border"}`}
+                >
+                  {isLost ? (
+                    <span className="absolute inset-0 flex items-center justify-center bg-raised/85 text-danger">
+                      <TriangleAlert aria-hidden="true" className="size-5" />
+                    </span>
+                  ) : null}
                   {ref.thumbnailId ? (
                     // eslint-disable-next-line @next/next/no-img-element -- studio thumbnails, 160 px WebP
                     <img
@@ -125,7 +138,10 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
                   className={`mt-0.5 text-center text-[11px] tabular-nums ${direction === "repel" ? "text-danger" : direction === "attract" ? "text-foreground" : "text-muted"}`}
                 >
                   {formatStrength(ref.strength)}
-                  <span className="sr-only">, {direction}</span>
+                  <span className="sr-only">
+                    , {direction}
+                    {isLost ? ", can't be restored" : ""}
+                  </span>
                 </p>
               </li>
             );
@@ -134,6 +150,12 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
       ) : (
         <p className="text-xs text-muted">No references in this set.</p>
       )}
+      {lostText ? (
+        <p className="flex gap-1.5 rounded-md border border-danger/40 bg-subtle px-2 py-1.5 text-xs">
+          <TriangleAlert aria-hidden="true" className="mt-px size-3.5 shrink-0 text-danger" />
+          <span>{lostText}</span>
+        </p>
+      ) : null}
 
       {editing === "note" ? (
         <InlineEdit

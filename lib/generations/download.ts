@@ -1,90 +1,60 @@
-// Saves an image under a name a designer can find again (krea-<seed>-<n>.jpg).
-// The bytes are fetched and saved from a blob URL so the browser uses our file
-// name; when that is refused (a cross-origin URL without CORS) the image opens
-// in a new tab instead, where it can be saved by hand.
-import type { QueryClient } from "@tanstack/react-query";
-import { applyRefreshedUrls } from "./cache-updates";
-import { isExpiring } from "./image-url";
-import { imageRefresher } from "./refresh-image";
-import type { Generation, GenerationImage } from "./types";
+// Downloads made by the studio's server (GET /api/workflows/:id/download,
+// POST /api/downloads/zip): the image host is another origin and may send no
+// CORS headers, so the browser never fetches image bytes itself. The answer is
+// saved from a blob URL so the browser keeps our file name; a failure is the
+// server's problem+json, a message a designer can act on.
+import { ApiError, NetworkError } from "@/lib/http/client";
+import { downloadName } from "./download-name";
+import type { Generation } from "./types";
 
-const EXTENSIONS: Record<string, string> = {
-  "image/jpeg": "jpg",
-  "image/png": "png",
-  "image/webp": "webp",
-};
-
-export function downloadName(g: Generation, n: number, contentType = "image/jpeg"): string {
-  const ext = EXTENSIONS[contentType.split(";")[0]?.trim() ?? ""] ?? "jpg";
-  return `krea-${g.input?.seed ?? g.id}-${n}.${ext}`;
-}
-
-export function clickLink(href: string, name: string, newTab: boolean): void {
+export function clickLink(href: string, name: string): void {
   const a = document.createElement("a");
   a.href = href;
   a.download = name;
-  if (newTab) {
-    a.target = "_blank";
-    a.rel = "noopener";
-  }
   document.body.append(a);
   a.click();
   a.remove();
 }
 
-async function renewed(queryClient: QueryClient, image: GenerationImage): Promise<string> {
-  const fresh = await imageRefresher.refresh(image.id);
-  applyRefreshedUrls(queryClient, fresh);
-  return fresh.url;
-}
-
-/**
- * The original's bytes for a zip: its URL renewed first when it is about to
- * expire, and once more when the orchestrator says it already has. Throws
- * instead of opening a tab: a zip lists what it could not fetch.
- */
-export async function fetchOriginal(
-  queryClient: QueryClient,
-  image: GenerationImage,
-): Promise<Blob> {
-  let url = image.url ?? image.previewUrl;
-  if (!url) throw new Error("This image has no file to download.");
-  if (isExpiring(image.urlExpiresAt, Date.now())) url = await renewed(queryClient, image);
-  let response = await fetch(url);
-  if (response.status === 401 || response.status === 403) {
-    url = await renewed(queryClient, image);
-    response = await fetch(url);
-  }
-  if (!response.ok) throw new Error(`The image answered HTTP ${response.status}.`);
-  return response.blob();
-}
-
-/** Downloads the original; resolves when the browser has the file (or the fallback tab opened). */
-export async function downloadImage(
-  queryClient: QueryClient,
-  g: Generation,
-  image: GenerationImage,
-  n: number,
-): Promise<void> {
-  let url = image.url ?? image.previewUrl;
-  if (!url) throw new Error("This image has no file to download.");
-  if (isExpiring(image.urlExpiresAt, Date.now())) url = await renewed(queryClient, image);
-  let blob: Blob;
-  try {
-    let response = await fetch(url);
-    // Expired after all (a clock off by a minute): renew once and try again.
-    if (response.status === 401 || response.status === 403) {
-      url = await renewed(queryClient, image);
-      response = await fetch(url);
-    }
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    blob = await response.blob();
-  } catch {
-    clickLink(url, downloadName(g, n), true);
-    return;
-  }
+/** Saves a blob under `name`; the URL is revoked later because some browsers read it after click() returns. */
+export function saveBlob(blob: Blob, name: string): void {
   const href = URL.createObjectURL(blob);
-  clickLink(href, downloadName(g, n, blob.type), false);
-  // Revoked later: some browsers read the blob after click() returns.
+  clickLink(href, name);
   setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
+
+/** fetch() for a download route: the response when it is OK, else ApiError / NetworkError. */
+export async function fetchDownload(url: string, init?: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new NetworkError(error);
+  }
+  if (response.ok) return response;
+  let problem: unknown;
+  try {
+    problem = await response.json();
+  } catch {
+    problem = undefined;
+  }
+  throw new ApiError(response.status, problem && typeof problem === "object" ? { ...problem } : {});
+}
+
+/** The file name the server chose (Content-Disposition), if it gave one we can read. */
+export function attachmentName(response: Response): string | null {
+  const header = response.headers.get("content-disposition") ?? "";
+  return /filename="([^"\\/]+)"/.exec(header)?.[1] ?? null;
+}
+
+export function imageDownloadUrl(g: Generation, n: number): string {
+  return `/api/workflows/${encodeURIComponent(g.id)}/download?image=${n - 1}`;
+}
+
+/** Downloads image n (1-based) of a generation; resolves when the browser has the file. */
+export async function downloadImage(g: Generation, n: number): Promise<void> {
+  const response = await fetchDownload(imageDownloadUrl(g, n));
+  const blob = await response.blob();
+  saveBlob(blob, attachmentName(response) ?? downloadName(g, n, blob.type));
 }

@@ -81,9 +81,10 @@ export function imageSidecar({ generation: g, image, n }: ZipItem) {
 
 export interface ManifestEntry {
   workflowId: string;
-  imageId: string;
+  /** null when the generation itself could not be read */
+  imageId: string | null;
   image: string | null;
-  sidecar: string;
+  sidecar: string | null;
   /** why the image is not in the zip */
   error?: string;
 }

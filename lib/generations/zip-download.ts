@@ -1,20 +1,15 @@
-// Builds a zip of chosen images in the browser (client-zip, fetched on first
-// use) and hands it to the browser as one download. Images are fetched a few at
-// a time with their URLs renewed when expired; one that cannot be fetched is
-// listed in the manifest with the reason, and the zip goes ahead without it.
-import type { QueryClient } from "@tanstack/react-query";
-import { clickLink, fetchOriginal } from "./download";
-import {
-  imageFileName,
-  imageSidecar,
-  zipBaseName,
-  zipManifest,
-  type ManifestEntry,
-  type ZipItem,
-} from "./zip-contents";
+// Downloads a zip of chosen images that the studio's server builds and streams
+// (POST /api/downloads/zip, see lib/generations/zip-stream.ts). The browser only
+// counts the bytes as they arrive, for progress, and reads manifest.json at the
+// end to tell which images could not be fetched.
+import { attachmentName, fetchDownload, saveBlob } from "./download";
+import { readStoredEntry } from "./read-zip";
+import type { ManifestEntry, ZipItem } from "./zip-contents";
 
 export interface ZipProgress {
-  done: number;
+  /** bytes received so far */
+  received: number;
+  /** images asked for */
   total: number;
 }
 
@@ -23,56 +18,56 @@ export interface ZipResult {
   failed: ManifestEntry[];
 }
 
-/** Fetches at most this many images at once: the long-poll and thumbnails need connections too. */
-const PARALLEL = 3;
+/** Enough for the manifest of the largest zip (500 entries) and the central directory. */
+const MANIFEST_TAIL_BYTES = 2 * 1024 * 1024;
 
-const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+function failedEntries(manifest: Uint8Array | null): ManifestEntry[] {
+  if (!manifest) return [];
+  try {
+    const body: unknown = JSON.parse(new TextDecoder().decode(manifest));
+    if (typeof body !== "object" || body === null || !("entries" in body)) return [];
+    const entries = body.entries;
+    if (!Array.isArray(entries)) return [];
+    return entries.filter(
+      (e): e is ManifestEntry => typeof e === "object" && e !== null && typeof e.error === "string",
+    );
+  } catch {
+    return [];
+  }
+}
 
 export async function downloadZipOf(
-  queryClient: QueryClient,
   items: readonly ZipItem[],
   onProgress: (p: ZipProgress) => void,
-  now = new Date(),
+  signal?: AbortSignal,
 ): Promise<ZipResult> {
-  const { downloadZip } = await import("client-zip");
-  const files: { name: string; input: Blob | Uint8Array; lastModified: Date }[] = [];
-  const entries: ManifestEntry[] = new Array(items.length);
-  let done = 0;
-  onProgress({ done, total: items.length });
-
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      const item = items[i]!;
-      const sidecar = `${zipBaseName(item)}.json`;
-      const base = { workflowId: item.generation.id, imageId: item.image.id, sidecar };
-      const lastModified = new Date(item.generation.completedAt ?? item.generation.createdAt);
-      files.push({ name: sidecar, input: json(imageSidecar(item)), lastModified });
-      try {
-        const blob = await fetchOriginal(queryClient, item.image);
-        const name = imageFileName(item, blob.type);
-        files.push({ name, input: blob, lastModified });
-        entries[i] = { ...base, image: name };
-      } catch (error) {
-        entries[i] = {
-          ...base,
-          image: null,
-          error: error instanceof Error ? error.message : "The image could not be fetched.",
-        };
-      }
-      onProgress({ done: ++done, total: items.length });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
-
-  files.sort((a, b) => a.name.localeCompare(b.name));
-  files.push({ name: "manifest.json", input: json(zipManifest(entries, now)), lastModified: now });
-  const blob = await downloadZip(files).blob();
-  const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, "-");
-  const name = `krea-images-${stamp}.zip`;
-  const href = URL.createObjectURL(blob);
-  clickLink(href, name, false);
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
-  return { name, failed: entries.filter((e) => e.error !== undefined) };
+  const total = items.length;
+  onProgress({ received: 0, total });
+  const response = await fetchDownload("/api/downloads/zip", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      images: items.map((item) => ({ workflowId: item.generation.id, image: item.n - 1 })),
+    }),
+    signal,
+  });
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  const reader = response.body?.getReader();
+  if (!reader) throw new Error("The studio sent an empty zip.");
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    onProgress({ received, total });
+  }
+  const blob = new Blob(chunks, { type: "application/zip" });
+  const name = attachmentName(response) ?? "krea-images.zip";
+  // manifest.json is the last file; the end of the zip holds it and the directory.
+  const tailStart = Math.max(0, blob.size - MANIFEST_TAIL_BYTES);
+  const tail = new Uint8Array(await blob.slice(tailStart).arrayBuffer());
+  const failed = failedEntries(readStoredEntry(tail, "manifest.json", tailStart));
+  saveBlob(blob, name);
+  return { name, failed };
 }

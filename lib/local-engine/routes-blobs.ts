@@ -212,8 +212,8 @@ const content: Handler = async (call) => {
     "cache-control": `private, max-age=${Math.max(0, claims.expiresAt - Math.ceil(now / 1000))}`,
     etag,
     "x-content-type-options": "nosniff",
-    // Signed URLs are credentials on their own: let the studio's browser code fetch them (zips).
-    "access-control-allow-origin": "*",
+    // No CORS headers: nothing promises them on Civitai's hosts either, so the
+    // studio fetches image bytes on its server (downloads, zips), never in the browser.
     "content-disposition": disposition(
       claims.download,
       claims.filename ?? (preview ? blob.id.replace(/\.\w+$/, ".preview.webp") : blob.id),

@@ -8,12 +8,20 @@
 /** Civitai serves signed image URLs from its orchestration host and its CDN subdomains. */
 const CIVITAI_IMAGE_HOSTS = ["https://orchestration.civitai.com", "https://*.civitai.com"];
 
-/** The origins generated images may come from: Civitai's, plus ORCHESTRATOR_URL's and STUDIO_IMAGE_HOSTS. */
+/**
+ * The origins generated images may come from: Civitai's, plus ORCHESTRATOR_URL's,
+ * LOCAL_ENGINE_PUBLIC_URL's (the embedded engine signing its URLs on another
+ * origin than the page) and STUDIO_IMAGE_HOSTS.
+ */
 export function imageHosts(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): string[] {
   const hosts = new Set(CIVITAI_IMAGE_HOSTS);
-  const configured = [env.ORCHESTRATOR_URL, ...(env.STUDIO_IMAGE_HOSTS ?? "").split(/[\s,]+/)];
+  const configured = [
+    env.ORCHESTRATOR_URL,
+    env.LOCAL_ENGINE_PUBLIC_URL,
+    ...(env.STUDIO_IMAGE_HOSTS ?? "").split(/[\s,]+/),
+  ];
   for (const raw of configured) {
     if (!raw) continue;
     try {
@@ -46,8 +54,8 @@ export function contentSecurityPolicy(
     // styles with it), so styles stay self + inline while scripts are strict.
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' blob: data: ${images}`,
-    // Downloads fetch the image bytes to zip them.
-    `connect-src 'self' ${images}`,
+    // Image bytes (downloads, zips) come through the studio's own routes, never from the image hosts.
+    "connect-src 'self'",
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",

@@ -16,7 +16,7 @@ import {
   type StyleSetExport,
   type StyleSetPatch,
 } from "./schema";
-import { StyleSetConflictError, styleSetNotFound, type StyleSetStore } from "./store";
+import { StyleSetConflictError, styleSetNotFound, type BlobFix, type StyleSetStore } from "./store";
 import { parseImportFile, uniqueName } from "./transfer";
 
 // Style sets in the studio's SQLite database. Every write runs in an IMMEDIATE
@@ -166,6 +166,30 @@ export class SqliteStyleSetStore implements StyleSetStore {
         // Another connection (a second process) may have won between our read and write.
         if (result.changes !== 1)
           throw new StyleSetConflictError(this.readLive(id), expectedVersion);
+        return this.readLive(id);
+      })
+      .immediate();
+  }
+
+  async repairBlobs(id: string, fixes: ReadonlyMap<string, BlobFix>): Promise<StyleSet> {
+    return this.db
+      .transaction(() => {
+        const current = this.readLive(id);
+        let changed = false;
+        const references = current.references.map((ref) => {
+          const fix = ref.blobId ? fixes.get(ref.blobId) : undefined;
+          if (!fix) return ref;
+          changed ||=
+            fix.blobId !== ref.blobId ||
+            fix.imageUrl !== ref.imageUrl ||
+            fix.urlExpiresAt !== (ref.urlExpiresAt ?? null);
+          return { ...ref, ...fix };
+        });
+        if (!changed) return current;
+        const valid = refsSchema.parse(references);
+        this.db
+          .prepare("UPDATE style_sets SET refs = ? WHERE id = ?")
+          .run(JSON.stringify(valid), id);
         return this.readLive(id);
       })
       .immediate();

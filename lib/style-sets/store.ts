@@ -19,6 +19,14 @@ export interface StyleSetStore {
   create(input: StyleSetCreate): Promise<StyleSet>;
   /** applies the patch only if the set is still at expectedVersion; bumps the version */
   update(id: string, patch: StyleSetPatch, expectedVersion: number): Promise<StyleSet>;
+  /**
+   * Keep-alive fixes (keep-alive.ts): every reference on blob `old` gets the
+   * fresh blob id, URL and expiry. Not a designer's edit: the same images,
+   * order and strengths, so the version and updatedAt stay and nobody's
+   * pending update gets a 409 for it. Keyed by blob id, so it applies to the
+   * set as it is now, whatever changed since it was read.
+   */
+  repairBlobs(id: string, fixes: ReadonlyMap<string, BlobFix>): Promise<StyleSet>;
   /** soft delete: the set leaves the list and can be restored (Undo) */
   remove(id: string): Promise<StyleSet>;
   restore(id: string): Promise<StyleSet>;
@@ -29,6 +37,12 @@ export interface StyleSetStore {
   /** the given live sets (all when ids is absent); unknown ids are a 404 */
   exportSets(ids?: string[]): Promise<StyleSetExport>;
   close(): void;
+}
+
+export interface BlobFix {
+  blobId: string;
+  imageUrl: string;
+  urlExpiresAt: string | null;
 }
 
 /** An update based on a version that is no longer current. */
