@@ -136,7 +136,8 @@ export function BuilderForm() {
     },
     [setError],
   );
-  const { submitPlan, retry, discard, pending, failed } = useSubmitGeneration(onFieldErrors);
+  const { submitPlan, retry, discard, discardWaiting, pending, failed, waiting } =
+    useSubmitGeneration(onFieldErrors);
 
   const watched = useWatch({ control, name: ["size", "quantity", "imageStyleReferences"] });
   const size = watched[0] ?? DEFAULT_VALUES.size;
@@ -273,6 +274,8 @@ export function BuilderForm() {
           failed={failed}
           onRetry={retry}
           onDiscard={discard}
+          waiting={waiting}
+          onDiscardWaiting={discardWaiting}
           before={
             parent ? (
               <ParentChip prompt={shortPrompt(parent.prompt, 40)} onClear={() => setParent(null)} />
