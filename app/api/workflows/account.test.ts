@@ -74,4 +74,17 @@ describe("POST /api/workflows and the account a submit was made for", () => {
     expect(JSON.stringify(body)).not.toContain("civitai-token-of-a-designer");
     expect(await env.upstreamCount()).toBe(before);
   });
+
+  it("token A → token B: refuses a submit made with the other token", async () => {
+    const other = (await tokenSetCookie("another-token-of-the-same-designer", false)).split(
+      ";",
+    )[0]!;
+    const madeWithA = accountOf(await resolveTarget(tokenCookie));
+    const b = accountOf(await resolveTarget(other));
+    expect(b.fingerprint).not.toBe(madeWithA.fingerprint);
+    expect(b.label).not.toBe(madeWithA.label);
+    const before = await env.upstreamCount();
+    expect((await submit(madeWithA.fingerprint, other)).status).toBe(409);
+    expect(await env.upstreamCount()).toBe(before);
+  });
 });
