@@ -43,7 +43,9 @@ test("Enter in every field of the builder submits nothing; Ctrl+Enter submits on
     if (!(await field.isVisible()) || !(await field.isEditable().catch(() => true))) continue;
     await field.focus();
     await field.press("Enter");
-    pressed.push((await field.getAttribute("aria-label")) ?? (await field.getAttribute("id")) ?? "");
+    pressed.push(
+      (await field.getAttribute("aria-label")) ?? (await field.getAttribute("id")) ?? "",
+    );
   }
   // Named ones the designer hit, by their labels: all among what was pressed.
   await studio.quantity.press("Enter");

@@ -39,9 +39,9 @@ export function WaitingSubmits({
         Waiting for {account.label}
       </p>
       <p className="mt-0.5 text-muted">
-        {count === 1 ? "A Generate request was" : `${count} Generate requests were`} made for it
-        and kept. {count === 1 ? "It is" : "They are"} sent only when that account is in use
-        again, never to another one.
+        {count === 1 ? "A Generate request was" : `${count} Generate requests were`} made for it and
+        kept. {count === 1 ? "It is" : "They are"} sent only when that account is in use again,
+        never to another one.
       </p>
       <button
         type="button"

@@ -111,19 +111,23 @@ describe("pending submits", () => {
 
   it("works without storage at all", () => {
     expect(readPendingSubmits(null)).toEqual([]);
-    expect(() => savePendingSubmit(null, newPendingSubmit(input, undefined, { account }))).not.toThrow();
+    expect(() =>
+      savePendingSubmit(null, newPendingSubmit(input, undefined, { account })),
+    ).not.toThrow();
   });
 
   it("returns at once: the card shows as soon as the workflow exists", () => {
     expect(newPendingSubmit(input, undefined, { account }).wait).toBe(0);
-    expect(newPendingSubmit({ ...input, size: "large", quantity: 4 }, undefined, { account }).wait).toBe(0);
+    expect(
+      newPendingSubmit({ ...input, size: "large", quantity: 4 }, undefined, { account }).wait,
+    ).toBe(0);
   });
 
   it("keeps every member of a Compare click with its own key and context before any is sent", () => {
     const store = memoryStore();
     const members = (["medium", "large"] as const).map((size) =>
       newPendingSubmit({ ...input, size }, Date.now(), {
-      account,
+        account,
         context: { pair: "p_1", parent: "wf_1", lineage: "reuse" },
         group: "click-1",
         wait: 0,

@@ -32,9 +32,9 @@ describe("submit account", () => {
 
   it("tells the server's account refusal from other conflicts", () => {
     expect(isAccountChanged(new ApiError(409, { reason: ACCOUNT_CHANGED }))).toBe(true);
-    expect(isAccountChanged(new ApiError(409, { detail: "externalId of a deleted workflow" }))).toBe(
-      false,
-    );
+    expect(
+      isAccountChanged(new ApiError(409, { detail: "externalId of a deleted workflow" })),
+    ).toBe(false);
     expect(isAccountChanged(new ApiError(400, { reason: ACCOUNT_CHANGED }))).toBe(false);
   });
 });

@@ -36,7 +36,9 @@ export function readSubmitAccount(value: unknown): SubmitAccount | null {
 
 /** true only when the submit's account is known and is the one in use now. */
 export function isCurrentAccount(account: SubmitAccount, current: SubmitAccount | null): boolean {
-  return current !== null && account.fingerprint !== "" && account.fingerprint === current.fingerprint;
+  return (
+    current !== null && account.fingerprint !== "" && account.fingerprint === current.fingerprint
+  );
 }
 
 /** The studio refused the submit: it was made for another account than the one in use. */

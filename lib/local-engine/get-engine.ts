@@ -13,8 +13,7 @@ import { EngineLockedError } from "./lock";
 
 /** What /api/health reports about the embedded engine. */
 export type EngineState =
-  | { state: "ready" | "off" }
-  | { state: "waiting" | "failed" | "stopping"; detail: string };
+  { state: "ready" | "off" } | { state: "waiting" | "failed" | "stopping"; detail: string };
 
 interface StartSlot {
   status: EngineState;
@@ -30,7 +29,8 @@ declare global {
 /** How often a waiting engine tries the lock again (a request also tries at once). */
 export const LOCK_RETRY_MS = 500;
 
-const slot = (): StartSlot => (globalThis.__kreaStudioEngineStart ??= { status: { state: "ready" } });
+const slot = (): StartSlot =>
+  (globalThis.__kreaStudioEngineStart ??= { status: { state: "ready" } });
 
 export function getEngine(): Engine {
   const start = slot();
@@ -56,7 +56,8 @@ function tryStart(start: StartSlot): void {
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     if (error instanceof EngineLockedError) {
-      if (!wasWaiting) console.error(`[local-engine] waiting: ${detail} Retrying until it is free.`);
+      if (!wasWaiting)
+        console.error(`[local-engine] waiting: ${detail} Retrying until it is free.`);
       start.status = { state: "waiting", detail };
       globalThis.__kreaStudioLocalEngine = unavailableEngine(
         `The local engine is starting: ${detail} It retries by itself.`,

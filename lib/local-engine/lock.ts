@@ -37,7 +37,8 @@ if (!globalThis.__kreaStudioLockExitHook) {
   process.once("exit", () => {
     for (const file of held) {
       try {
-        if (Number(readFileSync(file, "utf8").trim()) === process.pid) rmSync(file, { force: true });
+        if (Number(readFileSync(file, "utf8").trim()) === process.pid)
+          rmSync(file, { force: true });
       } catch {
         // already gone
       }
