@@ -49,6 +49,17 @@ import { formatBuzz } from "@/lib/krea/pricing";
 import type { ResolvedKreaInput } from "@/lib/krea/schema";
 import { getCurrentAccount, setCurrentAccount, useCurrentAccount } from "./use-current-account";
 import { HEALTH_KEY } from "./use-orchestrator-health";
+import {
+  addFailed,
+  addWaiting,
+  clearFailed,
+  clearWaiting,
+  getSubmitState,
+  setState,
+  SERVER_STATE,
+  subscribe,
+  type FailedSubmit,
+} from "./submit-state";
 import { notifySessionSpend } from "./use-session-spend";
 import { openTokenDialog } from "./use-token-dialog";
 
@@ -61,40 +72,12 @@ const controls = new Map<string, { wake: () => void; abort: AbortController }>()
 /** true while a click's request is being prepared, before it has a key */
 let preparing = false;
 
-interface SubmitState {
-  pending: boolean;
-  failed: FailedSubmit | null;
-  /** kept submits made for another account than the current one: never sent meanwhile */
-  waiting: PendingSubmit[];
-}
-let state: SubmitState = { pending: false, failed: null, waiting: [] };
-const SERVER_STATE: SubmitState = { pending: false, failed: null, waiting: [] };
-const listeners = new Set<() => void>();
-
-function setState(patch: Partial<SubmitState>): void {
-  state = { ...state, ...patch };
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
-
 interface SendContext {
   queryClient: QueryClient;
   onFieldErrors: (errors: FieldErrors) => void;
 }
 
-export interface FailedSubmit {
-  /** every submit of the click that did not go through, each with its key */
-  entries: PendingSubmit[];
-  message: string;
-  /** true while the studio is still retrying these requests by itself */
-  retrying: boolean;
-}
+export type { FailedSubmit };
 
 export interface SubmitOptions {
   /** the style set to record on the generation */
@@ -143,30 +126,6 @@ function announce(generation: Generation, resumed: boolean): void {
   } else {
     toast.success(`${prefix}Generating ${images(n)} · ${buzz}`);
   }
-}
-
-function clearFailed(key: string): void {
-  const failed = state.failed;
-  if (!failed?.entries.some((e) => e.key === key)) return;
-  const entries = failed.entries.filter((e) => e.key !== key);
-  setState({ failed: entries.length ? { ...failed, entries } : null });
-}
-
-/** Kept (still stored) but not sent: it was made for another account than the current one. */
-function addWaiting(entry: PendingSubmit): void {
-  clearFailed(entry.key);
-  const others = state.waiting.filter((e) => e.key !== entry.key);
-  setState({ waiting: [...others, entry] });
-}
-
-function clearWaiting(key: string): void {
-  if (state.waiting.some((e) => e.key === key))
-    setState({ waiting: state.waiting.filter((e) => e.key !== key) });
-}
-
-function addFailed(entry: PendingSubmit, message: string, retrying: boolean): void {
-  const others = (state.failed?.entries ?? []).filter((e) => e.key !== entry.key);
-  setState({ failed: { entries: [...others, entry], message, retrying } });
 }
 
 interface SendOptions {
@@ -289,7 +248,7 @@ async function send(
 }
 
 function retryFailed(ctx: SendContext): void {
-  for (const entry of state.failed?.entries ?? []) {
+  for (const entry of getSubmitState().failed?.entries ?? []) {
     const running = controls.get(entry.key);
     if (running) running.wake();
     else void send(ctx, entry);
@@ -397,7 +356,7 @@ export function useSubmitGeneration(
   const queryClient = useQueryClient();
   const { pending, failed, waiting } = useSyncExternalStore(
     subscribe,
-    () => state,
+    getSubmitState,
     () => SERVER_STATE,
   );
   const onFieldErrorsRef = useRef(onFieldErrors);
@@ -432,17 +391,18 @@ export function useSubmitGeneration(
       submitPlan: (plan, options) => sendPlan(ctx, plan, options),
       retry: () => retryFailed(ctx),
       discard: () => {
-        if (!state.failed) return;
-        for (const entry of state.failed.entries) {
+        const failed = getSubmitState().failed;
+        if (!failed) return;
+        for (const entry of failed.entries) {
           controls.get(entry.key)?.abort.abort();
           removePendingSubmit(sessionStore(), entry.key);
         }
         setState({ failed: null });
       },
       discardWaiting: (fingerprint) => {
-        const gone = state.waiting.filter((e) => e.account.fingerprint === fingerprint);
+        const gone = getSubmitState().waiting.filter((e) => e.account.fingerprint === fingerprint);
         for (const entry of gone) removePendingSubmit(sessionStore(), entry.key);
-        setState({ waiting: state.waiting.filter((e) => !gone.includes(e)) });
+        setState({ waiting: getSubmitState().waiting.filter((e) => !gone.includes(e)) });
       },
       pending,
       failed,
