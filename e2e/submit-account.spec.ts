@@ -5,6 +5,7 @@
 // the designer did not click with. Now it waits for its own account.
 import type { Page, Request } from "@playwright/test";
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { StudioPage } from "./support/studio-page";
 import { extraPort, StudioServer, testDataDir } from "./support/studio-server";
 
@@ -81,6 +82,7 @@ test("token → no token: the kept submit waits for the token's account and is n
   // The positive signal: the reloaded page read the kept request and decided.
   await expect(waiting).toContainText(/Waiting for Civitai \(your token #[a-z0-9_-]{4}\)/);
   await expect(waiting).toContainText("sent only when that account is in use again");
+  await expectNoSeriousA11yViolations(page);
   expect(submits).toHaveLength(0);
   await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Recovered" })).toHaveCount(0);
 
