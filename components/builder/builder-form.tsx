@@ -1,7 +1,15 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from "react";
 import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
 import { toast } from "@/lib/ui/toast";
 import { summarizeCost } from "@/lib/builder/cost-summary";
@@ -13,6 +21,7 @@ import {
   type BuilderFormValues,
   type BuilderValues,
 } from "@/lib/builder/draft";
+import { enterKeyAction } from "@/lib/builder/enter-key";
 import { kreaResolve } from "@/lib/builder/krea-resolver";
 import { planLoad } from "@/lib/builder/load-request";
 import {
@@ -127,7 +136,8 @@ export function BuilderForm() {
     },
     [setError],
   );
-  const { submitPlan, retry, discard, pending, failed } = useSubmitGeneration(onFieldErrors);
+  const { submitPlan, retry, discard, discardWaiting, pending, failed, waiting } =
+    useSubmitGeneration(onFieldErrors);
 
   const watched = useWatch({ control, name: ["size", "quantity", "imageStyleReferences"] });
   const size = watched[0] ?? DEFAULT_VALUES.size;
@@ -213,6 +223,25 @@ export function BuilderForm() {
     void handleSubmit(onValid)(event);
   };
 
+  // Enter never submits; Ctrl/Cmd+Enter does, once (lib/builder/enter-key.ts).
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    const target = event.target;
+    // React bubbles events from portaled popovers too; only the form's own fields count.
+    if (event.defaultPrevented || !(target instanceof HTMLElement)) return;
+    if (!event.currentTarget.contains(target)) return;
+    const action = enterKeyAction({
+      key: event.key,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      isComposing: event.nativeEvent.isComposing,
+      tagName: target.tagName,
+      inputType: target instanceof HTMLInputElement ? target.type : undefined,
+    });
+    if (action === "default") return;
+    event.preventDefault();
+    if (action === "submit") event.currentTarget.requestSubmit();
+  };
+
   const costInput = { size, quantity, imageStyleReferences };
   const memberCost = (s: "medium" | "large") => workflowCost({ ...costInput, size: s });
   const compareCosts = {
@@ -227,6 +256,7 @@ export function BuilderForm() {
         noValidate
         aria-label="Krea v2 settings"
         onSubmit={onSubmit}
+        onKeyDown={onKeyDown}
         className="flex min-h-full flex-col"
       >
         <div className="flex-1 divide-y divide-border">
@@ -244,6 +274,8 @@ export function BuilderForm() {
           failed={failed}
           onRetry={retry}
           onDiscard={discard}
+          waiting={waiting}
+          onDiscardWaiting={discardWaiting}
           before={
             parent ? (
               <ParentChip prompt={shortPrompt(parent.prompt, 40)} onClear={() => setParent(null)} />

@@ -3,7 +3,9 @@
 import { CircleAlert, CircleCheck, Loader2, RotateCw, Sparkles, TriangleAlert } from "lucide-react";
 import type { ReactNode } from "react";
 import type { CostSummary, Tone } from "@/lib/builder/cost-summary";
+import type { PendingSubmit } from "@/lib/builder/pending-submits";
 import type { FailedSubmit } from "@/lib/hooks/use-submit-generation";
+import { WaitingSubmits } from "./waiting-submits";
 
 const TONE_CLASS: Record<Tone, string> = {
   muted: "text-muted",
@@ -29,6 +31,8 @@ export function GenerateBar({
   failed,
   onRetry,
   onDiscard,
+  waiting = [],
+  onDiscardWaiting,
   before,
   children,
 }: {
@@ -43,6 +47,9 @@ export function GenerateBar({
   failed: FailedSubmit | null;
   onRetry: () => void;
   onDiscard: () => void;
+  /** kept submits made for another account than the one in use */
+  waiting?: PendingSubmit[];
+  onDiscardWaiting?: (fingerprint: string) => void;
 }) {
   const QuoteIcon = TONE_ICON[cost.orchestrator.tone];
   return (
@@ -89,6 +96,10 @@ export function GenerateBar({
           </div>
         </div>
       )}
+
+      {waiting.length > 0 && onDiscardWaiting ? (
+        <WaitingSubmits waiting={waiting} onDiscard={onDiscardWaiting} />
+      ) : null}
 
       {blockedReason ? (
         <p id="generate-blocked" role="status" className="mb-2 text-xs text-muted">

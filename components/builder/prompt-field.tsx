@@ -5,7 +5,7 @@ import type { BuilderFormValues } from "@/lib/builder/draft";
 import { PROMPT_MAX } from "@/lib/krea/options";
 import { FieldBlock, FieldError, inputBase } from "./field-parts";
 
-/** The prompt, with a live character count; Ctrl/Cmd+Enter generates from here. */
+/** The prompt, with a live character count; Ctrl/Cmd+Enter generates (the form handles it). */
 export function PromptField() {
   const { register, formState, control } = useFormContext<BuilderFormValues>();
   const prompt = useWatch({ control, name: "prompt" });
@@ -36,12 +36,6 @@ export function PromptField() {
           aria-invalid={error ? true : undefined}
           aria-describedby={`prompt-count prompt-hint${error ? " prompt-error" : ""}`}
           className={`${inputBase} peer block min-h-24 w-full resize-y py-2 leading-relaxed`}
-          onKeyDown={(event) => {
-            if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
-              event.preventDefault();
-              event.currentTarget.form?.requestSubmit();
-            }
-          }}
           {...register("prompt")}
         />
         <span

@@ -1,4 +1,5 @@
 import type { EngineInfo } from "@/lib/orchestrator/target";
+import { AccountSync } from "./account-sync";
 import { EngineBadge } from "./engine-badge";
 import { OrchestratorStatus } from "./orchestrator-status";
 import { SessionSpend } from "./session-spend";
@@ -37,6 +38,7 @@ export function AppHeader({
           </a>
         ))}
       </nav>
+      <AccountSync account={engine.account} />
       <EngineBadge engine={engine} />
       <OrchestratorStatus />
       <div className="ml-auto flex items-center gap-3">

@@ -23,6 +23,8 @@ export interface StudioServerOptions {
   port: number;
   dataDir: string;
   env?: Record<string, string>;
+  /** run as a designer does, through `npm start`'s script (lib/cli/start.mjs), not `next start` */
+  cli?: boolean;
 }
 
 export class StudioServer {
@@ -43,33 +45,35 @@ export class StudioServer {
     return server;
   }
 
-  /** Starts (again) on the same port and data dir; resolves when it answers. */
-  async start(): Promise<void> {
-    const { port, dataDir, env } = this.options;
+  /**
+   * Starts (again) on the same port and data dir; resolves when it answers healthy,
+   * or with `listening`, as soon as it answers at all (a 503 while its engine waits).
+   */
+  async start({ listening = false }: { listening?: boolean } = {}): Promise<void> {
+    const { port, dataDir, env, cli } = this.options;
     this.log = "";
-    const child = spawn(
-      process.execPath,
-      [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
-      {
-        cwd: root,
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {
-          ...process.env,
-          // The same isolation as the main e2e server: never Civitai, never the designer's data.
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          STUDIO_DATA_DIR: dataDir,
-          STUDIO_SECRET: "",
-          LOCAL_ENGINE_SPEED: "fast",
-          CIVITAI_TOKEN: "",
-          ORCHESTRATOR_URL: "",
-          STUDIO_RATE_LIMIT: "off",
-          STUDIO_ACCESS_KEY: "",
-          ...env,
-        },
+    const args = cli
+      ? [path.join(root, "lib", "cli", "start.mjs")]
+      : [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"];
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        // The same isolation as the main e2e server: never Civitai, never the designer's data.
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        STUDIO_DATA_DIR: dataDir,
+        STUDIO_SECRET: "",
+        LOCAL_ENGINE_SPEED: "fast",
+        CIVITAI_TOKEN: "",
+        ORCHESTRATOR_URL: "",
+        STUDIO_RATE_LIMIT: "off",
+        STUDIO_ACCESS_KEY: "",
+        ...env,
       },
-    );
+    });
     child.stdout?.on("data", (d) => (this.log += String(d)));
     child.stderr?.on("data", (d) => (this.log += String(d)));
     this.child = child;
@@ -79,7 +83,7 @@ export class StudioServer {
       try {
         const res = await fetch(`${this.url}/api/health`);
         // 401: up, but behind STUDIO_ACCESS_KEY.
-        if (res.ok || res.status === 401) return;
+        if (res.ok || res.status === 401 || (listening && res.status === 503)) return;
       } catch {
         // not listening yet
       }
@@ -106,6 +110,28 @@ export class StudioServer {
     const timer = setTimeout(() => signalGroup("SIGKILL"), 5_000);
     await exited;
     clearTimeout(timer);
+  }
+
+  /**
+   * Ctrl+C in the terminal: SIGINT to the whole process group. Resolves once
+   * every process of the group is gone (the caller bounds how long that may take).
+   */
+  async interrupt(): Promise<void> {
+    const child = this.child;
+    if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+    const pid = child.pid;
+    process.kill(-pid, "SIGINT");
+    const groupAlive = () => {
+      try {
+        process.kill(-pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    while (groupAlive()) await new Promise((r) => setTimeout(r, 50));
+    // Only now: a stop() meanwhile (the test gave up waiting) still ends the group.
+    if (this.child === child) this.child = null;
   }
 
   /** Everything the server printed since it last started. */

@@ -14,6 +14,7 @@ import { checkKreaInput } from "@/lib/krea/check";
 import { STYLE_SET_ID_PATTERN } from "@/lib/style-sets/limits";
 import type { ResolvedKreaInput } from "@/lib/krea/schema";
 import { isRecord, readJsonItem, writeJsonItem, type KeyValueStore } from "./session-store";
+import { readSubmitAccount, UNKNOWN_ACCOUNT, type SubmitAccount } from "./submit-account";
 
 export const PENDING_SUBMITS_KEY = "krea-studio:pending-submits";
 /** Past this a pending submit is dropped rather than resent: nobody expects it any more. */
@@ -38,6 +39,8 @@ export interface PendingSubmit {
   query: string;
   /** the click this submit belongs to, when it made several */
   group?: string;
+  /** whom it was clicked for: it is sent only while that is the current account */
+  account: SubmitAccount;
 }
 
 /**
@@ -49,6 +52,8 @@ export interface PendingSubmit {
 export const SUBMIT_WAIT_SECONDS = 0;
 
 export interface PendingOptions {
+  /** the account in use at the click */
+  account: SubmitAccount;
   context?: SubmitContext;
   group?: string;
   /** ?wait= of the submit; SUBMIT_WAIT_SECONDS unless given */
@@ -60,7 +65,7 @@ export interface PendingOptions {
 export function newPendingSubmit(
   input: ResolvedKreaInput,
   now = Date.now(),
-  options: PendingOptions = {},
+  options: PendingOptions,
 ): PendingSubmit {
   const entry: PendingSubmit = {
     key: globalThis.crypto.randomUUID(),
@@ -68,6 +73,7 @@ export function newPendingSubmit(
     wait: options.wait ?? SUBMIT_WAIT_SECONDS,
     startedAt: now,
     query: submitContextQuery(options.context).toString(),
+    account: options.account,
   };
   if (options.group) entry.group = options.group;
   const set = options.styleSet;
@@ -96,7 +102,7 @@ function readStyleSet(value: unknown): SubmitStyleSet | undefined {
 
 function readEntry(value: unknown, now: number): PendingSubmit | null {
   if (!isRecord(value)) return null;
-  const { key, input, wait, startedAt, query = "", group, styleSet } = value;
+  const { key, input, wait, startedAt, query = "", group, styleSet, account } = value;
   if (typeof key !== "string" || !/^[A-Za-z0-9_-]{1,128}$/.test(key)) return null;
   if (typeof wait !== "number" || typeof startedAt !== "number") return null;
   if (now - startedAt > PENDING_MAX_AGE_MS) return null;
@@ -112,6 +118,8 @@ function readEntry(value: unknown, now: number): PendingSubmit | null {
     wait,
     startedAt,
     query,
+    // One kept from before submits named their account waits; it is never sent.
+    account: readSubmitAccount(account) ?? UNKNOWN_ACCOUNT,
   };
   if (typeof group === "string" && group.length <= 64) entry.group = group;
   // A resend after reload must name the same set the first send did.

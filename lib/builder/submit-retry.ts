@@ -8,6 +8,7 @@
 import type { Generation } from "@/lib/generations/types";
 import { ApiError, apiFetch, NetworkError } from "@/lib/http/client";
 import { submitPath, type PendingSubmit } from "./pending-submits";
+import { ACCOUNT_HEADER } from "./submit-account";
 
 /** How long one click keeps trying before it gives up and hands over to Retry. */
 export const CLICK_BUDGET_MS = 60_000;
@@ -27,7 +28,12 @@ export function postSubmit(
 ): Promise<Generation> {
   return apiFetch<Generation>(submitPath(entry), {
     method: "POST",
-    headers: { ...options.headers, "idempotency-key": entry.key },
+    // The server refuses it (409) if this is no longer the account in use.
+    headers: {
+      ...options.headers,
+      "idempotency-key": entry.key,
+      [ACCOUNT_HEADER]: entry.account.fingerprint,
+    },
     json: entry.input,
     signal: options.signal,
     fetchImpl: options.fetch,

@@ -67,11 +67,24 @@ function exitCode(code, signal) {
   return code ?? 128 + (constants.signals[signal] ?? 0);
 }
 
+/**
+ * The server ends its long-polls and exits within about two seconds of the
+ * signal (lib/http/shutdown.ts). Should it hang anyway, it is killed: a server
+ * left running holds the port and the engine's data dir from the next start.
+ */
+const FORCE_KILL_MS = 5_000;
+
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
+    const running = child && child.exitCode === null && child.signalCode === null;
+    if (!running) process.exit(128 + constants.signals[signal]);
+    if (stopping) return; // Ctrl+C reaches both processes; one stop is enough
     stopping = true;
-    if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
-    else process.exit(128 + constants.signals[signal]);
+    child.kill(signal);
+    setTimeout(() => {
+      log(`the server did not stop within ${FORCE_KILL_MS / 1000} s: killing it`);
+      child.kill("SIGKILL");
+    }, FORCE_KILL_MS).unref();
   });
 }
 

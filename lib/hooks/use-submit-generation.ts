@@ -13,6 +13,10 @@
 // happens after the click and before the keys and requests are made and stored, so
 // the stored requests are final from their first send and every resend is identical.
 // The click guard covers the preparation too: a second click meanwhile is ignored.
+//
+// A kept submit belongs to the account it was clicked for (lib/builder/submit-account.ts):
+// while another account is in use it waits, shown as "Waiting for …" with Discard,
+// and is sent only when that account is the current one again.
 import { useQueryClient } from "@tanstack/react-query";
 import type { QueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useSyncExternalStore } from "react";
@@ -29,6 +33,12 @@ import {
 import { planCostText, planGenerate, type SubmitPlan } from "@/lib/builder/submit-plans";
 import { postSubmit, retryClick, SubmitGaveUp } from "@/lib/builder/submit-retry";
 import { recordSubmitted } from "@/lib/builder/session-spend";
+import {
+  AccountChangedError,
+  isAccountChanged,
+  isCurrentAccount,
+  readSubmitAccount,
+} from "@/lib/builder/submit-account";
 import { sessionStore } from "@/lib/builder/session-store";
 import { upsertGeneration } from "@/lib/generations/cache";
 import type { Generation } from "@/lib/generations/types";
@@ -37,6 +47,19 @@ import { ApiError } from "@/lib/http/client";
 import type { FieldErrors } from "@/lib/http/field-errors";
 import { formatBuzz } from "@/lib/krea/pricing";
 import type { ResolvedKreaInput } from "@/lib/krea/schema";
+import { getCurrentAccount, setCurrentAccount, useCurrentAccount } from "./use-current-account";
+import { HEALTH_KEY } from "./use-orchestrator-health";
+import {
+  addFailed,
+  addWaiting,
+  clearFailed,
+  clearWaiting,
+  getSubmitState,
+  setState,
+  SERVER_STATE,
+  subscribe,
+  type FailedSubmit,
+} from "./submit-state";
 import { notifySessionSpend } from "./use-session-spend";
 import { openTokenDialog } from "./use-token-dialog";
 
@@ -49,38 +72,12 @@ const controls = new Map<string, { wake: () => void; abort: AbortController }>()
 /** true while a click's request is being prepared, before it has a key */
 let preparing = false;
 
-interface SubmitState {
-  pending: boolean;
-  failed: FailedSubmit | null;
-}
-let state: SubmitState = { pending: false, failed: null };
-const SERVER_STATE: SubmitState = { pending: false, failed: null };
-const listeners = new Set<() => void>();
-
-function setState(patch: Partial<SubmitState>): void {
-  state = { ...state, ...patch };
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
-
 interface SendContext {
   queryClient: QueryClient;
   onFieldErrors: (errors: FieldErrors) => void;
 }
 
-export interface FailedSubmit {
-  /** every submit of the click that did not go through, each with its key */
-  entries: PendingSubmit[];
-  message: string;
-  /** true while the studio is still retrying these requests by itself */
-  retrying: boolean;
-}
+export type { FailedSubmit };
 
 export interface SubmitOptions {
   /** the style set to record on the generation */
@@ -98,8 +95,11 @@ export interface SubmitGeneration {
   retry(): void;
   /** forgets the failed submits */
   discard(): void;
+  /** forgets the submits waiting for this account */
+  discardWaiting(fingerprint: string): void;
   pending: boolean;
   failed: FailedSubmit | null;
+  waiting: PendingSubmit[];
 }
 
 const ENDED: Partial<Record<Generation["status"], string>> = {
@@ -128,18 +128,6 @@ function announce(generation: Generation, resumed: boolean): void {
   }
 }
 
-function clearFailed(key: string): void {
-  const failed = state.failed;
-  if (!failed?.entries.some((e) => e.key === key)) return;
-  const entries = failed.entries.filter((e) => e.key !== key);
-  setState({ failed: entries.length ? { ...failed, entries } : null });
-}
-
-function addFailed(entry: PendingSubmit, message: string, retrying: boolean): void {
-  const others = (state.failed?.entries ?? []).filter((e) => e.key !== entry.key);
-  setState({ failed: { entries: [...others, entry], message, retrying } });
-}
-
 interface SendOptions {
   resumed?: boolean;
   /** a member of a several-workflow click: the click announces once */
@@ -152,9 +140,14 @@ async function send(
   { resumed = false, quiet = false }: SendOptions = {},
 ): Promise<Generation | null> {
   if (inFlight.has(entry.key)) return null;
-  inFlight.add(entry.key);
   const store = sessionStore();
   savePendingSubmit(store, entry);
+  if (!isCurrentAccount(entry.account, getCurrentAccount())) {
+    addWaiting(entry);
+    return null;
+  }
+  clearWaiting(entry.key);
+  inFlight.add(entry.key);
   setState({ pending: true });
   const abort = new AbortController();
   let wake = () => {};
@@ -162,14 +155,18 @@ async function send(
   try {
     let joined: string | null = null;
     const generation = await retryClick(
-      (signal) =>
-        postSubmit(entry, {
+      (signal) => {
+        // The token changed while this click was retrying: it waits for its account.
+        if (!isCurrentAccount(entry.account, getCurrentAccount()))
+          return Promise.reject(new AccountChangedError(entry.account));
+        return postSubmit(entry, {
           signal,
           headers: watchSession.submitHeaders(),
           onResponse: (response) => {
             joined = response.headers.get("x-watch-joined");
           },
-        }),
+        });
+      },
       {
         signal: abort.signal,
         // Retry pressed while waiting: go now instead of at the end of the backoff.
@@ -202,6 +199,16 @@ async function send(
     if (!quiet) announce(generation, resumed);
     return generation;
   } catch (error) {
+    if (error instanceof AccountChangedError || isAccountChanged(error)) {
+      // Still stored with its key; sent only once its own account is in use again.
+      if (isAccountChanged(error)) {
+        const now = readSubmitAccount(error.problem.account);
+        if (now) setCurrentAccount(now);
+        void ctx.queryClient.invalidateQueries({ queryKey: HEALTH_KEY });
+      }
+      addWaiting(entry);
+      return null;
+    }
     if (abort.signal.aborted) return null; // discarded
     if (error instanceof SubmitGaveUp) {
       // Kept in storage with its key: Retry, or the next load, sends the same request.
@@ -241,7 +248,7 @@ async function send(
 }
 
 function retryFailed(ctx: SendContext): void {
-  for (const entry of state.failed?.entries ?? []) {
+  for (const entry of getSubmitState().failed?.entries ?? []) {
     const running = controls.get(entry.key);
     if (running) running.wake();
     else void send(ctx, entry);
@@ -303,6 +310,14 @@ export async function sendPlan(
   // The guard is synchronous: a double click's second event sees it at once,
   // before React has re-rendered the button as disabled.
   if (inFlight.size > 0 || preparing || plan.members.length === 0) return [];
+  // Whom this click spends for; the header sets it as the page starts.
+  const account = getCurrentAccount();
+  if (!account) {
+    toast.error("Generate did not go through", {
+      description: "The studio is still starting in this tab. Nothing was sent; try again.",
+    });
+    return [];
+  }
   const ready = await preparePlan(plan, options.prepare);
   if (!ready) return [];
   const several = ready.members.length > 1;
@@ -310,6 +325,7 @@ export async function sendPlan(
   const now = Date.now();
   const entries = ready.members.map((m) =>
     newPendingSubmit(m.input, now, {
+      account,
       context: m.context,
       group,
       styleSet: options.styleSet,
@@ -338,9 +354,9 @@ export function useSubmitGeneration(
   onFieldErrors: (errors: FieldErrors) => void,
 ): SubmitGeneration {
   const queryClient = useQueryClient();
-  const { pending, failed } = useSyncExternalStore(
+  const { pending, failed, waiting } = useSyncExternalStore(
     subscribe,
-    () => state,
+    getSubmitState,
     () => SERVER_STATE,
   );
   const onFieldErrorsRef = useRef(onFieldErrors);
@@ -353,11 +369,20 @@ export function useSubmitGeneration(
   );
 
   // A reload while a submit was in flight: send it again with its key. The
-  // server answers with the workflow it already made, if it made one.
+  // server answers with the workflow it already made, if it made one. Only the
+  // current account's are sent; the others wait, and go when theirs is back.
+  const account = useCurrentAccount()?.fingerprint;
   useEffect(() => {
-    for (const entry of readPendingSubmits(sessionStore()))
-      void send(ctx, entry, { resumed: true });
-  }, [ctx]);
+    if (!account) return;
+    const current = getCurrentAccount();
+    for (const entry of readPendingSubmits(sessionStore())) {
+      const running = controls.get(entry.key);
+      if (!running) void send(ctx, entry, { resumed: true });
+      // One retrying right now for the account that was just left stops and waits.
+      else if (!isCurrentAccount(entry.account, current))
+        running.abort.abort(new AccountChangedError(entry.account));
+    }
+  }, [ctx, account]);
 
   return useMemo(
     () => ({
@@ -366,16 +391,23 @@ export function useSubmitGeneration(
       submitPlan: (plan, options) => sendPlan(ctx, plan, options),
       retry: () => retryFailed(ctx),
       discard: () => {
-        if (!state.failed) return;
-        for (const entry of state.failed.entries) {
+        const failed = getSubmitState().failed;
+        if (!failed) return;
+        for (const entry of failed.entries) {
           controls.get(entry.key)?.abort.abort();
           removePendingSubmit(sessionStore(), entry.key);
         }
         setState({ failed: null });
       },
+      discardWaiting: (fingerprint) => {
+        const gone = getSubmitState().waiting.filter((e) => e.account.fingerprint === fingerprint);
+        for (const entry of gone) removePendingSubmit(sessionStore(), entry.key);
+        setState({ waiting: getSubmitState().waiting.filter((e) => !gone.includes(e)) });
+      },
       pending,
       failed,
+      waiting,
     }),
-    [ctx, pending, failed],
+    [ctx, pending, failed, waiting],
   );
 }

@@ -260,6 +260,11 @@ export function brokenEngine(error: unknown): Engine {
   return answeringOnly(new EngineError(500, `The local engine could not start: ${reason}`));
 }
 
+/** Not serving for now (waiting for the data dir's lock, or shutting down): 503, ask again soon. */
+export function unavailableEngine(reason: string): Engine {
+  return answeringOnly(new EngineError(503, reason, { headers: { "retry-after": "1" } }));
+}
+
 function answeringOnly(problem: EngineError): Engine {
   return {
     handle: async () => toProblemResponse(problem, newTraceId()),

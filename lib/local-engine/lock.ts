@@ -1,7 +1,9 @@
 // One engine per data dir. Two engines on the same database (`next dev` and
 // `npm run engine` both on .data/) would each resume and run the same jobs, so
-// the second one refuses to start with a message saying who holds the dir.
-// A lock left by a killed process is taken over: its pid is no longer alive.
+// the second one refuses to start with a message saying who holds the dir
+// (EngineLockedError; the studio keeps retrying, see get-engine.ts). A lock left
+// by a killed process is taken over: its pid is no longer alive. Locks this
+// process holds are removed when it exits, however it exits.
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 
@@ -11,6 +13,38 @@ declare global {
 }
 
 const held = (globalThis.__kreaStudioEngineLocks ??= new Set<string>());
+
+/** Another live process holds the data dir: starting may succeed once it lets go. */
+export class EngineLockedError extends Error {
+  constructor(
+    readonly owner: number,
+    engineDir: string,
+  ) {
+    super(
+      `Another local engine (pid ${owner}) is using ${engineDir}. Stop it, or give this one its own STUDIO_DATA_DIR.`,
+    );
+    this.name = "EngineLockedError";
+  }
+}
+
+declare global {
+  var __kreaStudioLockExitHook: boolean | undefined;
+}
+
+// process.exit() (a forced shutdown) skips the engine's close(): the lock must not outlive us.
+if (!globalThis.__kreaStudioLockExitHook) {
+  globalThis.__kreaStudioLockExitHook = true;
+  process.once("exit", () => {
+    for (const file of held) {
+      try {
+        if (Number(readFileSync(file, "utf8").trim()) === process.pid)
+          rmSync(file, { force: true });
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
 
 function alive(pid: number): boolean {
   try {
@@ -41,9 +75,7 @@ export function acquireLock(engineDir: string): () => void {
     const owner = Number(readFileSync(file, "utf8").trim()) || 0;
     const ours = owner === process.pid;
     if ((ours && held.has(file)) || (!ours && owner > 0 && alive(owner))) {
-      throw new Error(
-        `Another local engine (pid ${owner}) is using ${engineDir}. Stop it, or give this one its own STUDIO_DATA_DIR.`,
-      );
+      throw new EngineLockedError(owner, engineDir);
     }
     // Stale: left by a process that is gone (or by an earlier life of this pid).
     rmSync(file, { force: true });

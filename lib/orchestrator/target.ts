@@ -1,5 +1,7 @@
 import "server-only";
+import type { SubmitAccount } from "@/lib/builder/submit-account";
 import { tokenFromCookie } from "@/lib/session/token-cookie";
+import { accountOf } from "./account";
 
 export type EngineKind = "local" | "civitai";
 
@@ -48,11 +50,33 @@ export async function resolveTarget(cookieHeader: string | null): Promise<Orches
   };
 }
 
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * Whether the target is this server's own embedded engine (directly, or named
+ * by ORCHESTRATOR_URL as the e2e setup does): then its health is the engine's.
+ */
+export function servesEmbeddedEngine(target: OrchestratorTarget): boolean {
+  try {
+    const url = new URL(target.baseUrl);
+    const port = url.port || (url.protocol === "https:" ? "443" : "80");
+    return (
+      LOOPBACK.has(url.hostname) &&
+      port === (process.env.PORT || "3000") &&
+      url.pathname.replace(/\/+$/, "") === LOCAL_ENGINE_PATH
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** What the browser may know about the target. */
 export interface EngineInfo {
   engine: EngineKind;
   label: string;
   tokenSource: OrchestratorTarget["source"];
+  /** whom submits are made for now: kept submits name it (lib/builder/submit-account.ts) */
+  account: SubmitAccount;
 }
 
 export function describeTarget(target: OrchestratorTarget): EngineInfo {
@@ -60,5 +84,6 @@ export function describeTarget(target: OrchestratorTarget): EngineInfo {
     engine: target.kind,
     label: target.kind === "local" ? "Local engine" : "Civitai",
     tokenSource: target.source,
+    account: accountOf(target),
   };
 }

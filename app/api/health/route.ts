@@ -1,18 +1,31 @@
-// GET /api/health — liveness, which engine this browser's requests use, and whether the studio paused calls to it
+// GET /api/health — whether the studio can serve this browser: which engine and account its requests use, whether calls to the orchestrator are paused, and the embedded engine's real state (503 while it cannot serve, or while the server shuts down)
 import { json, route } from "@/lib/http/route";
+import { isShuttingDown } from "@/lib/http/shutdown";
+import { engineState } from "@/lib/local-engine/get-engine";
 import { breakerFor } from "@/lib/orchestrator/breaker";
 import { targetFor } from "@/lib/orchestrator/request-target";
-import { describeTarget } from "@/lib/orchestrator/target";
+import { describeTarget, servesEmbeddedEngine } from "@/lib/orchestrator/target";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (request) => {
   const target = await targetFor(request);
   const info = describeTarget(target);
-  return json({
-    ok: true,
-    engine: info.engine,
-    label: info.label,
-    orchestrator: breakerFor(target.baseUrl).status(),
-  });
+  // Only when this browser's requests go to the embedded engine does its state decide.
+  const localEngine = servesEmbeddedEngine(target) ? engineState() : null;
+  const stopping = isShuttingDown();
+  const ok = !stopping && (localEngine === null || localEngine.state === "ready");
+  return json(
+    {
+      ok,
+      engine: info.engine,
+      label: info.label,
+      account: info.account,
+      orchestrator: breakerFor(target.baseUrl).status(),
+      ...(localEngine ? { localEngine } : {}),
+      ...(stopping ? { stopping: true } : {}),
+    },
+    ok ? 200 : 503,
+    ok ? undefined : { "retry-after": "1" },
+  );
 });

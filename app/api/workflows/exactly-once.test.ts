@@ -10,7 +10,9 @@ import type { PendingSubmit } from "@/lib/builder/pending-submits";
 import type { FaultCounters, FaultPlanInput } from "@/lib/local-engine/faults";
 import { ledger } from "@/lib/local-engine/testing/harness";
 import { kreaInputSchema } from "@/lib/krea/schema";
-import { LOCAL_ENGINE_TOKEN } from "@/lib/orchestrator/target";
+import type { SubmitAccount } from "@/lib/builder/submit-account";
+import { accountOf } from "@/lib/orchestrator/account";
+import { LOCAL_ENGINE_TOKEN, resolveTarget } from "@/lib/orchestrator/target";
 import { startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
 
 vi.hoisted(() => {
@@ -35,8 +37,11 @@ const MIN_CLICKS = 60;
 const DESIGNERS = 40;
 
 let env: StudioApiEnv;
+/** the account the clicks are made for: the one this studio uses, as the page would say */
+let account: SubmitAccount;
 beforeAll(async () => {
   env = await startStudioApiEnv({ testMode: true, concurrency: 2 });
+  account = accountOf(await resolveTarget(null));
 });
 afterAll(() => env.close());
 
@@ -69,6 +74,7 @@ function click(i: number): PendingSubmit {
     wait: 0,
     startedAt: Date.now(),
     query: "",
+    account,
   };
 }
 

@@ -1,4 +1,4 @@
-// POST /api/workflows — submit a Krea input (Idempotency-Key header = externalId; X-Watch-Session joins the tab's long-poll, answered by X-Watch-Joined: seq; ?parent=&lineage=&pair=&sweep=&sweepKind=&sweepRef= and ?styleSet=&styleSetVersion= are recorded on the workflow); GET — history, newest first, filtered by the gallery's filters
+// POST /api/workflows — submit a Krea input (Idempotency-Key header = externalId; X-Studio-Account = the account it was made for, 409 when that is not the current one; X-Watch-Session joins the tab's long-poll, answered by X-Watch-Joined: seq; ?parent=&lineage=&pair=&sweep=&sweepKind=&sweepRef= and ?styleSet=&styleSetVersion= are recorded on the workflow); GET — history, newest first, filtered by the gallery's filters
 import { AppError, validationError } from "@/lib/http/problem";
 import { intParam, json, readJson, route } from "@/lib/http/route";
 import { parseOrThrow } from "@/lib/http/validate";
@@ -7,6 +7,7 @@ import { parseSubmitContext, submitLinks } from "@/lib/generations/links";
 import { randomSeed } from "@/lib/krea/options";
 import { kreaInputSchema } from "@/lib/krea/schema";
 import { EXTERNAL_ID_PATTERN } from "@/lib/krea/workflow-body";
+import { assertSubmitAccount } from "@/lib/orchestrator/account";
 import { listHistory } from "@/lib/orchestrator/history";
 import { submitOnce } from "@/lib/orchestrator/idempotency";
 import { forgetSpend } from "@/lib/orchestrator/spend";
@@ -42,6 +43,8 @@ export const POST = route(async (request) => {
   }
   const styleSet = await styleSetFromQuery(url.searchParams, getStyleSetStore);
   const target = await targetFor(request);
+  // A kept submit goes only to the account it was clicked for (X-Studio-Account).
+  assertSubmitAccount(request, target);
   assertReferencesAllowed(target, input.imageStyleReferences);
 
   const seeded = { ...input, seed: input.seed ?? randomSeed() };

@@ -2,6 +2,7 @@
 import { AppError } from "@/lib/http/problem";
 import { checkId } from "@/lib/http/ids";
 import { intParam, json, route } from "@/lib/http/route";
+import { shutdownSignal } from "@/lib/http/shutdown";
 import { targetFor } from "@/lib/orchestrator/request-target";
 import { MAX_WATCH_IDS, sessionRef, watchGenerations } from "@/lib/orchestrator/watch";
 
@@ -20,5 +21,7 @@ export const GET = route(async (request) => {
   const wait = intParam(url, "wait", 25, 0, 55);
   const target = await targetFor(request);
   const session = sessionRef(url.searchParams.get("session"), url.searchParams.get("seq"));
-  return json(await watchGenerations(target, ids, wait, request.signal, session));
+  // A shutting-down server answers what it knows at once instead of holding the tab's connection.
+  const signal = AbortSignal.any([request.signal, shutdownSignal()]);
+  return json(await watchGenerations(target, ids, wait, signal, session));
 });
