@@ -13,6 +13,7 @@ import {
   type BuilderFormValues,
   type BuilderValues,
 } from "@/lib/builder/draft";
+import { fieldMessage } from "@/lib/builder/field-messages";
 import { kreaResolve } from "@/lib/builder/krea-resolver";
 import { planLoad } from "@/lib/builder/load-request";
 import {
@@ -62,7 +63,7 @@ const PENDING_URL = "https://pending.invalid/reference";
 
 /** Validates what Krea will receive: each reference row stripped to { imageUrl, strength }. */
 const resolver: Resolver<BuilderFormValues, unknown, KreaInput> = (values, _context, options) =>
-  kreaResolve(toKreaDraft(values), options);
+  kreaResolve(toKreaDraft(values), options, fieldMessage);
 
 const FORM_FIELDS: readonly (keyof BuilderValues)[] = [
   "prompt",
@@ -80,9 +81,9 @@ export function BuilderForm() {
   const form = useForm<BuilderFormValues, unknown, KreaInput>({
     resolver,
     defaultValues: DEFAULT_VALUES,
-    // Quiet while typing; checked on leaving a field and on Generate, then live
-    // once a field has shown an error so it clears as soon as it is fixed.
-    mode: "onTouched",
+    // Checked as a field is edited and on Generate, never for merely passing
+    // through a field: tabbing past the empty prompt says nothing.
+    mode: "onChange",
     reValidateMode: "onChange",
   });
   const { control, handleSubmit, setError, setValue, getValues, reset, clearErrors } = form;
@@ -120,7 +121,7 @@ export function BuilderForm() {
     (errors: FieldErrors) => {
       for (const [path, messages] of Object.entries(errors)) {
         const root = path.split(".")[0] ?? path;
-        const message = messages.join("; ");
+        const message = messages.map(fieldMessage).join(" ");
         // Reference errors ("imageStyleReferences.2.strength") land on the list until it has its own UI.
         if (isFormField(root)) setError(root, { type: "server", message });
       }
