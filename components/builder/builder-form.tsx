@@ -35,7 +35,7 @@ import { useSubmitGeneration, type SubmitOptions } from "@/lib/hooks/use-submit-
 import type { FieldErrors } from "@/lib/http/field-errors";
 import { randomSeed } from "@/lib/krea/options";
 import type { KreaInput } from "@/lib/krea/schema";
-import { referencesBlockReason, type ReferenceEntry } from "@/lib/style-refs/entry";
+import { referencesBlockReason, referencesRisk, type ReferenceEntry } from "@/lib/style-refs/entry";
 import type { ListAccess } from "@/lib/style-refs/list";
 import { needsPreparing } from "@/lib/style-refs/prepare";
 import { styleSetLink } from "@/lib/style-refs/sets";
@@ -241,6 +241,7 @@ export function BuilderForm() {
         <GenerateBar
           cost={cost}
           blockedReason={blockedReason}
+          risk={referencesRisk(rows)}
           pending={pending}
           failed={failed}
           onRetry={retry}
