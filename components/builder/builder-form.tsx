@@ -44,6 +44,7 @@ import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { CompareActions } from "./compare-actions";
 import { ConfirmSpendHost } from "./confirm-spend-host";
 import { ParentChip } from "./parent-chip";
+import { SentLink, type SentNotice } from "./sent-link";
 import { CreativityPicker } from "./creativity-picker";
 import { GenerateBar } from "./generate-bar";
 import { PromptField } from "./prompt-field";
@@ -194,12 +195,20 @@ export function BuilderForm() {
       : undefined,
   });
 
+  // What was just sent, for the "View" link under Generate.
+  const [sent, setSent] = useState<SentNotice | null>(null);
+  const send = async (plan: SubmitPlan) => {
+    const results = await submitPlan(plan, submitOptions());
+    const first = results.find((g) => g !== null);
+    if (first) setSent({ id: first.id, what: plan.kind === "generate" ? null : plan.title });
+    return results;
+  };
   // Options are read when the plan is sent (after any confirmation), so they are current.
-  const runPlan = useRunPlan((plan) => submitPlan(plan, submitOptions()));
+  const runPlan = useRunPlan(send);
 
   const onValid = (input: KreaInput) => {
     // Generate shows its cost on the button itself and never asks.
-    void submitPlan(planGenerate(seeded(input), link), submitOptions());
+    void send(planGenerate(seeded(input), link));
   };
   // Several workflows at once ask first above the designer's limit.
   const submitWith = (make: (input: KreaInput) => SubmitPlan) =>
@@ -247,9 +256,15 @@ export function BuilderForm() {
           onRetry={retry}
           onDiscard={discard}
           before={
-            parent ? (
-              <ParentChip prompt={shortPrompt(parent.prompt, 40)} onClear={() => setParent(null)} />
-            ) : null
+            <>
+              {sent ? <SentLink notice={sent} onDone={() => setSent(null)} /> : null}
+              {parent ? (
+                <ParentChip
+                  prompt={shortPrompt(parent.prompt, 40)}
+                  onClear={() => setParent(null)}
+                />
+              ) : null}
+            </>
           }
         >
           <CompareActions
