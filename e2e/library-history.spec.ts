@@ -76,20 +76,29 @@ test("at 1440 px each image of a three-image card is at least 160 px wide, and a
   await studio.page.setViewportSize({ width: 1440, height: 900 });
   const parentPrompt = `${uniquePrompt("Parent")} ${"with a very long description of a scene ".repeat(6)}`;
   const parent = await createGeneration(request, { prompt: parentPrompt }, { wait: 20 });
-  const prompt = uniquePrompt("Three at once");
-  const res = await request.post(`/api/workflows?wait=20&parent=${parent.id}&lineage=remix`, {
-    headers: { "Idempotency-Key": `e2e-${randomUUID()}` },
-    data: { prompt, quantity: 3 },
-  });
-  expect(res.ok(), await res.text()).toBe(true);
+  const remix = async (prompt: string, quantity: number) => {
+    const res = await request.post(`/api/workflows?wait=20&parent=${parent.id}&lineage=remix`, {
+      headers: { "Idempotency-Key": `e2e-${randomUUID()}` },
+      data: { prompt, quantity },
+    });
+    expect(res.ok(), await res.text()).toBe(true);
+  };
+  const three = uniquePrompt("Three at once");
+  const one = uniquePrompt("One");
+  await remix(three, 3);
+  await remix(one, 1);
   await studio.goto();
-  const card = studio.generation(prompt);
+
+  const card = studio.generation(three);
   for (const n of [1, 2, 3]) {
     const box = await card.getByRole("img", { name: new RegExp(`image ${n} of 3`) }).boundingBox();
     expect(box?.width, `image ${n}`).toBeGreaterThanOrEqual(160);
   }
-  const lineage = card.getByRole("button", { name: /^Remix of/ });
+
+  // A one-column card: the "Remix of …" line is cut at its edge, whole in its title.
+  const single = studio.generation(one);
+  const lineage = single.getByRole("button", { name: /^Remix of/ });
+  const [cardBox, linkBox] = [await single.boundingBox(), await lineage.boundingBox()];
+  expect(linkBox!.x + linkBox!.width).toBeLessThanOrEqual(cardBox!.x + cardBox!.width - 12);
   await expect(lineage).toHaveAttribute("title", /Remix of “Parent/);
-  const [cardBox, linkBox] = [await card.boundingBox(), await lineage.boundingBox()];
-  expect(linkBox!.x + linkBox!.width).toBeLessThanOrEqual(cardBox!.x + cardBox!.width);
 });

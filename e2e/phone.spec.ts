@@ -12,17 +12,10 @@ const overlaps = (
   b: { x: number; y: number; width: number; height: number },
 ) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-test("after Generate, View brings the new card into view, and the toast leaves the buttons free", async ({
-  request,
-  studio,
-}) => {
-  // Some history, so the gallery has cards and the new one lands on top of them.
-  await createGeneration(request, { prompt: uniquePrompt("Older work") }, { wait: 20 });
+test("after Generate the toast leaves the builder's buttons free", async ({ studio }) => {
   await studio.goto();
-  const prompt = uniquePrompt("Phone generate");
-  await studio.prompt.fill(prompt);
+  await studio.prompt.fill(uniquePrompt("Phone toast"));
   await studio.generate.click();
-
   const toast = studio.toast(/Generating|ready/);
   await expect(toast).toBeVisible();
   const toastBox = (await toast.boundingBox())!;
@@ -33,10 +26,19 @@ test("after Generate, View brings the new card into view, and the toast leaves t
     const box = await button.boundingBox();
     if (box) expect(overlaps(toastBox, box), await button.innerText()).toBe(false);
   }
+});
 
+test("after Generate, View brings the new card into view", async ({ request, studio }) => {
+  // Some history, so the gallery has cards and the new one lands on top of them.
+  await createGeneration(request, { prompt: uniquePrompt("Older work") }, { wait: 20 });
+  await studio.goto();
+  const prompt = uniquePrompt("Phone generate");
+  await studio.prompt.fill(prompt);
+  await studio.generate.click();
   const card = studio.generation(prompt);
+  await expect(card).toBeAttached();
   await expect(card).not.toBeInViewport();
-  await studio.builder.getByRole("button", { name: "View" }).click();
+  await studio.builder.getByRole("button", { name: "View", exact: true }).click();
   await expect(card).toBeInViewport();
 });
 
