@@ -15,9 +15,8 @@ export interface SentNotice {
 export function SentLink({ notice, onDone }: { notice: SentNotice; onDone: () => void }) {
   return (
     <p role="status" className="mb-2 flex items-center gap-2 text-xs text-muted md:hidden">
-      <span className="min-w-0 flex-1 truncate">
-        {notice.what ? `${notice.what}: generating…` : "Generating…"} The new card is in the gallery
-        below.
+      <span className="min-w-0 flex-1">
+        {notice.what ?? "Generate"} sent: the new card is in the gallery below.
       </span>
       <button
         type="button"

@@ -78,9 +78,10 @@ export function ReferencesSection({ ready }: { ready: boolean }) {
       shown.some(isListFullMessage) ? shown.filter((m) => !isListFullMessage(m)) : shown,
     );
   }, [hasRoom]);
-  // A drop onto a long list may happen far from where its answer is shown.
+  // A drop onto a long list may happen far from where its answer is shown. Centred:
+  // at the bottom edge the builder's sticky Generate bar would cover it.
   useEffect(() => {
-    if (messages.length > 0) messagesRef.current?.scrollIntoView({ block: "nearest" });
+    if (messages.length > 0) messagesRef.current?.scrollIntoView({ block: "center" });
   }, [messages]);
   useEffect(() => {
     if (!ready || !new URLSearchParams(window.location.search).has("useStyleSet")) return;

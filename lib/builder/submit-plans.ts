@@ -179,7 +179,7 @@ export function parseStrengthList(text: string): StrengthListParse {
     const extra = clean.length - SWEEP_STRENGTHS_MAX;
     return {
       ok: false,
-      message: `At most ${SWEEP_STRENGTHS_MAX} strengths per sweep: you typed ${clean.length}. Remove ${extra}, nothing is dropped for you.`,
+      message: `At most ${SWEEP_STRENGTHS_MAX} strengths per sweep: you typed ${clean.length}. Remove ${extra} of them.`,
     };
   }
   return { ok: true, values: clean };

@@ -106,5 +106,8 @@ describe("referencesRisk", () => {
     expect(referencesRisk([row("warning"), row("ready"), row("warning")])).toContain(
       "References 1 and 3 could not be checked",
     );
+    expect(referencesRisk(Array.from({ length: 4 }, () => row("warning")))).toContain(
+      "4 references could not be checked: the job may fail if Krea cannot fetch them.",
+    );
   });
 });

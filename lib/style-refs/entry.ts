@@ -123,7 +123,9 @@ export function referencesRisk(entries: readonly ReferenceEntry[]): string | nul
   const which =
     risky.length === 1
       ? `Reference ${risky[0]} could not be checked`
-      : `References ${risky.slice(0, -1).join(", ")} and ${risky.at(-1)} could not be checked`;
+      : risky.length <= 3
+        ? `References ${risky.slice(0, -1).join(", ")} and ${risky.at(-1)} could not be checked`
+        : `${risky.length} references could not be checked`;
   return `${which}: the job may fail if Krea cannot fetch ${risky.length === 1 ? "it" : "them"}.`;
 }
 
