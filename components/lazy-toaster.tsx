@@ -1,13 +1,27 @@
 "use client";
 // sonner's Toaster, loaded when the first toast is asked for (lib/ui/toast.ts).
+// On phones toasts drop from the top: at the bottom they covered Generate,
+// Compare and the sweeps (the builder's bar) and the selection bar.
 import { useEffect, useState, useSyncExternalStore, type ComponentType } from "react";
 import type { ToasterProps } from "sonner";
 import { onToasterWanted, toasterReady, toasterWanted } from "@/lib/ui/toast";
 
 type Loaded = { Toaster: ComponentType<ToasterProps>; toast: Parameters<typeof toasterReady>[0] };
 
+const NARROW = "(max-width: 767px)";
+const onNarrowChange = (notify: () => void) => {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener("change", notify);
+  return () => query.removeEventListener("change", notify);
+};
+
 export function LazyToaster(props: ToasterProps) {
   const wanted = useSyncExternalStore(onToasterWanted, toasterWanted, () => false);
+  const narrow = useSyncExternalStore(
+    onNarrowChange,
+    () => window.matchMedia(NARROW).matches,
+    () => false,
+  );
   const [sonner, setSonner] = useState<Loaded | null>(null);
   useEffect(() => {
     if (!wanted || sonner) return;
@@ -25,5 +39,5 @@ export function LazyToaster(props: ToasterProps) {
   }, [sonner]);
   if (!sonner) return null;
   const { Toaster } = sonner;
-  return <Toaster {...props} />;
+  return <Toaster {...props} position={narrow ? "top-center" : props.position} />;
 }

@@ -12,27 +12,35 @@ test("each field's error shows under it, keeps what was typed, and nothing is se
   });
   await studio.goto();
 
+  // Passing through the untouched prompt says nothing yet.
+  await studio.prompt.focus();
+  await studio.page.keyboard.press("Tab");
+  await expect(studio.prompt).not.toHaveAttribute("aria-invalid");
+  await expect(studio.builder.getByRole("alert")).toHaveCount(0);
+
   // Empty prompt: the error sits under the prompt, which gets focus.
   await studio.generate.click();
   await expect(studio.prompt).toHaveAttribute("aria-invalid", "true");
-  await expect(studio.prompt).toHaveAccessibleDescription(/prompt is required/);
+  await expect(studio.prompt).toHaveAccessibleDescription(/Describe the image first\./);
   await expect(studio.prompt).toBeFocused();
 
   await studio.prompt.fill("   ");
-  await expect(studio.prompt).toHaveAccessibleDescription(/prompt must not be only spaces/);
+  await expect(studio.prompt).toHaveAccessibleDescription(/the prompt is only spaces/);
   await expect(studio.prompt).toHaveValue("   ");
 
   const long = "x".repeat(5001);
   await studio.prompt.fill(long);
-  await expect(studio.prompt).toHaveAccessibleDescription(/prompt must be at most 5000 characters/);
+  await expect(studio.prompt).toHaveAccessibleDescription(
+    /Shorten the prompt to 5,000 characters or fewer/,
+  );
   await expect(studio.prompt).toHaveValue(long);
   await expect(studio.builder.getByText("5001 / 5000")).toBeVisible();
 
-  // Quantity out of range: checked on leaving the field; the text stays.
+  // Quantity out of range: checked as it is edited; the text stays.
   for (const [typed, message] of [
-    ["11", /quantity must be at most 10/],
-    ["0", /quantity must be at least 1/],
-    ["2.5", /quantity must be a whole number from 1 to 10/],
+    ["11", /Choose at most 10 images per Generate/],
+    ["0", /Choose at least 1 image/],
+    ["2.5", /Choose a whole number of images, 1 to 10/],
   ] as const) {
     await studio.quantity.fill(typed);
     await studio.quantity.blur();
@@ -46,10 +54,10 @@ test("each field's error shows under it, keeps what was typed, and nothing is se
     await studio.seed.fill(typed);
     await studio.seed.blur();
     await expect(studio.seed).toHaveAttribute("aria-invalid", "true");
-    await expect(studio.seed).toHaveAccessibleDescription(
-      /seed must be a whole number from 0 to 4294967295/,
-    );
+    await expect(studio.seed).toHaveAccessibleDescription(/A seed is a whole number from 0 to /);
     await expect(studio.seed).toHaveValue(typed);
+    // The note under the field does not promise the seed it just refused.
+    await expect(studio.builder.getByText(/uses seed|uses the same seed/)).toHaveCount(0);
   }
 
   await studio.generate.click();

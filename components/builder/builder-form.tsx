@@ -22,6 +22,7 @@ import {
   type BuilderValues,
 } from "@/lib/builder/draft";
 import { enterKeyAction } from "@/lib/builder/enter-key";
+import { fieldMessage } from "@/lib/builder/field-messages";
 import { kreaResolve } from "@/lib/builder/krea-resolver";
 import { planLoad } from "@/lib/builder/load-request";
 import {
@@ -43,7 +44,7 @@ import { useSubmitGeneration, type SubmitOptions } from "@/lib/hooks/use-submit-
 import type { FieldErrors } from "@/lib/http/field-errors";
 import { randomSeed } from "@/lib/krea/options";
 import type { KreaInput } from "@/lib/krea/schema";
-import { referencesBlockReason, type ReferenceEntry } from "@/lib/style-refs/entry";
+import { referencesBlockReason, referencesRisk, type ReferenceEntry } from "@/lib/style-refs/entry";
 import type { ListAccess } from "@/lib/style-refs/list";
 import { needsPreparing } from "@/lib/style-refs/prepare";
 import { styleSetLink } from "@/lib/style-refs/sets";
@@ -52,6 +53,7 @@ import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { CompareActions } from "./compare-actions";
 import { ConfirmSpendHost } from "./confirm-spend-host";
 import { ParentChip } from "./parent-chip";
+import { SentLink, type SentNotice } from "./sent-link";
 import { CreativityPicker } from "./creativity-picker";
 import { GenerateBar } from "./generate-bar";
 import { PromptField } from "./prompt-field";
@@ -71,7 +73,7 @@ const PENDING_URL = "https://pending.invalid/reference";
 
 /** Validates what Krea will receive: each reference row stripped to { imageUrl, strength }. */
 const resolver: Resolver<BuilderFormValues, unknown, KreaInput> = (values, _context, options) =>
-  kreaResolve(toKreaDraft(values), options);
+  kreaResolve(toKreaDraft(values), options, fieldMessage);
 
 const FORM_FIELDS: readonly (keyof BuilderValues)[] = [
   "prompt",
@@ -89,9 +91,9 @@ export function BuilderForm() {
   const form = useForm<BuilderFormValues, unknown, KreaInput>({
     resolver,
     defaultValues: DEFAULT_VALUES,
-    // Quiet while typing; checked on leaving a field and on Generate, then live
-    // once a field has shown an error so it clears as soon as it is fixed.
-    mode: "onTouched",
+    // Checked as a field is edited and on Generate, never for merely passing
+    // through a field: tabbing past the empty prompt says nothing.
+    mode: "onChange",
     reValidateMode: "onChange",
   });
   const { control, handleSubmit, setError, setValue, getValues, reset, clearErrors } = form;
@@ -129,7 +131,7 @@ export function BuilderForm() {
     (errors: FieldErrors) => {
       for (const [path, messages] of Object.entries(errors)) {
         const root = path.split(".")[0] ?? path;
-        const message = messages.join("; ");
+        const message = messages.map(fieldMessage).join(" ");
         // Reference errors ("imageStyleReferences.2.strength") land on the list until it has its own UI.
         if (isFormField(root)) setError(root, { type: "server", message });
       }
@@ -203,12 +205,20 @@ export function BuilderForm() {
       : undefined,
   });
 
+  // What was just sent, for the "View" link under Generate.
+  const [sent, setSent] = useState<SentNotice | null>(null);
+  const send = async (plan: SubmitPlan) => {
+    const results = await submitPlan(plan, submitOptions());
+    const first = results.find((g) => g !== null);
+    if (first) setSent({ id: first.id, what: plan.kind === "generate" ? null : plan.title });
+    return results;
+  };
   // Options are read when the plan is sent (after any confirmation), so they are current.
-  const runPlan = useRunPlan((plan) => submitPlan(plan, submitOptions()));
+  const runPlan = useRunPlan(send);
 
   const onValid = (input: KreaInput) => {
     // Generate shows its cost on the button itself and never asks.
-    void submitPlan(planGenerate(seeded(input), link), submitOptions());
+    void send(planGenerate(seeded(input), link));
   };
   // Several workflows at once ask first above the designer's limit.
   const submitWith = (make: (input: KreaInput) => SubmitPlan) =>
@@ -270,6 +280,7 @@ export function BuilderForm() {
         <GenerateBar
           cost={cost}
           blockedReason={blockedReason}
+          risk={referencesRisk(rows)}
           pending={pending}
           failed={failed}
           onRetry={retry}
@@ -277,9 +288,15 @@ export function BuilderForm() {
           waiting={waiting}
           onDiscardWaiting={discardWaiting}
           before={
-            parent ? (
-              <ParentChip prompt={shortPrompt(parent.prompt, 40)} onClear={() => setParent(null)} />
-            ) : null
+            <>
+              {sent ? <SentLink notice={sent} onDone={() => setSent(null)} /> : null}
+              {parent ? (
+                <ParentChip
+                  prompt={shortPrompt(parent.prompt, 40)}
+                  onClear={() => setParent(null)}
+                />
+              ) : null}
+            </>
           }
         >
           <CompareActions

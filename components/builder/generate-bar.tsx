@@ -27,6 +27,7 @@ const TONE_ICON = {
 export function GenerateBar({
   cost,
   blockedReason = null,
+  risk = null,
   pending,
   failed,
   onRetry,
@@ -43,6 +44,8 @@ export function GenerateBar({
   cost: CostSummary;
   /** why Generate cannot run yet (references uploading, checking or broken) */
   blockedReason?: string | null;
+  /** Generate can run, but the job may fail (a reference whose check failed) */
+  risk?: string | null;
   pending: boolean;
   failed: FailedSubmit | null;
   onRetry: () => void;
@@ -105,13 +108,22 @@ export function GenerateBar({
         <p id="generate-blocked" role="status" className="mb-2 text-xs text-muted">
           {blockedReason}
         </p>
+      ) : risk ? (
+        <p
+          id="generate-risk"
+          role="status"
+          className="mb-2 flex items-start gap-1 text-xs text-warning"
+        >
+          <TriangleAlert aria-hidden="true" className="mt-px size-3.5 shrink-0" />
+          {risk}
+        </p>
       ) : null}
       {before}
       <button
         type="submit"
         disabled={pending || blockedReason !== null}
         aria-busy={pending || undefined}
-        aria-describedby={blockedReason ? "generate-blocked" : undefined}
+        aria-describedby={blockedReason ? "generate-blocked" : risk ? "generate-risk" : undefined}
         className="flex h-9 w-full items-center justify-center gap-2 rounded-md bg-accent px-3 text-sm font-semibold text-accent-foreground shadow-sm hover:brightness-110 disabled:cursor-not-allowed disabled:opacity-70 aria-busy:cursor-progress"
       >
         {pending ? (

@@ -124,7 +124,13 @@ export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
       <div className="col-span-2">
         <FieldError id="quantity-error" message={quantityError} />
         <FieldError id="seed-error" message={seedError} />
-        <SeedNote seed={seed} quantity={quantity} lastSeed={lastSeed} onPin={pin} />
+        <SeedNote
+          seed={seedError ? null : seed}
+          invalid={Boolean(seedError)}
+          quantity={quantity}
+          lastSeed={lastSeed}
+          onPin={pin}
+        />
       </div>
     </div>
   );
@@ -132,18 +138,23 @@ export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
 
 function SeedNote({
   seed,
+  invalid,
   quantity,
   lastSeed,
   onPin,
 }: {
   seed: number | null;
+  /** the seed field holds an error: its message says it all, the note says nothing */
+  invalid: boolean;
   quantity: number;
   lastSeed: number | null;
   onPin: (seed: number) => void;
 }) {
   const batch = Number.isInteger(quantity) && quantity > 1;
   let text: string;
-  if (seed === null) {
+  if (invalid) {
+    text = "";
+  } else if (seed === null) {
     text = batch
       ? `A new seed at each Generate; all ${quantity} images of a batch share it.`
       : "A new seed at each Generate.";
@@ -157,7 +168,7 @@ function SeedNote({
   return (
     <p id="seed-note" className="mt-1.5 flex flex-wrap items-center gap-x-2 text-[11px] text-muted">
       <span>{text}</span>
-      {seed === null && lastSeed !== null && (
+      {!invalid && seed === null && lastSeed !== null && (
         <button
           type="button"
           onClick={() => onPin(lastSeed)}

@@ -1,7 +1,8 @@
 "use client";
-// Which reference to sweep and at which strengths (−2..2, two to six of them),
-// with the total before anything is sent. Strengths outside the range never
-// leave this dialog: the run button stays off until the list is valid.
+// Which reference to sweep and at which strengths (−2..2 in 0.05 steps, two to
+// six of them), with the total before anything is sent. A list the sweep could
+// not send as typed never leaves this dialog: the message names what is wrong
+// and the run button stays off until it is fixed.
 import { Dialog, RadioGroup } from "radix-ui";
 import { useId, useState } from "react";
 import {
@@ -26,7 +27,8 @@ export function StrengthSweepDialog({
 }) {
   const [reference, setReference] = useState("0");
   const [text, setText] = useState(format(DEFAULT_STRENGTHS));
-  const strengths = parseStrengthList(text);
+  const parsed = parseStrengthList(text);
+  const strengths = parsed.ok ? parsed.values : null;
   const inputId = useId();
   const hintId = useId();
   return (
@@ -82,10 +84,14 @@ export function StrengthSweepDialog({
                 aria-describedby={hintId}
                 className="h-8 rounded-md border border-border bg-raised px-2 text-sm tabular-nums aria-invalid:border-danger"
               />
-              <p id={hintId} className={`text-xs ${strengths ? "text-muted" : "text-danger"}`}>
+              <p
+                id={hintId}
+                aria-live="polite"
+                className={`text-xs ${strengths ? "text-muted" : "text-danger"}`}
+              >
                 {strengths
                   ? `${strengths.length} generations: ${format(strengths)}`
-                  : "Two to six numbers from −2 to 2, separated by commas."}
+                  : `${parsed.ok ? "" : parsed.message} Two to six numbers from −2 to 2, separated by commas.`}
               </p>
             </div>
             <div className="flex items-center justify-end gap-2">

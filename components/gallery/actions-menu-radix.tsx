@@ -1,8 +1,11 @@
 "use client";
 // The menu behind ActionsMenu, loaded on demand. It mounts open, because it
 // replaces the plain button the designer just pressed; from then on it is an
-// ordinary Radix menu that returns focus to its trigger.
+// ordinary Radix menu that returns focus to its trigger. Radix moves focus to
+// the first item only when it saw the key that opened it; this menu mounts
+// after that key, so it is told (openedByKeyboard) and does it itself.
 import { DropdownMenu } from "radix-ui";
+import { useRef } from "react";
 import { triggerClass, type ActionsMenuProps } from "./actions-menu";
 import { Glyph } from "./glyph";
 
@@ -12,7 +15,10 @@ export function RadixActionsMenu({
   variant,
   className,
   onOpenChange,
+  openedByKeyboard,
 }: ActionsMenuProps) {
+  // Only the opening that mounted this menu; later ones Radix sees itself.
+  const keyboardOpen = useRef(openedByKeyboard === true);
   return (
     <DropdownMenu.Root modal={false} defaultOpen onOpenChange={onOpenChange}>
       <DropdownMenu.Trigger aria-label={label} className={triggerClass(variant, className)}>
@@ -23,6 +29,14 @@ export function RadixActionsMenu({
           align="end"
           sideOffset={4}
           collisionPadding={8}
+          onFocus={(event) => {
+            // Radix focuses the menu itself on open; move on to the first item.
+            if (!keyboardOpen.current || event.target !== event.currentTarget) return;
+            keyboardOpen.current = false;
+            event.currentTarget
+              .querySelector<HTMLElement>('[role="menuitem"]:not([data-disabled])')
+              ?.focus();
+          }}
           className="z-50 min-w-48 rounded-lg border border-border bg-raised p-1 text-foreground shadow-lg shadow-black/10"
         >
           {(typeof actions === "function" ? actions() : actions).map(

@@ -26,6 +26,8 @@ export interface ActionsMenuProps {
   /** placement only */
   className?: string;
   onOpenChange?: (open: boolean) => void;
+  /** set when the plain button was pressed from the keyboard: the menu then focuses its first item */
+  openedByKeyboard?: boolean;
 }
 
 export const loadMenu = () => import("./actions-menu-radix");
@@ -45,22 +47,23 @@ export function triggerClass(variant: ActionsMenuProps["variant"], className?: s
 }
 
 export function ActionsMenu(props: ActionsMenuProps) {
-  const [active, setActive] = useState(false);
-  if (active) return <RadixActionsMenu {...props} />;
+  const [active, setActive] = useState<false | "pointer" | "keyboard">(false);
+  if (active) return <RadixActionsMenu {...props} openedByKeyboard={active === "keyboard"} />;
   return (
     <button
       type="button"
       aria-label={props.label}
       aria-haspopup="menu"
       aria-expanded={false}
-      onClick={() => {
-        setActive(true);
+      onClick={(event) => {
+        // detail 0: a click made by Enter or Space, not by a pointer.
+        setActive(event.detail === 0 ? "keyboard" : "pointer");
         props.onOpenChange?.(true);
       }}
       onKeyDown={(event) => {
         if (event.key === "ArrowDown") {
           event.preventDefault();
-          setActive(true);
+          setActive("keyboard");
           props.onOpenChange?.(true);
         }
       }}

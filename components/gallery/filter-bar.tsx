@@ -16,7 +16,7 @@ import {
   STATUS_FILTERS,
   type GalleryFilters,
 } from "@/lib/generations/filters";
-import { useGalleryFilters } from "@/lib/hooks/use-gallery-filters";
+import { useGalleryFilters, type HistoryMode } from "@/lib/hooks/use-gallery-filters";
 import { apiFetch } from "@/lib/http/client";
 import { ASPECT_RATIOS, CREATIVITY_LEVELS, KREA_SIZES, SEED_MAX } from "@/lib/krea/options";
 import { Glyph } from "./glyph";
@@ -75,7 +75,7 @@ export function FilterBar() {
 
 interface FilterProps {
   filters: GalleryFilters;
-  setFilters: (next: GalleryFilters) => void;
+  setFilters: (next: GalleryFilters, mode?: HistoryMode) => void;
 }
 
 function SearchBox({ filters, setFilters }: FilterProps) {
@@ -90,6 +90,9 @@ function SearchBox({ filters, setFilters }: FilterProps) {
   }
   const latest = useRef(filters);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // One history entry per search: the first pause pushes, later ones while the
+  // box keeps focus refine it.
+  const pushed = useRef(false);
   useEffect(() => {
     latest.current = filters;
   });
@@ -98,7 +101,8 @@ function SearchBox({ filters, setFilters }: FilterProps) {
     clearTimeout(timer.current);
     const q = normaliseQuery(value);
     if (q === latest.current.q) return;
-    setFilters({ ...latest.current, q });
+    setFilters({ ...latest.current, q }, pushed.current ? "replace" : "push");
+    pushed.current = true;
   };
   return (
     <div className="relative min-w-44 flex-1 md:max-w-sm">
@@ -119,6 +123,9 @@ function SearchBox({ filters, setFilters }: FilterProps) {
           timer.current = setTimeout(() => apply(value), SEARCH_DEBOUNCE_MS);
         }}
         onKeyDown={(e) => e.key === "Enter" && apply(text)}
+        onFocus={() => {
+          pushed.current = false;
+        }}
         className="h-8 w-full rounded-md border border-border bg-raised pr-2 pl-7 text-sm placeholder:text-muted"
       />
     </div>
@@ -301,6 +308,12 @@ function SeedField({
   onChange: (seed: number | null) => void;
 }) {
   const [text, setText] = useState(value === null ? "" : String(value));
+  // Follows the URL when the seed changes elsewhere (its chip, Clear all, Back).
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(value === null ? "" : String(value));
+  }
   const valid = text === "" || (/^\d{1,10}$/.test(text) && Number(text) <= SEED_MAX);
   const apply = () => {
     if (valid) onChange(text === "" ? null : Number(text));

@@ -102,8 +102,12 @@ export function GalleryList(props: GalleryListProps) {
   const [el, setEl] = useState<HTMLDivElement | null>(null);
   const { scrollParent, width, scrollMargin } = useListGeometry(el);
   const columns = columnsForWidth(width);
-  const rows = useMemo(() => packRows(props.items, columns), [props.items, columns]);
-  const shared = { ...props, rows, columns, width, scrollMargin };
+  const cardWidth = (width - (columns - 1) * CARD_GAP) / columns;
+  const rows = useMemo(
+    () => packRows(props.items, columns, cardWidth),
+    [props.items, columns, cardWidth],
+  );
+  const shared = { ...props, rows, columns, cardWidth, width, scrollMargin };
 
   return (
     <div
@@ -125,12 +129,13 @@ export function GalleryList(props: GalleryListProps) {
 interface RowsProps extends GalleryListProps {
   rows: FeedItem[][];
   columns: number;
+  /** one column's width, px */
+  cardWidth: number;
   width: number;
   scrollMargin: number;
 }
 
-function useRowOptions({ rows, columns, width, scrollMargin }: RowsProps) {
-  const cardWidth = (width - (columns - 1) * CARD_GAP) / columns;
+function useRowOptions({ rows, columns, cardWidth, scrollMargin }: RowsProps) {
   return {
     count: rows.length,
     overscan: OVERSCAN_ROWS,
@@ -138,7 +143,7 @@ function useRowOptions({ rows, columns, width, scrollMargin }: RowsProps) {
     estimateSize: (i: number) =>
       Math.max(
         ...(rows[i] ?? []).map((item) =>
-          estimateItemHeight(item, spanWidth(itemSpan(item, columns), cardWidth)),
+          estimateItemHeight(item, spanWidth(itemSpan(item, columns, cardWidth), cardWidth)),
         ),
         0,
       ) + CARD_GAP,
@@ -175,6 +180,7 @@ interface RowVirtualizer {
 function Rows({
   rows,
   columns,
+  cardWidth,
   lost,
   setSize,
   scrollMargin,
@@ -221,7 +227,7 @@ function Rows({
               }}
             >
               {row.map((feedItem) => {
-                const span = itemSpan(feedItem, columns);
+                const span = itemSpan(feedItem, columns, cardWidth);
                 const position = (positions.get(feedItem.key) ?? 0) + 1;
                 return feedItem.kind === "single" ? (
                   <GenerationCard
@@ -230,6 +236,8 @@ function Rows({
                     lostReason={lost[feedItem.generation.id]}
                     position={position}
                     setSize={setSize}
+                    span={span}
+                    width={spanWidth(span, cardWidth)}
                   />
                 ) : (
                   <GroupCard

@@ -15,6 +15,7 @@ import { groupGenerations } from "@/lib/generations/groups";
 import type { Generation } from "@/lib/generations/types";
 import { useFinishAnnouncement } from "@/lib/hooks/use-finish-announcement";
 import { useGalleryFilters } from "@/lib/hooks/use-gallery-filters";
+import { useShowGenerationRequests } from "@/lib/hooks/use-show-generation";
 import { fetchGeneration } from "@/lib/hooks/use-generation";
 import { useGenerationWatch, useLostGenerations } from "@/lib/hooks/use-generation-watch";
 import { useGenerations } from "@/lib/hooks/use-generations";
@@ -131,6 +132,8 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
     }),
     [focusCard, openDetached, runPlan],
   );
+
+  useShowGenerationRequests(actions.showGeneration);
 
   // A lineage link followed inside the lightbox: the parent's first image, with the way back.
   const openParent = useCallback(

@@ -21,6 +21,9 @@ export interface GenerationCardProps {
   /** 1-based place in the feed, and the feed's size (-1 while more pages exist) */
   position: number;
   setSize: number;
+  /** feed columns the card spans, and its width in px (lays its images out) */
+  span?: number;
+  width?: number;
 }
 
 export const GenerationCard = memo(function GenerationCard({
@@ -28,6 +31,8 @@ export const GenerationCard = memo(function GenerationCard({
   lostReason,
   position,
   setSize,
+  span = 1,
+  width,
 }: GenerationCardProps) {
   const promptId = useId();
   const statusId = useId();
@@ -42,11 +47,12 @@ export const GenerationCard = memo(function GenerationCard({
       aria-setsize={setSize}
       data-generation-ids={g.id}
       tabIndex={-1}
+      style={span > 1 ? { gridColumn: `span ${span} / span ${span}` } : undefined}
       className="flex min-w-0 flex-col gap-2.5 rounded-lg border border-border bg-raised p-3 focus-visible:outline-offset-0"
     >
       <CardPrompt id={promptId} prompt={prompt} generation={g} />
       <LineageLink generation={g} />
-      {lostReason ? null : <ImageGrid generation={g} prompt={prompt} />}
+      {lostReason ? null : <ImageGrid generation={g} prompt={prompt} width={width} />}
       {running ? (
         <CardProgress generation={g} id={statusId} />
       ) : g.status !== "succeeded" || lostReason ? (

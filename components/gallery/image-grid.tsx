@@ -4,7 +4,13 @@
 // blocked, failed or never made.
 import { Ban, Clock, ShieldAlert, TriangleAlert, type LucideIcon } from "lucide-react";
 import type { CSSProperties } from "react";
-import { imageColumns, imageRatio, MAX_TILE_HEIGHT, tileCount } from "@/lib/generations/layout";
+import {
+  CARD_PADDING,
+  imageColumns,
+  imageRatio,
+  MAX_TILE_HEIGHT,
+  tileCount,
+} from "@/lib/generations/layout";
 import type { Generation, GenerationImage } from "@/lib/generations/types";
 import { Thumbnail } from "./thumbnail";
 
@@ -18,11 +24,24 @@ export function ratioStyle(image: GenerationImage | null, fallback: number): CSS
   };
 }
 
-export function ImageGrid({ generation: g, prompt }: { generation: Generation; prompt: string }) {
+export function ImageGrid({
+  generation: g,
+  prompt,
+  width,
+}: {
+  generation: Generation;
+  prompt: string;
+  /** the card's width in px, when the feed knows it */
+  width?: number;
+}) {
   const count = tileCount(g);
   if (count === 0) return null;
   const ratio = imageRatio(g);
-  const columns = imageColumns(count, ratio);
+  const columns = imageColumns(
+    count,
+    ratio,
+    width === undefined ? Infinity : width - 2 * CARD_PADDING,
+  );
   const tiles: (GenerationImage | null)[] = g.images.length
     ? g.images
     : Array.from({ length: count }, () => null);

@@ -43,16 +43,19 @@ export function LineageLink({
     : fetched.isError
       ? "a generation no longer available"
       : "an earlier generation";
+  const label = lineageLabel(g.metadata.lineageKind);
   return (
     <button
       type="button"
+      // The full prompt on hover: the line is cut to the card's width.
+      title={prompt ? `${label} “${prompt}”` : undefined}
       onClick={() => (onOpen ?? showGeneration)(parentId)}
       disabled={fetched.isError && !loaded}
-      className={`${className} flex min-w-0 items-center gap-1 self-start text-left text-xs text-muted hover:text-foreground hover:underline disabled:no-underline`}
+      className={`${className} flex max-w-full min-w-0 items-center gap-1 self-start text-left text-xs text-muted hover:text-foreground hover:underline disabled:no-underline`}
     >
       <CornerDownRight aria-hidden="true" className="size-3.5 shrink-0" />
       <span className="truncate">
-        {lineageLabel(g.metadata.lineageKind)} {what}
+        {label} {what}
       </span>
     </button>
   );

@@ -2,10 +2,19 @@
 // A finished image in a card: the preview at its true ratio (renewed when its
 // URL expires), a button that opens the lightbox, and on hover or focus its
 // star, its selection box and its actions. A star stays visible once given,
-// and every selection box shows while anything is selected.
+// and every selection box shows while anything is selected. Touch has no
+// hover: a long press selects, and while anything is selected a tap toggles.
 import { clsx } from "clsx";
 import { Braces, Copy, Download, ImageOff, Maximize2, RotateCcw, Wand2 } from "lucide-react";
-import { use, useState, type CSSProperties } from "react";
+import {
+  use,
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type MouseEvent,
+  type PointerEvent,
+} from "react";
 import { imageAlt } from "@/lib/generations/format";
 import { favouriteIndices } from "@/lib/generations/links";
 import type { Generation, GenerationImage } from "@/lib/generations/types";
@@ -16,6 +25,10 @@ import { copySeed, download, reuseSettings, useGalleryActions } from "./gallery-
 import { Glyph } from "./glyph";
 import { ScrollingContext } from "./scrolling-context";
 import { selectRange, toggleSelected, useIsSelected, useSelectionCount } from "./selection-store";
+
+/** How long a finger rests on an image to select it, and how far it may drift meanwhile. */
+const LONG_PRESS_MS = 450;
+const LONG_PRESS_SLOP_PX = 10;
 
 /** Images this page has shown: already in the browser's cache, so never held back. */
 const shownSources = new Set<string>();
@@ -61,6 +74,7 @@ export function Thumbnail({
   const near = hovered || focused || menuUsed;
   const pick = (range: boolean) => (range ? selectRange(image.id) : toggleSelected(image.id));
   const what = `${side ? `${side} ` : ""}image ${n} of ${total}`;
+  const touch = useTouchSelect(() => pick(false));
 
   return (
     <div
@@ -121,7 +135,14 @@ export function Thumbnail({
           type="button"
           data-image-id={image.id}
           aria-label={`Open ${what}`}
-          onClick={(event) => (event.shiftKey ? pick(true) : openImage(image.id))}
+          {...touch.handlers}
+          onClick={(event) => {
+            if (touch.consumeLongPress()) return;
+            if (event.shiftKey) pick(true);
+            // A tap while choosing images toggles this one, as phone galleries do.
+            else if (selecting && touch.lastWasTouch()) pick(false);
+            else openImage(image.id);
+          }}
           onKeyDown={(event) => {
             // Space selects (Shift+Space a range); Enter opens.
             if (event.key !== " ") return;
@@ -129,7 +150,7 @@ export function Thumbnail({
             pick(event.shiftKey);
           }}
           onKeyUp={(event) => event.key === " " && event.preventDefault()}
-          className="absolute inset-0 cursor-zoom-in rounded-md focus-visible:-outline-offset-2"
+          className="absolute inset-0 cursor-zoom-in touch-manipulation rounded-md select-none [-webkit-touch-callout:none] focus-visible:-outline-offset-2"
         />
       )}
       {near || selecting || selected ? (
@@ -195,4 +216,51 @@ export function Thumbnail({
       ) : null}
     </div>
   );
+}
+
+/** Long press on touch: selects after LONG_PRESS_MS unless the finger moved or lifted. */
+function useTouchSelect(onLongPress: () => void) {
+  const press = useRef<{ timer: ReturnType<typeof setTimeout>; x: number; y: number } | null>(null);
+  const fired = useRef(false);
+  const touched = useRef(false);
+  const cancel = () => {
+    if (press.current) clearTimeout(press.current.timer);
+    press.current = null;
+  };
+  useEffect(() => () => clearTimeout(press.current?.timer), []);
+  const handlers = {
+    onPointerDown: (event: PointerEvent<HTMLButtonElement>) => {
+      touched.current = event.pointerType === "touch";
+      fired.current = false;
+      cancel();
+      if (!touched.current) return;
+      const timer = setTimeout(() => {
+        press.current = null;
+        fired.current = true;
+        onLongPress();
+      }, LONG_PRESS_MS);
+      press.current = { timer, x: event.clientX, y: event.clientY };
+    },
+    onPointerMove: (event: PointerEvent<HTMLButtonElement>) => {
+      const p = press.current;
+      if (p && Math.hypot(event.clientX - p.x, event.clientY - p.y) > LONG_PRESS_SLOP_PX) cancel();
+    },
+    onPointerUp: cancel,
+    onPointerCancel: cancel,
+    onPointerLeave: cancel,
+    // The browser's own long-press menu (save image…) would cover the selection.
+    onContextMenu: (event: MouseEvent<HTMLButtonElement>) => {
+      if (touched.current) event.preventDefault();
+    },
+  };
+  return {
+    handlers,
+    /** true once after a long press: the click that follows it must not open the image */
+    consumeLongPress: () => {
+      const was = fired.current;
+      fired.current = false;
+      return was;
+    },
+    lastWasTouch: () => touched.current,
+  };
 }

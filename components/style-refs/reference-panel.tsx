@@ -18,9 +18,23 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { useMemo, useRef } from "react";
-import { canRetry, forget, retry, type ReferenceListApi } from "@/lib/style-refs/add-pipeline";
+import {
+  canRetry,
+  forget,
+  resumeChecks,
+  retry,
+  uploadInFlight,
+  type ReferenceListApi,
+} from "@/lib/style-refs/add-pipeline";
 import type { ReferenceEntry } from "@/lib/style-refs/entry";
-import { moveEntry, patchEntry, removeEntry, setStrength } from "@/lib/style-refs/list";
+import {
+  moveEntry,
+  patchEntry,
+  removeEntry,
+  restoreEntry,
+  setStrength,
+} from "@/lib/style-refs/list";
+import { toast } from "@/lib/ui/toast";
 import type { StyleSetOrigin } from "@/lib/style-refs/sets";
 import { SetActions } from "@/components/style-sets/set-actions";
 import { ReferenceRow } from "./reference-row";
@@ -74,8 +88,26 @@ export function ReferencePanel({
   };
 
   const remove = (key: string, index: number) => {
-    forget(key);
+    const row = api.get().find((r) => r.key === key);
+    if (!row) return;
     api.set(removeEntry(api.get(), key));
+    // An upload keeps running until Undo is no longer offered, so Undo can bring the row back whole.
+    let undone = false;
+    const letGo = () => {
+      if (!undone && row.status === "uploading") forget(key);
+    };
+    toast(`Removed reference ${index + 1}`, {
+      description: row.label,
+      action: {
+        label: "Undo",
+        onClick: () => {
+          undone = undo(row, index);
+          if (!undone) letGo();
+        },
+      },
+      onAutoClose: letGo,
+      onDismiss: letGo,
+    });
     // Keep keyboard users in the list: the row that took this place, else the one before, else "Add image…".
     requestAnimationFrame(() => {
       const buttons = listRef.current?.querySelectorAll<HTMLElement>("[data-remove]");
@@ -83,6 +115,31 @@ export function ReferencePanel({
       if (target) target.focus();
       else listRef.current?.closest("section")?.querySelector<HTMLElement>("button")?.focus();
     });
+  };
+
+  /** true when the row is back in the list */
+  const undo = (row: ReferenceEntry, index: number): boolean => {
+    // An upload that ended while the row was away lost its answer: say so rather than spin.
+    const back =
+      row.status === "uploading" && !uploadInFlight(row.key)
+        ? {
+            ...row,
+            status: "error" as const,
+            progress: null,
+            message: "Its upload ended while it was removed: add the file again.",
+          }
+        : row;
+    const next = restoreEntry(api.get(), back, index);
+    if (!next) {
+      toast.error("No room to put it back", {
+        description: "At most 10 style references: remove one first.",
+      });
+      return false;
+    }
+    api.set(next);
+    // A link check that answered while the row was away is asked again.
+    if (back.status === "checking") resumeChecks(api);
+    return true;
   };
 
   return (

@@ -14,6 +14,7 @@ import { STYLE_REFERENCES_MAX } from "@/lib/krea/options";
 import type { DroppedData } from "@/lib/style-refs/dropped";
 import type { ReferenceEntry } from "@/lib/style-refs/entry";
 import type { ReferenceListApi } from "@/lib/style-refs/add-pipeline";
+import { isListFullMessage } from "@/lib/style-refs/list";
 import { StyleSetsButton } from "@/components/style-sets/style-sets-button";
 import { DropOverlay, RowsSkeleton } from "./section-parts";
 import { UrlField } from "./url-field";
@@ -34,6 +35,7 @@ export function ReferencesSection({ ready }: { ready: boolean }) {
   const origin = useStyleSetOrigin();
   const [messages, setMessages] = useState<string[]>([]);
   const sectionRef = useRef<HTMLElement>(null);
+  const messagesRef = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const api = useMemo<ReferenceListApi>(
@@ -67,6 +69,20 @@ export function ReferencesSection({ ready }: { ready: boolean }) {
   useEffect(() => {
     if (ready && rows.length === 0 && origin) setStyleSetOrigin(null);
   }, [ready, rows.length, origin]);
+  // "At most 10… remove one first" is stale as soon as there is room again.
+  const hasRoom = rows.length < STYLE_REFERENCES_MAX;
+  useEffect(() => {
+    if (!hasRoom) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- follows the list's length
+    setMessages((shown) =>
+      shown.some(isListFullMessage) ? shown.filter((m) => !isListFullMessage(m)) : shown,
+    );
+  }, [hasRoom]);
+  // A drop onto a long list may happen far from where its answer is shown. Centred:
+  // at the bottom edge the builder's sticky Generate bar would cover it.
+  useEffect(() => {
+    if (messages.length > 0) messagesRef.current?.scrollIntoView({ block: "center" });
+  }, [messages]);
   useEffect(() => {
     if (!ready || !new URLSearchParams(window.location.search).has("useStyleSet")) return;
     void import("./apply-from-url").then((m) => m.applyFromUrl(api));
@@ -109,6 +125,33 @@ export function ReferencesSection({ ready }: { ready: boolean }) {
         <Suspense fallback={<RowsSkeleton count={rows.length} />}>
           <ReferencePanel api={api} rows={rows} origin={origin} />
         </Suspense>
+      ) : null}
+
+      {messages.length > 0 || serverError ? (
+        <div
+          ref={messagesRef}
+          role="alert"
+          className="mt-2 flex gap-2 rounded-md border border-danger/40 bg-subtle px-2.5 py-2 text-xs"
+        >
+          <ul className="min-w-0 flex-1 space-y-1">
+            {serverError ? <li>{serverError}</li> : null}
+            {messages.map((m) => (
+              <li key={m} className="break-words">
+                {m}
+              </li>
+            ))}
+          </ul>
+          {messages.length > 0 ? (
+            <button
+              type="button"
+              aria-label="Dismiss reference messages"
+              onClick={() => setMessages([])}
+              className="-m-0.5 size-6 shrink-0 rounded-sm p-1 text-muted hover:bg-border hover:text-foreground"
+            >
+              <X aria-hidden="true" className="size-4" />
+            </button>
+          ) : null}
+        </div>
       ) : null}
 
       <div
@@ -156,32 +199,6 @@ export function ReferencesSection({ ready }: { ready: boolean }) {
         onAdd={async (text) => (await loadPipeline()).addTypedUrl(api, text)}
         onIntent={preload}
       />
-
-      {messages.length > 0 || serverError ? (
-        <div
-          role="alert"
-          className="mt-2 flex gap-2 rounded-md border border-danger/40 bg-subtle px-2.5 py-2 text-xs"
-        >
-          <ul className="min-w-0 flex-1 space-y-1">
-            {serverError ? <li>{serverError}</li> : null}
-            {messages.map((m) => (
-              <li key={m} className="break-words">
-                {m}
-              </li>
-            ))}
-          </ul>
-          {messages.length > 0 ? (
-            <button
-              type="button"
-              aria-label="Dismiss reference messages"
-              onClick={() => setMessages([])}
-              className="-m-0.5 size-6 shrink-0 rounded-sm p-1 text-muted hover:bg-border hover:text-foreground"
-            >
-              <X aria-hidden="true" className="size-4" />
-            </button>
-          ) : null}
-        </div>
-      ) : null}
 
       {dragging ? <DropOverlay pane={sectionRef} /> : null}
     </section>

@@ -78,16 +78,20 @@ export function SetActions({
     const before = api.get();
     const beforeOrigin = getStyleSetOrigin();
     api.set([]);
+    let undone = false;
     toast.success(`Removed ${before.length} reference${before.length === 1 ? "" : "s"}`, {
       action: {
         label: "Undo",
         onClick: () => {
+          undone = true;
           api.set(before);
           setStyleSetOrigin(beforeOrigin);
         },
       },
-      // Undo can bring back rows but not an upload in flight; those are dropped for good.
-      onAutoClose: () => before.forEach((r) => r.status === "uploading" && forget(r.key)),
+      // Uploads run on while Undo is offered; once it is gone (and not used) they stop.
+      onAutoClose: () => {
+        if (!undone) before.forEach((r) => r.status === "uploading" && forget(r.key));
+      },
     });
   };
 

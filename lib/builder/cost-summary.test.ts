@@ -31,7 +31,7 @@ describe("summarizeCost", () => {
     const s = summarizeCost({ size: "medium", quantity, styleReferenceCount: 0 }, idle);
     expect(s.valid).toBe(false);
     expect(s.generateLabel).toBe("Generate");
-    expect(s.breakdown).toBe("39 Buzz/image · quantity must be 1–10");
+    expect(s.breakdown).toBe("39 Buzz/image · choose 1–10 images");
     expect(s.otherTier).toBe("Large is 78 Buzz/image");
   });
 

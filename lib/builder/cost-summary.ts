@@ -59,7 +59,7 @@ export function summarizeCost(inputs: CostInputs, quote: OrchestratorQuote): Cos
     total: local.total,
     breakdown: valid
       ? `${rate} · ${images(local.quantity)} · ${formatBuzz(local.total)} Buzz`
-      : `${rate} · quantity must be ${QUANTITY_MIN}–${QUANTITY_MAX}`,
+      : `${rate} · choose ${QUANTITY_MIN}–${QUANTITY_MAX} images`,
     premium: local.hasStyleReferences
       ? `Style reference premium: +${formatBuzz(STYLE_REFERENCE_PREMIUM)} Buzz/image` +
         (valid ? ` (+${formatBuzz(STYLE_REFERENCE_PREMIUM * local.quantity)} Buzz)` : "")

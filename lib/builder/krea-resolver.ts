@@ -1,6 +1,7 @@
 // react-hook-form's resolver for the builder: the lean Krea check
 // (lib/krea/check.ts) in the shape zodResolver gives, first message per field
 // (all of them with criteriaMode "all"), so the page validates without zod.
+// `word` turns the contract's phrases into the builder's (field-messages.ts).
 import { toNestErrors, validateFieldsNatively } from "@hookform/resolvers";
 import type { FieldError, FieldValues, ResolverOptions, ResolverResult } from "react-hook-form";
 import { checkKreaInput } from "@/lib/krea/check";
@@ -9,6 +10,7 @@ import type { KreaInput } from "@/lib/krea/schema";
 export function kreaResolve<T extends FieldValues>(
   values: unknown,
   options: ResolverOptions<T>,
+  word: (message: string) => string = (m) => m,
 ): ResolverResult<T, KreaInput> {
   const checked = checkKreaInput(values);
   if (checked.ok) {
@@ -16,7 +18,8 @@ export function kreaResolve<T extends FieldValues>(
     return { values: checked.value, errors: {} };
   }
   const flat: Record<string, FieldError> = {};
-  for (const [path, messages] of Object.entries(checked.errors)) {
+  for (const [path, raw] of Object.entries(checked.errors)) {
+    const messages = raw.map(word);
     const error: FieldError = { type: "validation", message: messages[0] };
     if (options.criteriaMode === "all") {
       error.types = Object.fromEntries(messages.map((m, i) => [`validation${i}`, m]));

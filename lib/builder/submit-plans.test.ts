@@ -110,9 +110,34 @@ describe("sweeps", () => {
     expect(p.total).toBe(4 * 46);
   });
 
-  it("keeps strengths in range, distinct and at most six", () => {
-    expect(normaliseStrengths([3, -2.5, 1, 1, 0.04, NaN, -2, 2])).toEqual([-2, 0, 1, 2]);
-    expect(normaliseStrengths([-2, -1.5, -1, -0.5, 0, 0.5, 1])).toHaveLength(6);
+  it("keeps strengths in range and distinct, at the precision typed", () => {
+    expect(normaliseStrengths([3, -2.5, 1, 1, 0.05, NaN, -2, 2])).toEqual([-2, 0.05, 1, 2]);
+    expect(normaliseStrengths([0.1 + 0.2, -0.15])).toEqual([-0.15, 0.3]);
+  });
+
+  it("sends 0.25, 0.75 and −0.15 as typed, and labels them so", () => {
+    const p = planStrengthSweep(
+      input({ imageStyleReferences: [ref()] }),
+      0,
+      [0.25, 0.75, -0.15],
+      undefined,
+      tools,
+    );
+    expect(p.members.map((m) => m.input.imageStyleReferences[0]?.strength)).toEqual([
+      -0.15, 0.25, 0.75,
+    ]);
+    expect(p.members.map((m) => m.label)).toEqual([
+      "Strength −0.15",
+      "Strength +0.25",
+      "Strength +0.75",
+    ]);
+  });
+
+  it("never trims a long list on its own", () => {
+    const seven = [-1.5, -1, -0.5, 0, 0.5, 1, 1.5];
+    expect(() =>
+      planStrengthSweep(input({ imageStyleReferences: [ref()] }), 0, seven, undefined, tools),
+    ).toThrow();
   });
 });
 
@@ -144,15 +169,36 @@ describe("actions on a generation", () => {
 });
 
 describe("parseStrengthList", () => {
+  const values = (text: string) => {
+    const r = parseStrengthList(text);
+    return r.ok ? r.values : null;
+  };
+  const message = (text: string) => {
+    const r = parseStrengthList(text);
+    return r.ok ? null : r.message;
+  };
+
   it("reads typed strengths, typographic minus included, in order and distinct", () => {
-    expect(parseStrengthList("−1, 0, +1, 2")).toEqual([-1, 0, 1, 2]);
-    expect(parseStrengthList("2 1 1 -0.5")).toEqual([-0.5, 1, 2]);
+    expect(values("−1, 0, +1, 2")).toEqual([-1, 0, 1, 2]);
+    expect(values("2 1 1 -0.5")).toEqual([-0.5, 1, 2]);
   });
 
-  it("refuses anything a sweep could not send", () => {
-    expect(parseStrengthList("1, 3")).toBeNull();
-    expect(parseStrengthList("1, abc")).toBeNull();
-    expect(parseStrengthList("1")).toBeNull();
-    expect(parseStrengthList("")).toBeNull();
+  it("keeps the slider's precision: 0.25, 0.75, −0.15 stay so", () => {
+    expect(values("0.25, 0.75, -0.15")).toEqual([-0.15, 0.25, 0.75]);
+    expect(values("−1.95, 1.05")).toEqual([-1.95, 1.05]);
+  });
+
+  it("refuses anything a sweep could not send, naming it", () => {
+    expect(message("1, 3")).toContain("+3.0");
+    expect(message("1, abc")).toContain("abc");
+    expect(message("0.27, 1")).toContain("0.27");
+    expect(message("1")).not.toBeNull();
+    expect(message("")).not.toBeNull();
+  });
+
+  it("refuses more than six strengths instead of keeping the lowest", () => {
+    const eleven = "-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 0.25, 0.75";
+    expect(values(eleven)).toBeNull();
+    expect(message(eleven)).toMatch(/At most 6 .* you typed 11\. Remove 5/);
   });
 });

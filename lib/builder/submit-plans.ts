@@ -11,6 +11,7 @@ import {
   type KreaSize,
 } from "@/lib/krea/options";
 import { estimateCost, formatBuzz } from "@/lib/krea/pricing";
+import { formatStrength, roundStrength, STRENGTH_STEP } from "@/lib/style-refs/strength";
 import type { KreaInput, ResolvedKreaInput } from "@/lib/krea/schema";
 import { newLinkId, type LineageKind, type SubmitContext } from "@/lib/generations/links";
 import type { Generation } from "@/lib/generations/types";
@@ -121,29 +122,67 @@ export function planCreativitySweep(
   return plan("creativity-sweep", "Creativity sweep", members);
 }
 
+/** "+0.25", "−1.0", "0.0": signed, as many decimals as the slider's steps need. */
 export function formatStrengthValue(s: number): string {
-  const text = Math.abs(s).toFixed(1);
+  const text = formatStrength(Math.abs(s));
   return s > 0 ? `+${text}` : s < 0 ? `−${text}` : text;
 }
 
-/** Strengths a sweep may use: −2..2, distinct, two to six of them, in order. */
+export const SWEEP_STRENGTHS_MAX = 6;
+const STEPS_PER_UNIT = Math.round(1 / STRENGTH_STEP);
+
+/** Strengths a sweep may use: −2..2, distinct, in order; two decimals, no float dust. */
 export function normaliseStrengths(values: readonly number[]): number[] {
   const clean = values
     .filter((v) => Number.isFinite(v) && v >= STRENGTH_MIN && v <= STRENGTH_MAX)
-    .map((v) => Math.round(v * 10) / 10);
-  return [...new Set(clean)].sort((a, b) => a - b).slice(0, 6);
+    .map(roundStrength);
+  return [...new Set(clean)].sort((a, b) => a - b);
 }
 
-/** "−1, 0, +1, 2" → numbers; null when any part is not a number in −2..2. */
-export function parseStrengthList(text: string): number[] | null {
+export type StrengthListParse = { ok: true; values: number[] } | { ok: false; message: string };
+
+const onStep = (v: number) => Math.abs(v * STEPS_PER_UNIT - Math.round(v * STEPS_PER_UNIT)) < 1e-9;
+
+/**
+ * "−1, 0.25, +1, 2" → the numbers as typed. Refused, with a message that names
+ * the culprits, rather than changed: anything off the slider's 0.05 steps, out
+ * of −2..2, or more than six distinct values (a sweep must never quietly drop
+ * the ones it did not like).
+ */
+export function parseStrengthList(text: string): StrengthListParse {
   const parts = text
     .replace(/[−–]/g, "-")
-    .split(/[,\s]+/)
+    .split(/[,;\s]+/)
     .filter(Boolean);
+  const notNumbers = parts.filter((p) => !Number.isFinite(Number(p)));
+  if (notNumbers.length > 0) {
+    return { ok: false, message: `Not a number: ${notNumbers.join(", ")}.` };
+  }
   const values = parts.map(Number);
-  if (values.some((v) => !Number.isFinite(v) || v < STRENGTH_MIN || v > STRENGTH_MAX)) return null;
+  const outside = values.filter((v) => v < STRENGTH_MIN || v > STRENGTH_MAX);
+  if (outside.length > 0) {
+    return {
+      ok: false,
+      message: `Outside −2 to 2: ${outside.map(formatStrengthValue).join(", ")}.`,
+    };
+  }
+  const offStep = values.filter((v) => !onStep(v));
+  if (offStep.length > 0) {
+    return {
+      ok: false,
+      message: `Strengths go in steps of 0.05: ${parts.filter((p) => !onStep(Number(p))).join(", ")} cannot be sent as typed.`,
+    };
+  }
   const clean = normaliseStrengths(values);
-  return clean.length >= 2 ? clean : null;
+  if (clean.length < 2) return { ok: false, message: "Type at least two different strengths." };
+  if (clean.length > SWEEP_STRENGTHS_MAX) {
+    const extra = clean.length - SWEEP_STRENGTHS_MAX;
+    return {
+      ok: false,
+      message: `At most ${SWEEP_STRENGTHS_MAX} strengths per sweep: you typed ${clean.length}. Remove ${extra} of them.`,
+    };
+  }
+  return { ok: true, values: clean };
 }
 
 /** One reference at several strengths; everything else, seed included, the same. */
@@ -156,7 +195,10 @@ export function planStrengthSweep(
 ): SubmitPlan {
   const resolved = withSeed(input, tools);
   const sweep = tools.newId("sweep");
+  // The dialog refuses longer lists; a caller that skips it is told, not trimmed.
   const values = normaliseStrengths(strengths);
+  if (values.length > SWEEP_STRENGTHS_MAX)
+    throw new Error("a strength sweep has at most six members");
   const members = values.map((strength) =>
     member(
       {

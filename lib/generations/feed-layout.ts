@@ -7,6 +7,7 @@ import { alignByIndex } from "./pairing";
 import {
   CARD_GAP,
   CARD_PADDING,
+  cardSpan,
   estimateCardHeight,
   IMAGE_GAP,
   imageRatio,
@@ -27,16 +28,22 @@ export function memberCount(item: FeedItem): number {
   return item.members.length;
 }
 
-export function itemSpan(item: FeedItem, columns: number): number {
+/** Columns a card spans; a single card with several images may span more (cardSpan). */
+export function itemSpan(item: FeedItem, columns: number, cardWidth = Infinity): number {
+  if (item.kind === "single") return cardSpan(item.generation, columns, cardWidth);
   return Math.max(1, Math.min(columns, memberCount(item)));
 }
 
-export function packRows(items: readonly FeedItem[], columns: number): FeedItem[][] {
+export function packRows(
+  items: readonly FeedItem[],
+  columns: number,
+  cardWidth = Infinity,
+): FeedItem[][] {
   const rows: FeedItem[][] = [];
   let row: FeedItem[] = [];
   let used = 0;
   for (const item of items) {
-    const span = itemSpan(item, columns);
+    const span = itemSpan(item, columns, cardWidth);
     if (used + span > columns && row.length > 0) {
       rows.push(row);
       row = [];

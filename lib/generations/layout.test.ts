@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeGeneration, makeImage, makeRunning } from "./fixtures";
 import {
+  cardSpan,
   chunk,
   columnsForWidth,
   estimateCardHeight,
@@ -32,6 +33,36 @@ describe("imageColumns", () => {
     expect(imageColumns(4, 16 / 9)).toBe(2);
     expect(imageColumns(3, 2.35)).toBe(2);
     expect(imageColumns(2, 9 / 16)).toBe(2);
+  });
+});
+
+describe("multi-image cards keep tiles at least MIN_TILE_WIDTH wide", () => {
+  // 1440 px: 1028 px of gallery, three 334.7 px columns.
+  const desktop = (1028 - 2 * 12) / 3;
+  const batch = (n: number, width = 1024, height = 1024) =>
+    makeGeneration({
+      images: Array.from({ length: n }, (_, i) => makeImage({ id: `i${i}`, width, height })),
+    });
+  const tile = (n: number, span: number, ratio = 1) => {
+    const inner = span * desktop + (span - 1) * 12 - 24;
+    const cols = imageColumns(n, ratio, inner);
+    return (inner - (cols - 1) * 4) / cols;
+  };
+
+  it("spans two columns at 1440 px for three or more images", () => {
+    expect(cardSpan(batch(1), 3, desktop)).toBe(1);
+    expect(cardSpan(batch(2), 3, desktop)).toBe(1);
+    expect(cardSpan(batch(3), 3, desktop)).toBe(2);
+    expect(tile(3, 2)).toBeGreaterThanOrEqual(160);
+    expect(cardSpan(batch(10), 3, desktop)).toBe(2);
+    expect(tile(10, 2)).toBeGreaterThanOrEqual(160);
+    expect(tile(2, 1)).toBeGreaterThanOrEqual(150);
+  });
+
+  it("puts fewer images side by side where it cannot span (phones)", () => {
+    expect(cardSpan(batch(3), 1, 358)).toBe(1);
+    expect(imageColumns(3, 1, 358 - 24)).toBe(2);
+    expect(imageColumns(10, 9 / 16, 358 - 24)).toBe(2);
   });
 });
 

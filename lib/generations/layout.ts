@@ -17,6 +17,13 @@ export const IMAGE_GAP = 4;
  * the screen, so tall tiles are narrowed (still at their true ratio) instead.
  */
 export const MAX_TILE_HEIGHT = 420;
+/**
+ * Narrowest an image tile of a multi-image card may get (issue: 3-image cards
+ * showed ~96 px tiles at 1440 px). Such a card spans more feed columns, or,
+ * where there are none (phones), puts fewer images side by side. 150 rather
+ * than 160 keeps 2-image cards at 1440 px (153 px tiles) one column wide.
+ */
+export const MIN_TILE_WIDTH = 150;
 /** prompt, status, chips and the meta line: measured from the rendered card */
 const CARD_CHROME = 128;
 
@@ -33,8 +40,18 @@ export function imageRatio(g: Generation): number {
   return asked ? asked.width / asked.height : 1;
 }
 
-/** How many images sit side by side in a card: wide images get fewer columns, tall ones more. */
-export function imageColumns(count: number, ratio: number): number {
+/**
+ * How many images sit side by side in a card: wide images get fewer columns,
+ * tall ones more; never so many that a tile is narrower than MIN_TILE_WIDTH
+ * in a card whose inner width is known.
+ */
+export function imageColumns(count: number, ratio: number, innerWidth = Infinity): number {
+  const natural = naturalColumns(count, ratio);
+  const fit = Math.floor((innerWidth + IMAGE_GAP) / (MIN_TILE_WIDTH + IMAGE_GAP));
+  return Math.max(1, Math.min(natural, fit));
+}
+
+function naturalColumns(count: number, ratio: number): number {
   if (count <= 1) return 1;
   let columns = count === 2 ? 2 : count <= 4 ? 2 : count <= 6 || count === 9 ? 3 : 4;
   if (count === 3) columns = 3;
@@ -54,13 +71,35 @@ export function tileCount(g: Generation): number {
   return g.images.length || (g.input?.quantity ?? 1);
 }
 
+/** Width of one tile with `columns` images side by side in this inner width. */
+function tileWidth(columns: number, ratio: number, inner: number): number {
+  return Math.min((inner - (columns - 1) * IMAGE_GAP) / columns, MAX_TILE_HEIGHT * ratio);
+}
+
+/**
+ * Feed columns a single generation's card spans: one, unless its images in
+ * their natural grid would be narrower than MIN_TILE_WIDTH; then as few more
+ * as make them fit (at most the row).
+ */
+export function cardSpan(g: Generation, columns: number, cardWidth: number): number {
+  const count = tileCount(g);
+  if (count <= 1 || columns <= 1 || !Number.isFinite(cardWidth)) return 1;
+  const ratio = imageRatio(g);
+  const natural = naturalColumns(count, ratio);
+  for (let span = 1; span < columns; span++) {
+    const inner = span * cardWidth + (span - 1) * CARD_GAP - 2 * CARD_PADDING;
+    if (tileWidth(natural, ratio, inner) >= MIN_TILE_WIDTH) return span;
+  }
+  return columns;
+}
+
 export function estimateCardHeight(g: Generation, cardWidth: number): number {
   const count = tileCount(g);
   if (count === 0) return CARD_CHROME + 64;
   const ratio = imageRatio(g);
-  const columns = imageColumns(count, ratio);
-  const rows = Math.ceil(count / columns);
   const inner = cardWidth - 2 * CARD_PADDING;
+  const columns = imageColumns(count, ratio, inner);
+  const rows = Math.ceil(count / columns);
   const cell = (inner - (columns - 1) * IMAGE_GAP) / columns;
   const extra = g.final && g.status !== "succeeded" ? 56 : g.final ? 0 : 36;
   return (

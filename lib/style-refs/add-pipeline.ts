@@ -10,7 +10,8 @@
 // - A link becomes a "checking" row; the server's answer makes it ready (with a
 //   studio-made thumbnail) or a warning that stays usable. An address the server
 //   refuses outright (private, local) removes the row and says why.
-// - A batch that does not fit under ten is refused whole; nothing else changes.
+// - A batch that does not fit under ten adds what fits, in order, and names
+//   the rest.
 import { ApiError } from "@/lib/http/client";
 import { notAnImageMessage, sniffImage } from "@/lib/uploads/sniff";
 import { checkUrl, uploadFile, type UploadAnswer } from "./client";
@@ -113,16 +114,13 @@ async function appendFiles(api: ReferenceListApi, picked: readonly File[]): Prom
     };
   });
   const change = appendEntries(api.get(), rows);
-  if (!change.ok) {
-    for (const row of rows) {
-      settle(row.key);
-      files.delete(row.key);
-    }
-    return api.report([...messages, change.message]);
+  for (const row of change.leftOut) {
+    settle(row.key);
+    files.delete(row.key);
   }
-  api.set(change.list);
-  api.report(messages);
-  for (const row of rows) void upload(api, row.key);
+  if (change.kept.length > 0) api.set(change.list);
+  api.report(change.message ? [...messages, change.message] : messages);
+  for (const row of change.kept) void upload(api, row.key);
 }
 
 async function upload(api: ReferenceListApi, key: string): Promise<void> {
@@ -170,7 +168,7 @@ async function upload(api: ReferenceListApi, key: string): Promise<void> {
   });
 }
 
-/** Adds links; false (with the message reported) when they do not fit. */
+/** Adds links, as many as fit; false (with the message reported) when none was added. */
 export function addUrls(
   api: ReferenceListApi,
   urls: readonly string[],
@@ -204,14 +202,10 @@ function appendUrls(
     status: "checking",
   }));
   const change = appendEntries(list, rows);
-  if (!change.ok) {
-    api.report([...messages, change.message]);
-    return false;
-  }
-  api.set(change.list);
-  api.report(messages);
-  for (const row of rows) void check(api, row.key, row.imageUrl);
-  return true;
+  if (change.kept.length > 0) api.set(change.list);
+  api.report(change.message ? [...messages, change.message] : messages);
+  for (const row of change.kept) void check(api, row.key, row.imageUrl);
+  return change.kept.length > 0;
 }
 
 const checking = new Set<string>();
@@ -269,6 +263,11 @@ export function retry(api: ReferenceListApi, key: string): void {
     patch(api, key, { status: "checking", message: null });
     void check(api, key, row.imageUrl);
   }
+}
+
+/** Whether the row's upload is still running (an Undo can then simply put it back). */
+export function uploadInFlight(key: string): boolean {
+  return aborts.has(key);
 }
 
 /** A row is going away: stop its upload and let go of its file and preview. */

@@ -116,4 +116,14 @@ describe("reading drops and pastes", () => {
     expect(screenTypedUrl("javascript:alert(1)")).toMatchObject({ ok: false });
     expect(screenTypedUrl("intranet/a.png")).toMatchObject({ ok: false });
   });
+
+  it("words a bad address in what was typed, never percent-escapes", () => {
+    const spaced = screenTypedUrl("not a url");
+    expect(spaced).toMatchObject({ ok: false, message: expect.stringContaining("no spaces") });
+    expect(JSON.stringify(spaced)).not.toContain("%20");
+    expect(screenTypedUrl("caf%C3%A9/a.png")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("“café” is not a full address"),
+    });
+  });
 });

@@ -111,6 +111,13 @@ export function screenTypedUrl(input: string): TypedUrl {
       message: `That address is too long (at most ${MAX_URL_LENGTH} characters).`,
     };
   }
+  // "not a url" parses (host "not%20a%20url"); say what is wrong in the words typed.
+  if (/\s/.test(text)) {
+    return {
+      ok: false,
+      message: "A web address has no spaces. It should look like https://…/image.png.",
+    };
+  }
   let url: URL;
   try {
     url = new URL(withScheme);
@@ -138,7 +145,20 @@ export function screenTypedUrl(input: string): TypedUrl {
     url.hostname !== "localhost" &&
     !url.hostname.startsWith("[")
   ) {
-    return { ok: false, message: `“${url.hostname}” is not a full host name.` };
+    return {
+      ok: false,
+      message: `“${typedHost(withScheme)}” is not a full address: it needs a domain, like images.example.com/photo.png.`,
+    };
   }
   return { ok: true, url: withScheme };
+}
+
+/** The host as it was typed: URL() would show it percent-escaped or in punycode. */
+function typedHost(address: string): string {
+  const host = address.replace(/^[a-z][a-z0-9+.-]*:\/*/i, "").split(/[/?#]/)[0] ?? "";
+  try {
+    return decodeURIComponent(host);
+  } catch {
+    return host;
+  }
 }

@@ -3,7 +3,9 @@ import {
   INTERRUPTED_UPLOAD,
   newKey,
   readEntries,
+  readyEntry,
   referencesBlockReason,
+  referencesRisk,
   toSetReference,
   toStyleReference,
   type ReferenceEntry,
@@ -88,5 +90,24 @@ describe("reference entries", () => {
     expect(
       referencesBlockReason([base, { ...base, strengthError: "Type a number from −2 to 2." }]),
     ).toMatch(/^Reference 2: its strength is not a number/);
+  });
+});
+
+describe("referencesRisk", () => {
+  const row = (status: ReferenceEntry["status"]) => ({
+    ...readyEntry({ imageUrl: "https://x.example/a.png", strength: 1 }),
+    status,
+  });
+  it("warns on Generate about references whose check failed, and only those", () => {
+    expect(referencesRisk([row("ready"), row("ready")])).toBeNull();
+    expect(referencesRisk([row("ready"), row("warning")])).toBe(
+      "Reference 2 could not be checked: the job may fail if Krea cannot fetch it.",
+    );
+    expect(referencesRisk([row("warning"), row("ready"), row("warning")])).toContain(
+      "References 1 and 3 could not be checked",
+    );
+    expect(referencesRisk(Array.from({ length: 4 }, () => row("warning")))).toContain(
+      "4 references could not be checked: the job may fail if Krea cannot fetch them.",
+    );
   });
 });

@@ -112,6 +112,23 @@ export function referencesBlockReason(entries: readonly ReferenceEntry[]): strin
   return null;
 }
 
+/**
+ * What Generate should say about references it will send although their link
+ * check failed (status "warning"): FAL fetches them when the job runs, and an
+ * image it cannot fetch fails the job (and Buzz may already be spent on it).
+ */
+export function referencesRisk(entries: readonly ReferenceEntry[]): string | null {
+  const risky = entries.flatMap((e, i) => (e.status === "warning" ? [i + 1] : []));
+  if (risky.length === 0) return null;
+  const which =
+    risky.length === 1
+      ? `Reference ${risky[0]} could not be checked`
+      : risky.length <= 3
+        ? `References ${risky.slice(0, -1).join(", ")} and ${risky.at(-1)} could not be checked`
+        : `${risky.length} references could not be checked`;
+  return `${which}: the job may fail if Krea cannot fetch ${risky.length === 1 ? "it" : "them"}.`;
+}
+
 // ---------------------------------------------------------------------------
 // Reading rows back from the tab's draft. Each row is read on its own, so one odd
 // row never loses the others; an upload cut off by a reload cannot resume (its

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { readyEntry, type ReferenceEntry } from "./entry";
 import {
   appendEntries,
+  isListFullMessage,
   LIST_FULL_MESSAGE,
   moveEntry,
   patchEntry,
   removeEntry,
+  restoreEntry,
   setStrength,
 } from "./list";
 
@@ -17,21 +19,39 @@ const entries = (n: number, from = 0): ReferenceEntry[] =>
 describe("reference list changes", () => {
   it("appends up to ten", () => {
     const result = appendEntries(entries(8), entries(2, 8));
-    expect(result.ok && result.list).toHaveLength(10);
+    expect(result.list).toHaveLength(10);
+    expect(result.message).toBeNull();
   });
 
   it("refuses the eleventh with the message, and changes nothing", () => {
     const list = entries(10);
     const result = appendEntries(list, entries(1, 10));
-    expect(result).toEqual({ ok: false, message: LIST_FULL_MESSAGE, room: 0 });
+    expect(result.kept).toEqual([]);
+    expect(result.message).toBe(LIST_FULL_MESSAGE);
     expect(LIST_FULL_MESSAGE).toBe("At most 10 style references: remove one first");
+    expect(isListFullMessage(result.message!)).toBe(true);
     expect(list).toHaveLength(10);
   });
 
-  it("refuses a batch that does not fit whole, saying how many would", () => {
-    const result = appendEntries(entries(8), entries(3, 8));
-    expect(result).toMatchObject({ ok: false, room: 2 });
-    expect(!result.ok && result.message).toContain("only 2 more fit, not 3");
+  it("takes as many of a batch as fit and names the ones left out", () => {
+    const added = entries(3, 8).map((e, i) => ({ ...e, label: `${"abc"[i]}.png` }));
+    const result = appendEntries(entries(9), added);
+    expect(result.list).toHaveLength(10);
+    expect(result.kept.map((e) => e.label)).toEqual(["a.png"]);
+    expect(result.leftOut.map((e) => e.label)).toEqual(["b.png", "c.png"]);
+    expect(result.message).toBe(
+      "At most 10 style references: added 1 of 3. Left out: “b.png” and “c.png”.",
+    );
+    expect(isListFullMessage(result.message!)).toBe(false);
+  });
+
+  it("puts a removed row back in its place, while there is room", () => {
+    const list = entries(3);
+    const [, second] = list;
+    const without = removeEntry(list, second!.key);
+    expect(restoreEntry(without, second!, 1)?.map((e) => e.key)).toEqual(list.map((e) => e.key));
+    expect(restoreEntry(entries(10, 20), second!, 1)).toBeNull();
+    expect(restoreEntry(list, second!, 1)).toBeNull();
   });
 
   it("moves a row with its strength", () => {

@@ -27,22 +27,62 @@ export function fitPhrase(room: number): string {
   return room === 0 ? "none fit" : `only ${room} more ${room === 1 ? "fits" : "fit"}`;
 }
 
+export interface Appended {
+  list: ReferenceEntry[];
+  /** the rows that went in, in order */
+  kept: ReferenceEntry[];
+  /** the rows that did not fit, in order */
+  leftOut: ReferenceEntry[];
+  /** what to tell the designer when anything was left out */
+  message: string | null;
+}
+
+/** “a.png”, “b.png” and “c.png” */
+function names(rows: readonly ReferenceEntry[]): string {
+  const quoted = rows.map((r) => `“${r.label}”`);
+  return quoted.length <= 1
+    ? (quoted[0] ?? "")
+    : `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)}`;
+}
+
 /**
- * Appends all of `added` or none: a drop of three onto eight would otherwise
- * keep two and silently lose one, and the designer would not know which.
+ * Appends as many of `added` as fit, in order, and names the ones left out:
+ * a drop of three onto nine keeps the first and says which two stayed out.
  */
 export function appendEntries(
   list: readonly ReferenceEntry[],
   added: readonly ReferenceEntry[],
-): ListChange {
+): Appended {
   const room = roomLeft(list);
-  if (added.length <= room) return { ok: true, list: [...list, ...added] };
-  if (room === 0 || added.length === 1) return { ok: false, message: LIST_FULL_MESSAGE, room };
-  return {
-    ok: false,
-    room,
-    message: `At most ${STYLE_REFERENCES_MAX} style references: ${fitPhrase(room)}, not ${added.length}. Remove some first.`,
-  };
+  const kept = added.slice(0, room);
+  const leftOut = added.slice(room);
+  let message: string | null = null;
+  if (leftOut.length > 0) {
+    message =
+      kept.length === 0
+        ? added.length === 1
+          ? LIST_FULL_MESSAGE
+          : `${LIST_FULL_MESSAGE}. Not added: ${names(leftOut)}.`
+        : `At most ${STYLE_REFERENCES_MAX} style references: added ${kept.length} of ${added.length}. Left out: ${names(leftOut)}.`;
+  }
+  return { list: [...list, ...kept], kept, leftOut, message };
+}
+
+/** Messages that only say the list is full: stale as soon as a row goes. */
+export function isListFullMessage(message: string): boolean {
+  return message.startsWith(LIST_FULL_MESSAGE);
+}
+
+/** Puts a removed row back where it was (Undo), if there is still room. */
+export function restoreEntry(
+  list: readonly ReferenceEntry[],
+  row: ReferenceEntry,
+  index: number,
+): ReferenceEntry[] | null {
+  if (roomLeft(list) === 0 || list.some((e) => e.key === row.key)) return null;
+  const next = [...list];
+  next.splice(Math.min(index, next.length), 0, row);
+  return next;
 }
 
 export function moveEntry(
