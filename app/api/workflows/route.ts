@@ -14,6 +14,7 @@ import { targetFor } from "@/lib/orchestrator/request-target";
 import { joinWatchSession } from "@/lib/orchestrator/watch";
 import { linkPair } from "@/lib/orchestrator/workflow-links";
 import { MAX_WAIT_SECONDS, submitGeneration } from "@/lib/orchestrator/workflows";
+import { resignReferences } from "@/lib/references/resign";
 import { assertReferencesAllowed } from "@/lib/references/submit-guard";
 import { styleSetBodyOptions, styleSetFromQuery } from "@/lib/style-sets/generation-link";
 import { getStyleSetStore } from "@/lib/style-sets/get-store";
@@ -43,8 +44,10 @@ export const POST = route(async (request) => {
   const styleSet = await styleSetFromQuery(url.searchParams, getStyleSetStore);
   const target = await targetFor(request);
   assertReferencesAllowed(target, input.imageStyleReferences);
+  // Whatever sent it, the orchestrator gets references it can still fetch.
+  const imageStyleReferences = await resignReferences(target, input.imageStyleReferences);
 
-  const seeded = { ...input, seed: input.seed ?? randomSeed() };
+  const seeded = { ...input, imageStyleReferences, seed: input.seed ?? randomSeed() };
   const links = submitLinks(seeded, context);
   const set = styleSetBodyOptions(styleSet);
   // "Try on other tier": the original learns it is paired before anything is spent.
