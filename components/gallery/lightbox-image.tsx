@@ -6,19 +6,22 @@ import { useState } from "react";
 import { imageAlt } from "@/lib/generations/format";
 import { useImageSource } from "@/lib/hooks/use-image-source";
 import type { LightboxEntry } from "./lightbox-entries";
+import { MatureBadge, MatureVeil, useVeiled, VEIL_IMAGE_CLASS } from "./mature-veil";
 
 export function LightboxImage({ entry, prompt }: { entry: LightboxEntry; prompt: string }) {
   const { image } = entry;
   const full = useImageSource(image, "full");
   const preview = useImageSource(image, "preview");
   const [loaded, setLoaded] = useState(false);
+  const veiled = useVeiled(image);
+  const fit = `absolute inset-0 size-full object-contain${veiled ? ` ${VEIL_IMAGE_CLASS}` : ""}`;
   const width = image.width ?? 1024;
   const height = image.height ?? 1024;
   return (
     // Sized from the image's own width/height before a byte arrives: as wide as the
     // stage allows without growing taller than it.
     <div
-      className="relative [--stage-h:calc(60dvh-1.5rem)] md:[--stage-h:calc(100dvh-3rem)]"
+      className="relative overflow-hidden [--stage-h:calc(60dvh-1.5rem)] md:[--stage-h:calc(100dvh-3rem)]"
       style={{
         aspectRatio: `${width} / ${height}`,
         width: `min(100%, calc(var(--stage-h) * ${width / height}))`,
@@ -27,12 +30,7 @@ export function LightboxImage({ entry, prompt }: { entry: LightboxEntry; prompt:
       {/* The thumbnail, already in the browser's cache, stands in until the original arrives. */}
       {preview.src && !loaded ? (
         // eslint-disable-next-line @next/next/no-img-element
-        <img
-          src={preview.src}
-          alt=""
-          className="absolute inset-0 size-full object-contain"
-          onError={preview.onError}
-        />
+        <img src={preview.src} alt="" className={fit} onError={preview.onError} />
       ) : null}
       {full.src ? (
         // eslint-disable-next-line @next/next/no-img-element
@@ -47,8 +45,13 @@ export function LightboxImage({ entry, prompt }: { entry: LightboxEntry; prompt:
             full.onLoad();
           }}
           onError={full.onError}
-          className="absolute inset-0 size-full object-contain"
+          className={fit}
         />
+      ) : null}
+      {veiled ? (
+        <MatureVeil imageId={image.id} label={`image ${entry.n} of ${entry.total}`} size="large" />
+      ) : image.mature ? (
+        <MatureBadge className="absolute top-2 left-2" />
       ) : null}
       {full.failed ? (
         <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 text-sm text-white/80">
