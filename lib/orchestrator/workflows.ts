@@ -112,8 +112,6 @@ export interface ListOptions {
   cursor?: string;
   take?: number;
   tags?: string[];
-  /** the orchestrator's text match over metadata */
-  query?: string;
   /** ISO instants, inclusive */
   fromDate?: string;
   toDate?: string;
@@ -137,7 +135,6 @@ export async function listGenerations(
               tags: [STUDIO_TAG, ...(options.tags ?? [])],
               take,
               cursor: options.cursor || undefined,
-              query: options.query || undefined,
               fromDate: options.fromDate,
               toDate: options.toDate,
               excludeFailed: options.excludeFailed || undefined,
@@ -158,7 +155,9 @@ export async function listGenerations(
     rememberFinal(target, generation);
     items.push(generation);
   }
-  return { items, next: page.next ? page.next : null };
+  // A cursor that does not move on ends the history: asking again would only
+  // repeat the same page (the spec does not promise it never happens).
+  return { items, next: page.next && page.next !== options.cursor ? page.next : null };
 }
 
 export async function cancelGeneration(
