@@ -13,9 +13,6 @@ import { BLOB_ID_PATTERN } from "./ids";
 import { renderPreview } from "./render";
 import type { BlobRecord } from "./types";
 
-/** The orchestrator keeps blobs 30 days after their last refresh. */
-export const BLOB_LIFETIME_MS = 30 * 24 * 3600 * 1000;
-
 interface BlobRow {
   id: string;
   user_id: string;
@@ -46,6 +43,10 @@ function toBlob(row: BlobRow): BlobRecord {
   };
 }
 
+export function isAlive(blob: Pick<BlobRecord, "lifetimeEndsAt">, now: number): boolean {
+  return blob.lifetimeEndsAt > now;
+}
+
 export function etagOf(bytes: Buffer): string {
   return `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
 }
@@ -54,9 +55,14 @@ export class BlobStore {
   readonly dir: string;
   private readonly previews = new Map<string, Promise<Buffer>>();
 
+  /**
+   * @param lifetimeMs how long a blob lives after it is made or last refreshed
+   *   (the orchestrator's 30 days; LOCAL_ENGINE_BLOB_TTL_SECONDS in tests)
+   */
   constructor(
     private readonly db: Db,
     engineDir: string,
+    readonly lifetimeMs: number,
   ) {
     this.dir = path.join(engineDir, "blobs");
     mkdirSync(this.dir, { recursive: true });
@@ -72,7 +78,7 @@ export class BlobStore {
       ...meta,
       size: bytes.length,
       etag: etagOf(bytes),
-      lifetimeEndsAt: meta.createdAt + BLOB_LIFETIME_MS,
+      lifetimeEndsAt: meta.createdAt + this.lifetimeMs,
     };
     this.insertRow(record);
     return record;
@@ -119,15 +125,19 @@ export class BlobStore {
     return new Map(rows.map((r) => [r.id, toBlob(r)]));
   }
 
-  forUser(userId: string, id: string): BlobRecord | null {
+  /** A blob of this user that is still alive at `now`; an expired one is gone, as upstream. */
+  forUser(userId: string, id: string, now: number): BlobRecord | null {
     const blob = this.get(id);
-    return blob && blob.userId === userId ? blob : null;
+    return blob && blob.userId === userId && isAlive(blob, now) ? blob : null;
   }
 
-  refreshLifetime(id: string, now: number): void {
+  /** Starts the blob's lifetime again from `now` and returns the updated record. */
+  refreshLifetime(blob: BlobRecord, now: number): BlobRecord {
+    const lifetimeEndsAt = now + this.lifetimeMs;
     this.db
       .prepare("UPDATE blobs SET lifetime_ends_at = ? WHERE id = ?")
-      .run(now + BLOB_LIFETIME_MS, id);
+      .run(lifetimeEndsAt, blob.id);
+    return { ...blob, lifetimeEndsAt };
   }
 
   countOutputs(): number {

@@ -19,6 +19,8 @@ export interface EngineOptions {
   speed?: EngineSpeed;
   /** lifetime of signed blob URLs */
   urlTtlSeconds?: number;
+  /** how long a blob lives after its upload (or job) or its last refresh; 30 days */
+  blobTtlSeconds?: number;
   /** Buzz each new user (token) starts with */
   startingBuzz?: number;
   /** jobs running at once; later ones queue */
@@ -42,6 +44,7 @@ export interface ResolvedEngineOptions {
   engineDir: string;
   speed: EngineSpeed;
   urlTtlSeconds: number;
+  blobTtlSeconds: number;
   startingBuzz: number;
   concurrency: number;
   publicUrl: string | null;
@@ -53,6 +56,8 @@ export interface ResolvedEngineOptions {
 export const DEFAULTS = {
   speed: "fast",
   urlTtlSeconds: 3600,
+  // The spec: refresh "resets the 30-day TTL".
+  blobTtlSeconds: 30 * 24 * 3600,
   startingBuzz: 100_000,
   concurrency: 8,
 } as const satisfies Partial<ResolvedEngineOptions>;
@@ -63,6 +68,7 @@ export function resolveOptions(options: EngineOptions): ResolvedEngineOptions {
     engineDir: path.join(path.resolve(options.dataDir), "engine"),
     speed: options.speed ?? DEFAULTS.speed,
     urlTtlSeconds: positive("urlTtlSeconds", options.urlTtlSeconds ?? DEFAULTS.urlTtlSeconds),
+    blobTtlSeconds: positive("blobTtlSeconds", options.blobTtlSeconds ?? DEFAULTS.blobTtlSeconds),
     startingBuzz: nonNegative("startingBuzz", options.startingBuzz ?? DEFAULTS.startingBuzz),
     concurrency: positive("concurrency", options.concurrency ?? DEFAULTS.concurrency),
     publicUrl: options.publicUrl ? options.publicUrl.replace(/\/+$/, "") : null,
@@ -76,6 +82,7 @@ type Env = Record<string, string | undefined>;
 
 /**
  * Reads LOCAL_ENGINE, LOCAL_ENGINE_SPEED, LOCAL_ENGINE_URL_TTL_SECONDS,
+ * LOCAL_ENGINE_BLOB_TTL_SECONDS,
  * LOCAL_ENGINE_BUZZ, LOCAL_ENGINE_CONCURRENCY, LOCAL_ENGINE_PUBLIC_URL,
  * LOCAL_ENGINE_FAULTS, LOCAL_ENGINE_TEST_MODE and STUDIO_DATA_DIR. A malformed value throws: a typo should not silently run
  * the engine with settings nobody asked for.
@@ -96,6 +103,7 @@ export function optionsFromEnv(env: Env = process.env): EngineOptions {
     enabled: !["off", "0", "false"].includes(enabled),
     speed,
     urlTtlSeconds: intFromEnv(env, "LOCAL_ENGINE_URL_TTL_SECONDS"),
+    blobTtlSeconds: intFromEnv(env, "LOCAL_ENGINE_BLOB_TTL_SECONDS"),
     startingBuzz: intFromEnv(env, "LOCAL_ENGINE_BUZZ"),
     concurrency: intFromEnv(env, "LOCAL_ENGINE_CONCURRENCY"),
     publicUrl: env.LOCAL_ENGINE_PUBLIC_URL || undefined,

@@ -94,6 +94,10 @@ describe("validation", () => {
       "operation is required",
     ],
     ["quantity", { quantity: 11 }, "steps[0].input.quantity", "quantity must be at most 10"],
+    // The spec types seed as int32: one past its maximum is refused, as is the uint32 top.
+    ["seed 2^31", { seed: 2_147_483_648 }, "steps[0].input.seed", "0 to 2147483647"],
+    ["seed 2^32-1", { seed: 4_294_967_295 }, "steps[0].input.seed", "0 to 2147483647"],
+    ["negative seed", { seed: -1 }, "steps[0].input.seed", "0 to 2147483647"],
   ];
   for (const [name, input, field, phrase] of cases) {
     it(`refuses ${name} with "${phrase}" in errors and detail`, async () => {
@@ -108,6 +112,16 @@ describe("validation", () => {
       expect(problem.detail).toContain(phrase);
     });
   }
+
+  it("accepts the largest int32 seed and keeps it", async () => {
+    const { data, response } = await submitWorkflow({
+      client: t.client,
+      body: kreaBody({ seed: 2_147_483_647 }),
+      query: { whatif: true },
+    });
+    expect(response.status).toBe(200);
+    expect(asWorkflow(data).steps[0]!.input.seed).toBe(2_147_483_647);
+  });
 
   it("refuses template-level mistakes", async () => {
     const p1 = await submitInvalid({ steps: [], currencies: [], colour: "red" });

@@ -70,7 +70,7 @@ export function createEngine(options: EngineOptions): Engine {
     throw error;
   }
   const store = new Store(db, resolved.startingBuzz);
-  const blobs = new BlobStore(db, resolved.engineDir);
+  const blobs = new BlobStore(db, resolved.engineDir, resolved.blobTtlSeconds * 1000);
   const faults = new FaultInjector(resolved.faults);
   if (faults.active) {
     resolved.log(

@@ -12,6 +12,8 @@
  *   the speed profile's `expireAfter` (~3 s on `fast`).
  * - `test:slow` — every job takes ~30 s whatever the speed, so a test can
  *   cancel or reload mid-generation.
+ * - `test:mature` — every image of the step is rated mature (`nsfwLevel`), so
+ *   `hideMatureContent` hides its URLs.
  * Jobs that deliver nothing are refunded when the workflow ends.
  */
 import { STYLE_REFERENCE_PREMIUM, wholeBuzz } from "@/lib/krea/pricing";
@@ -31,6 +33,7 @@ export interface TestWords {
   fail: boolean;
   expire: boolean;
   slow: boolean;
+  mature: boolean;
 }
 
 export function testWords(prompt: string): TestWords {
@@ -40,6 +43,7 @@ export function testWords(prompt: string): TestWords {
     fail: p.includes("test:fail"),
     expire: p.includes("test:expire"),
     slow: p.includes("test:slow"),
+    mature: p.includes("test:mature"),
   };
 }
 

@@ -3,10 +3,12 @@
 // progress and queue positions are computed at read time from the clock.
 import { randomUUID } from "node:crypto";
 import { RATIO_TABLE } from "@/lib/krea/ratios";
-import { isFinal, jobProgress, stepProgress, stepStatus } from "./lifecycle";
+import { isAlive } from "./blob-store";
+import { isFinal, jobProgress, stepProgress, stepStatus, testWords } from "./lifecycle";
 import type { QueueEstimate } from "./scheduler";
 import type { UrlSigner } from "./signing";
 import type {
+  Blob,
   BlobRecord,
   ImageBlob,
   ImageGenStep,
@@ -28,7 +30,15 @@ export interface PresentContext {
   queue: Map<string, QueueEstimate>;
   /** fault injection: sign URLs that have already expired; true to expire this URL */
   expireUrl?: () => boolean;
+  /** `hideMatureContent`: mature blobs come back unavailable and without URLs */
+  hideMature?: boolean;
 }
+
+/**
+ * The spec marks mature content with a blob's `nsfwLevel` (NSFWLevel: "Mature
+ * content includes R rated"); `test:mature` images are rated "x".
+ */
+export const MATURE_LEVEL = "x";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -63,16 +73,41 @@ export function presentBlob(blob: BlobRecord, ctx: PresentContext): ImageBlob {
   };
 }
 
+/**
+ * Refresh's answer: the spec's `Blob` as written (no preview, no size). Clients
+ * must not count on a `previewUrl` there and fall back to the fresh `url`.
+ */
+export function presentRefreshedBlob(blob: BlobRecord, ctx: PresentContext): Blob {
+  const original = signed(ctx, blob.id, "original");
+  return {
+    type: "image",
+    id: blob.id,
+    available: true,
+    url: original.url,
+    urlExpiresAt: original.expiresAt,
+    jobId: blob.jobId,
+    blockedReason: null,
+  };
+}
+
 function presentImage(
   step: StoredStep,
   job: JobRecord,
   blob: BlobRecord | undefined,
   ctx: PresentContext,
 ): ImageBlob {
-  if (job.status === "succeeded" && blob) return presentBlob(blob, ctx);
+  const mature = testWords(step.input.prompt).mature;
+  // An output past its blob lifetime is gone upstream too: no URL to hand out.
+  const delivered = job.status === "succeeded" && blob && isAlive(blob, ctx.now);
+  if (delivered && !(mature && ctx.hideMature)) {
+    const image = presentBlob(blob, ctx);
+    return mature ? { ...image, nsfwLevel: MATURE_LEVEL } : image;
+  }
   // Known before the job runs, so the gallery can size its skeleton.
   const { width, height } = RATIO_TABLE[step.input.aspectRatio];
+  const hidden: Partial<ImageBlob> = delivered ? { nsfwLevel: MATURE_LEVEL } : {};
   return {
+    ...hidden,
     type: "image",
     id: job.blobId,
     available: false,

@@ -3,10 +3,12 @@
 // signature is the credential, as browsers load them from <img src>), answer
 // 401 once expired so clients know to refresh, and 404 when tampered with.
 import sharp from "sharp";
+import { isAlive } from "./blob-store";
 import type { Call, Handler } from "./engine";
 import { json, readBody } from "./http";
 import { BLOB_ID_PATTERN, newBlobId } from "./ids";
-import { contentUrl, presentBlob } from "./present";
+import { testWords } from "./lifecycle";
+import { contentUrl, MATURE_LEVEL, presentBlob, presentRefreshedBlob } from "./present";
 import { renderPreview } from "./render";
 import { EngineError, fieldError } from "./problems";
 import { route } from "./router";
@@ -141,15 +143,16 @@ function presentContext(call: Call) {
   return { signer: call.core.signer, baseUrl: call.baseUrl, now, queue: new Map() };
 }
 
-function ownedBlob(call: Call): BlobRecord {
+/** The caller's live blob; an unknown, foreign or expired one is 404 alike. */
+function ownedBlob(call: Call, now: number): BlobRecord {
   const id = call.params.id ?? "";
-  const blob = BLOB_ID_PATTERN.test(id) ? call.core.blobs.forUser(call.userId, id) : null;
+  const blob = BLOB_ID_PATTERN.test(id) ? call.core.blobs.forUser(call.userId, id, now) : null;
   if (!blob) throw new EngineError(404, `Blob ${id} was not found.`);
   return blob;
 }
 
 const getBlob: Handler = async (call) => {
-  const blob = ownedBlob(call);
+  const blob = ownedBlob(call, Date.now());
   const download = (call.url.searchParams.get("download") ?? "").toLowerCase() === "true";
   const filename = safeFilename(call.url.searchParams.get("filename"));
   const { signer } = call.core;
@@ -167,32 +170,41 @@ const getBlob: Handler = async (call) => {
 };
 
 const headBlob: Handler = async (call) => {
-  ownedBlob(call);
+  ownedBlob(call, Date.now());
   return new Response(null, { status: 204 });
 };
 
 const refresh: Handler = async (call) => {
-  const blob = ownedBlob(call);
   const now = Date.now();
-  call.core.blobs.refreshLifetime(blob.id, now);
-  return json(presentBlob(blob, presentContext(call)));
+  const blob = call.core.blobs.refreshLifetime(ownedBlob(call, now), now);
+  const answer = presentRefreshedBlob(blob, presentContext(call));
+  return json(isMatureOutput(call, blob) ? { ...answer, nsfwLevel: MATURE_LEVEL } : answer);
 };
+
+/** An output of a `test:mature` step keeps its rating wherever the blob is shown. */
+function isMatureOutput(call: Call, blob: BlobRecord): boolean {
+  const job = blob.jobId ? call.core.store.job(blob.jobId) : null;
+  const step = job ? call.core.store.workflow(job.workflowId)?.steps[job.stepIndex] : undefined;
+  return step ? testWords(step.input.prompt).mature : false;
+}
 
 const content: Handler = async (call) => {
   const now = Date.now();
   const verdict = call.core.signer.verify(call.params.token ?? "", now);
   if (!verdict.ok && verdict.reason === "invalid")
     throw new EngineError(404, "There is no blob at this URL.");
-  if (!verdict.ok) {
-    const at = new Date(verdict.claims.expiresAt * 1000).toISOString();
-    throw new EngineError(
-      401,
-      `This signed URL expired at ${at}. Refresh the blob (POST /v2/consumer/blobs/${verdict.claims.blobId}/refresh) or read the workflow again for a fresh URL.`,
-    );
-  }
   const { claims } = verdict;
   const blob = call.core.blobs.get(claims.blobId);
-  if (!blob) throw new EngineError(404, "There is no blob at this URL.");
+  // A blob past its lifetime is deleted upstream: its URLs die with it (404, not
+  // 401: refreshing cannot bring it back).
+  if (!blob || !isAlive(blob, now)) throw new EngineError(404, "There is no blob at this URL.");
+  if (!verdict.ok) {
+    const at = new Date(claims.expiresAt * 1000).toISOString();
+    throw new EngineError(
+      401,
+      `This signed URL expired at ${at}. Refresh the blob (POST /v2/consumer/blobs/${claims.blobId}/refresh) or read the workflow again for a fresh URL.`,
+    );
+  }
   const preview = claims.rendition === "preview";
   const etag = preview ? `${blob.etag.slice(0, -1)}-p"` : blob.etag;
   const headers: Record<string, string> = {

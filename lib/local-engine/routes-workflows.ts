@@ -24,16 +24,26 @@ function parseWait(url: URL): number {
   return Math.min(MAX_WAIT_SECONDS, Math.max(0, Number(raw)));
 }
 
-function parseBool(url: URL, name: string): boolean {
+function parseBool(url: URL, name: string, fallback = false): boolean {
   const raw = url.searchParams.get(name);
-  if (raw === null || raw === "" || raw.toLowerCase() === "false") return false;
+  if (raw === null || raw === "") return fallback;
+  if (raw.toLowerCase() === "false") return false;
   if (raw.toLowerCase() === "true") return true;
   throw fieldError(name, `${name} must be true or false`);
 }
 
-function presentContext(call: Call): PresentContext {
+/**
+ * `hideMatureContent`, read before any work so a malformed value changes nothing.
+ * The spec defaults it to true on the list, false on single reads and submits.
+ */
+function hideMatureOf(call: Call, fallback: boolean): boolean {
+  return parseBool(call.url, "hideMatureContent", fallback);
+}
+
+function presentContext(call: Call, hideMature: boolean): PresentContext {
   const now = Date.now();
   return {
+    hideMature,
     signer: call.core.signer,
     baseUrl: call.baseUrl,
     now,
@@ -42,7 +52,7 @@ function presentContext(call: Call): PresentContext {
   };
 }
 
-function present(call: Call, records: WorkflowRecord[]) {
+function present(call: Call, records: WorkflowRecord[], hideMature: boolean) {
   const { store, blobs } = call.core;
   const ids = records.map((w) => w.id);
   const jobs = store.jobsOf(ids);
@@ -52,7 +62,7 @@ function present(call: Call, records: WorkflowRecord[]) {
     .filter((j) => j.status === "succeeded")
     .map((j) => j.blobId);
   const blobMap = blobs.getMany(blobIds);
-  const ctx = presentContext(call);
+  const ctx = presentContext(call, hideMature);
   return records.map((workflow) =>
     presentWorkflow(
       {
@@ -67,7 +77,12 @@ function present(call: Call, records: WorkflowRecord[]) {
 }
 
 /** 200 when the workflow is final (waiting up to `wait` seconds for that), else 202. */
-async function answerWithWait(call: Call, id: string, waitSeconds: number): Promise<Response> {
+async function answerWithWait(
+  call: Call,
+  id: string,
+  waitSeconds: number,
+  hideMature: boolean,
+): Promise<Response> {
   const { store, scheduler } = call.core;
   let record = store.workflow(id);
   if (record && !isFinal(record.status) && waitSeconds > 0) {
@@ -75,7 +90,7 @@ async function answerWithWait(call: Call, id: string, waitSeconds: number): Prom
     record = store.workflow(id);
   }
   if (!record) throw new EngineError(404, `Workflow ${id} was not found.`);
-  const [body] = present(call, [record]);
+  const [body] = present(call, [record], hideMature);
   return json(body, isFinal(record.status) ? 200 : 202);
 }
 
@@ -89,6 +104,7 @@ function owned(call: Call): WorkflowRecord {
 const submit: Handler = async (call) => {
   const wait = parseWait(call.url);
   const whatif = parseBool(call.url, "whatif");
+  const hideMature = hideMatureOf(call, false);
   const result = validateTemplate(await readJson(call.request), { drawSeed: !whatif });
   if (!result.ok) throw validationError(result.errors);
   const template = result.template;
@@ -97,7 +113,7 @@ const submit: Handler = async (call) => {
 
   if (template.externalId !== null) {
     const existing = store.findByExternalId(call.userId, template.externalId);
-    if (existing) return answerExisting(call, existing, wait);
+    if (existing) return answerExisting(call, existing, wait, hideMature);
   }
   if (whatif) {
     return json(presentWhatIf(template, price, store.ledger.balance(call.userId), Date.now()), 200);
@@ -150,30 +166,37 @@ const submit: Handler = async (call) => {
       `Insufficient Buzz: this workflow costs ${price.total} Buzz but the balance is ${outcome.balance} Buzz.`,
     );
   }
-  if (outcome.kind === "existing") return answerExisting(call, outcome.workflow, wait);
+  if (outcome.kind === "existing") return answerExisting(call, outcome.workflow, wait, hideMature);
   scheduler.admit(record, jobs);
-  return answerWithWait(call, id, wait);
+  return answerWithWait(call, id, wait, hideMature);
 };
 
-function answerExisting(call: Call, existing: WorkflowRecord, wait: number): Promise<Response> {
+function answerExisting(
+  call: Call,
+  existing: WorkflowRecord,
+  wait: number,
+  hideMature: boolean,
+): Promise<Response> {
   if (existing.deletedAt !== null) {
     throw new EngineError(
       409,
       `externalId "${existing.externalId}" belongs to a workflow that was deleted; use a new externalId.`,
     );
   }
-  return answerWithWait(call, existing.id, wait);
+  return answerWithWait(call, existing.id, wait, hideMature);
 }
 
 const query: Handler = async (call) => {
+  const hideMature = hideMatureOf(call, true);
   const q = parseWorkflowQuery(call.userId, call.url.searchParams);
   const { items, next } = runWorkflowQuery(call.core.db, q);
-  return json({ next, items: present(call, items) });
+  return json({ next, items: present(call, items, hideMature) });
 };
 
 const get: Handler = async (call) => {
   const workflow = owned(call);
-  return answerWithWait(call, workflow.id, parseWait(call.url));
+  const hideMature = hideMatureOf(call, false);
+  return answerWithWait(call, workflow.id, parseWait(call.url), hideMature);
 };
 
 const UPDATE_KEYS = ["status", "metadata", "tags", "allowMatureContent"];

@@ -5,7 +5,7 @@
 // database is the truth: timers are rebuilt from it on start-up, so a restart
 // loses nothing (jobs already past their planned end finish at once).
 import { RATIO_TABLE } from "@/lib/krea/ratios";
-import { BLOB_LIFETIME_MS, type BlobStore } from "./blob-store";
+import type { BlobStore } from "./blob-store";
 import type { SpeedProfile } from "./config";
 import type { FaultInjector } from "./faults";
 import {
@@ -262,7 +262,7 @@ export class Scheduler {
         etag,
         jobId: job.id,
         createdAt: now,
-        lifetimeEndsAt: now + BLOB_LIFETIME_MS,
+        lifetimeEndsAt: now + this.blobs.lifetimeMs,
       });
       this.rendered++;
     })();

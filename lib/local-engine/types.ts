@@ -118,6 +118,9 @@ export interface BlobRecord {
 
 // ---- Response shapes (OpenAPI schemas of the same names) ----
 
+/** The spec's base `Blob` (what refresh answers). */
+export type Blob = Omit<ImageBlob, "width" | "height" | "previewUrl" | "previewUrlExpiresAt">;
+
 export interface ImageBlob {
   type: "image";
   id: string;
@@ -130,6 +133,8 @@ export interface ImageBlob {
   height: number | null;
   jobId: string | null;
   blockedReason: string | null;
+  /** the spec's NSFWLevel; set on mature images only */
+  nsfwLevel?: string;
 }
 
 export interface QueuePosition {

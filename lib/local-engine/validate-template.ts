@@ -31,6 +31,10 @@ const TEMPLATE_KEYS = [
 const STEP_KEYS = ["$type", "name", "priority", "timeout", "retries", "metadata", "input"];
 const PRIORITIES: readonly Priority[] = ["high", "normal", "low"];
 
+/** int32's upper bound, the spec's type for seed. */
+export const SEED_MAX = 2_147_483_647;
+export const SEED_RANGE_MESSAGE = `seed must be a whole number from 0 to ${SEED_MAX} (int32)`;
+
 export const ONLY_KREA_MESSAGE =
   'The local engine only runs Krea v2: use an imageGen step with input.engine "fal" and input.model "krea2"';
 
@@ -155,6 +159,12 @@ function readInput(
   // leaves it optional for the form's sake, so it is checked here.
   if (value.operation === undefined)
     c.add(`${at}.operation`, 'operation is required: use "createImage"');
+  // The spec types seed as int32 (the recipe says uint32): 0..2147483647 satisfies both.
+  const seed = value.seed;
+  if (typeof seed === "number" && Number.isInteger(seed) && (seed < 0 || seed > SEED_MAX)) {
+    c.add(`${at}.seed`, SEED_RANGE_MESSAGE);
+    return null;
+  }
   const parsed = kreaInputSchema.safeParse(value);
   if (!parsed.success) {
     for (const [field, messages] of Object.entries(toFieldErrors(parsed.error.issues, `${at}.`))) {
