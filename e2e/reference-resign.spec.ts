@@ -118,3 +118,57 @@ test("Remix, Reuse + Generate, Try on large and a creativity sweep renew an expi
     await server.dispose();
   }
 });
+
+test("a reference whose blob is gone is refused before anything is spent, and the builder says so on its row", async ({
+  page,
+  playwright,
+}) => {
+  test.setTimeout(90_000);
+  const server = await StudioServer.launch({
+    port: extraPort(32),
+    dataDir: testDataDir("resign-gone"),
+    env: { LOCAL_ENGINE_URL_TTL_SECONDS: String(TTL_SECONDS), LOCAL_ENGINE_BLOB_TTL_SECONDS: "8" },
+  });
+  const request = await playwright.request.newContext({ baseURL: server.url });
+  try {
+    const studio = new StudioPage(page);
+    const refs = new ReferencesPanel(page);
+    await page.goto(server.url);
+    await refs.drop({ files: [await pngFile("moodboard.png", "#3366aa")] });
+    await refs.settled();
+    const prompt = uniquePrompt("A harbour at dawn");
+    await studio.prompt.fill(prompt);
+    await studio.generate.click();
+    const [first] = await finished(request, prompt, 1);
+    const [sent] = await receivedReferences(request, first!.id);
+    const { blobId } = expiryOf(sent!);
+
+    // The reference's blob outlives nothing unused: wait until the engine has let it go.
+    await expect
+      .poll(
+        async () =>
+          (
+            await request.head(`/api/local-engine/v2/consumer/blobs/${blobId}`, {
+              headers: { authorization: "Bearer local-studio" },
+            })
+          ).status(),
+        { timeout: 30_000 },
+      )
+      .toBe(404);
+
+    const card = studio.gallery.locator(`[data-generation-ids="${first!.id}"]`);
+    await card.getByRole("button", { name: "Generation actions" }).click();
+    await page.getByRole("menuitem", { name: /^Reuse settings/ }).click();
+    await expect(refs.rows).toHaveCount(1);
+    await studio.generate.click();
+
+    await expect(refs.row(1)).toContainText(
+      /Reference 1 \(“Uploaded image”\) cannot be used: the orchestrator no longer has its image/,
+    );
+    await expect(studio.toast(/Nothing was sent or charged/)).toBeVisible();
+    expect(await listed(request, prompt)).toHaveLength(1);
+  } finally {
+    await request.dispose();
+    await server.dispose();
+  }
+});
