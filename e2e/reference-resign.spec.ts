@@ -54,6 +54,16 @@ async function receivedReferences(request: APIRequestContext, id: string): Promi
   return workflow.steps.flatMap((s) => s.input.imageStyleReferences.map((r) => r.imageUrl));
 }
 
+/** Drops one uploaded reference into the builder; again if the page was not listening yet. */
+async function addReference(refs: ReferencesPanel, colour: string): Promise<void> {
+  const file = await pngFile("moodboard.png", colour);
+  await expect(async () => {
+    if ((await refs.rows.count()) === 0) await refs.drop({ files: [file] });
+    await expect(refs.rows).toHaveCount(1, { timeout: 1_000 });
+  }).toPass();
+  await refs.settled();
+}
+
 test("Remix, Reuse + Generate, Try on large and a creativity sweep renew an expired reference URL", async ({
   page,
   playwright,
@@ -69,9 +79,7 @@ test("Remix, Reuse + Generate, Try on large and a creativity sweep renew an expi
     const studio = new StudioPage(page);
     const refs = new ReferencesPanel(page);
     await page.goto(server.url);
-    await refs.drop({ files: [await pngFile("moodboard.png", "#aa3366")] });
-    await refs.settled();
-    await expect(refs.rows).toHaveCount(1);
+    await addReference(refs, "#aa3366");
     const prompt = uniquePrompt("A lighthouse in fog");
     await studio.prompt.fill(prompt);
     await studio.generate.click();
@@ -134,8 +142,7 @@ test("a reference whose blob is gone is refused before anything is spent, and th
     const studio = new StudioPage(page);
     const refs = new ReferencesPanel(page);
     await page.goto(server.url);
-    await refs.drop({ files: [await pngFile("moodboard.png", "#3366aa")] });
-    await refs.settled();
+    await addReference(refs, "#3366aa");
     const prompt = uniquePrompt("A harbour at dawn");
     await studio.prompt.fill(prompt);
     await studio.generate.click();
