@@ -3,6 +3,11 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 
+const ENGINE_MESSAGE =
+  "lib/local-engine imports nothing of the studio's: give the engine its own copy (see lib/local-engine/README.md, Conformance).";
+const ENGINE_ALIAS = { group: ["@/**"], message: ENGINE_MESSAGE };
+const leavingEngine = (up) => ({ group: [`${up}**`], message: ENGINE_MESSAGE });
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -26,6 +31,20 @@ export default defineConfig([
     files: ["lib/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["@/components/*", "**/components/*"] }],
+    },
+  },
+  {
+    // The embedded engine is an independent implementation of the spec: it
+    // imports nothing of the studio's, so it can catch the studio's mistakes.
+    files: ["lib/local-engine/*.{ts,mjs}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [ENGINE_ALIAS, leavingEngine("../")] }],
+    },
+  },
+  {
+    files: ["lib/local-engine/*/**/*.{ts,mjs}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [ENGINE_ALIAS, leavingEngine("../../")] }],
     },
   },
   globalIgnores([

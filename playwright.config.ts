@@ -74,6 +74,10 @@ export default defineConfig({
       // anonymous client; security.spec.ts checks the limits on its own server.
       STUDIO_RATE_LIMIT: "off",
       STUDIO_ACCESS_KEY: "",
+      // No internet here: the engine judges pasted reference links by DNS as FAL's
+      // fetch would, so the public hosts the specs paste are named (example.com's
+      // real address). Unnamed hosts do not resolve and fail the step.
+      LOCAL_ENGINE_HOSTS: "example.com=93.184.215.14,example.org=93.184.215.14",
     },
   },
 });

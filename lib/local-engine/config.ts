@@ -3,10 +3,11 @@
 // STUDIO_DATA_DIR itself instead of using lib/config/data-dir.ts, because that
 // one imports "server-only", which throws under plain Node/tsx where the
 // standalone engine runs.
+import { isIP } from "node:net";
 import path from "node:path";
-import type { KreaSize } from "@/lib/krea/options";
-import { TYPICAL_SECONDS } from "@/lib/krea/options";
 import { parseFaultPlan, type FaultPlan } from "./faults";
+import { TYPICAL_SECONDS, type KreaSize } from "./krea-facts";
+import { staticResolver, systemResolver, type HostResolver } from "./reference-check";
 
 export const ENGINE_SPEEDS = ["instant", "fast", "realistic"] as const;
 export type EngineSpeed = (typeof ENGINE_SPEEDS)[number];
@@ -37,6 +38,14 @@ export interface EngineOptions {
   faults?: FaultPlan | null;
   /** enables the /_engine/faults admin route; never on by default */
   testMode?: boolean;
+  /** how style reference hosts resolve (tests inject one); the system's DNS by default */
+  resolveHost?: HostResolver;
+  /**
+   * Hosts that resolve to the given addresses before DNS is asked
+   * (LOCAL_ENGINE_HOSTS="example.com=93.184.215.14"): this machine has no
+   * internet, so e2e runs name the public hosts their pasted links use.
+   */
+  hosts?: Record<string, string[]>;
 }
 
 export interface ResolvedEngineOptions {
@@ -51,6 +60,7 @@ export interface ResolvedEngineOptions {
   log: (line: string) => void;
   faults: FaultPlan | null;
   testMode: boolean;
+  resolveHost: HostResolver;
 }
 
 export const DEFAULTS = {
@@ -75,7 +85,30 @@ export function resolveOptions(options: EngineOptions): ResolvedEngineOptions {
     log: options.log ?? ((line) => console.warn(line)),
     faults: options.faults ?? null,
     testMode: options.testMode ?? false,
+    resolveHost: withHosts(options.hosts ?? {}, options.resolveHost ?? systemResolver),
   };
+}
+
+function withHosts(hosts: Record<string, string[]>, fallback: HostResolver): HostResolver {
+  if (Object.keys(hosts).length === 0) return fallback;
+  const known = staticResolver(hosts);
+  return (hostname) => known(hostname).catch(() => fallback(hostname));
+}
+
+/** "a.example=1.2.3.4,b.example=5.6.7.8" → { "a.example": ["1.2.3.4"], … } */
+function parseHosts(raw: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const entry of raw
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const [host, address] = entry.split("=").map((p) => p.trim());
+    if (!host || !address || isIP(address) === 0) {
+      throw new Error(`LOCAL_ENGINE_HOSTS entries are host=address, not "${entry}"`);
+    }
+    (out[host.toLowerCase()] ??= []).push(address);
+  }
+  return out;
 }
 
 type Env = Record<string, string | undefined>;
@@ -84,7 +117,7 @@ type Env = Record<string, string | undefined>;
  * Reads LOCAL_ENGINE, LOCAL_ENGINE_SPEED, LOCAL_ENGINE_URL_TTL_SECONDS,
  * LOCAL_ENGINE_BLOB_TTL_SECONDS,
  * LOCAL_ENGINE_BUZZ, LOCAL_ENGINE_CONCURRENCY, LOCAL_ENGINE_PUBLIC_URL,
- * LOCAL_ENGINE_FAULTS, LOCAL_ENGINE_TEST_MODE and STUDIO_DATA_DIR. A malformed value throws: a typo should not silently run
+ * LOCAL_ENGINE_FAULTS, LOCAL_ENGINE_TEST_MODE, LOCAL_ENGINE_HOSTS and STUDIO_DATA_DIR. A malformed value throws: a typo should not silently run
  * the engine with settings nobody asked for.
  */
 export function optionsFromEnv(env: Env = process.env): EngineOptions {
@@ -109,6 +142,7 @@ export function optionsFromEnv(env: Env = process.env): EngineOptions {
     publicUrl: env.LOCAL_ENGINE_PUBLIC_URL || undefined,
     faults: env.LOCAL_ENGINE_FAULTS?.trim() ? parseFaultPlan(env.LOCAL_ENGINE_FAULTS) : null,
     testMode: flagFromEnv(env, "LOCAL_ENGINE_TEST_MODE"),
+    hosts: parseHosts(env.LOCAL_ENGINE_HOSTS ?? ""),
   };
 }
 

@@ -9,7 +9,7 @@ import {
 } from "@civitai/client";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RATIO_TABLE } from "@/lib/krea/ratios";
+import { OUTPUT_SIZES } from "./krea-facts";
 import { ledger, startTestEngine, type TestEngine } from "./testing/harness";
 import {
   kreaBody,
@@ -65,7 +65,7 @@ describe("submit the recipe's bodies", () => {
       expect(step.jobs.map((j) => j.cost)).toEqual([c.perImage]);
       const images = step.output?.images ?? [];
       expect(images).toHaveLength(1);
-      const { width, height } = RATIO_TABLE[c.ratio];
+      const { width, height } = OUTPUT_SIZES[c.ratio];
       expect(images[0]).toMatchObject({
         type: "image",
         available: true,

@@ -19,6 +19,7 @@ import { ADMIN_ROUTES } from "./routes-admin";
 import { BLOB_ROUTES } from "./routes-blobs";
 import { WORKFLOW_ROUTES } from "./routes-workflows";
 import { Scheduler } from "./scheduler";
+import { templateValidator } from "./spec-schema";
 import { loadSigningKey, UrlSigner } from "./signing";
 import { Store } from "./store";
 
@@ -77,11 +78,13 @@ export function createEngine(options: EngineOptions): Engine {
       "[local-engine] fault injection is ON (LOCAL_ENGINE_FAULTS): it fails requests on purpose",
     );
   }
+  const signer = new UrlSigner(loadSigningKey(resolved.engineDir), resolved.urlTtlSeconds);
   const scheduler = new Scheduler(store, blobs, {
     concurrency: resolved.concurrency,
     profile: SPEED_PROFILES[resolved.speed],
     log: resolved.log,
     faults,
+    references: { signer, blobs, resolve: resolved.resolveHost },
   });
   const core: EngineCore = {
     options: resolved,
@@ -89,11 +92,12 @@ export function createEngine(options: EngineOptions): Engine {
     store,
     blobs,
     scheduler,
-    signer: new UrlSigner(loadSigningKey(resolved.engineDir), resolved.urlTtlSeconds),
+    signer,
     faults,
     stats: { requestsServed: 0, startedAt: Date.now() },
   };
   scheduler.resume();
+  templateValidator();
 
   let closing: Promise<void> | null = null;
   return {

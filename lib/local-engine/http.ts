@@ -1,11 +1,48 @@
 // Request and response plumbing shared by the engine's routes: bounded body
 // reads (a client cannot make the engine buffer more than a route allows),
 // JSON with the orchestrator's content types, and JSON responses.
-import { readCapped } from "@/lib/http/body";
-import { exceedsDepth, MAX_JSON_DEPTH } from "@/lib/http/json-depth";
 import { EngineError, fieldError } from "./problems";
 
 export const JSON_LIMIT = 1024 * 1024;
+/** Deeper bodies are refused: storing and re-serialising them recurses. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Never holds more than `limit` bytes: refused early on Content-Length, else while streaming. */
+async function readCapped(request: Request, limit: number, tooLarge: () => Error): Promise<Buffer> {
+  const declared = Number(request.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Iterative, so the check itself cannot overflow the stack on a hostile body. */
+function exceedsDepth(value: unknown, limit = MAX_JSON_DEPTH): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!item || item.value === null || typeof item.value !== "object") continue;
+    if (item.depth >= limit) return true;
+    const children = Array.isArray(item.value) ? item.value : Object.values(item.value);
+    for (const child of children) {
+      if (child !== null && typeof child === "object")
+        stack.push({ value: child, depth: item.depth + 1 });
+    }
+  }
+  return false;
+}
 
 /** Reads at most `limit` bytes, refusing larger bodies early when Content-Length says so. */
 export function readBody(

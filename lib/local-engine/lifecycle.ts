@@ -16,9 +16,9 @@
  *   `hideMatureContent` hides its URLs.
  * Jobs that deliver nothing are refunded when the workflow ends.
  */
-import { STYLE_REFERENCE_PREMIUM, wholeBuzz } from "@/lib/krea/pricing";
 import type { SpeedProfile } from "./config";
 import { fnv1a } from "./ids";
+import { STYLE_REFERENCE_PREMIUM, wholeBuzz } from "./krea-facts";
 import { FINAL, type JobPlan, type JobRecord, type StoredStep, type WorkflowStatus } from "./types";
 
 export const BLOCKED_MESSAGE =

@@ -2,8 +2,8 @@
 // WorkflowStepJob) from stored records. Every read signs fresh URLs, and
 // progress and queue positions are computed at read time from the clock.
 import { randomUUID } from "node:crypto";
-import { RATIO_TABLE } from "@/lib/krea/ratios";
 import { isAlive } from "./blob-store";
+import { OUTPUT_SIZES } from "./krea-facts";
 import { isFinal, jobProgress, stepProgress, stepStatus, testWords } from "./lifecycle";
 import type { QueueEstimate } from "./scheduler";
 import type { UrlSigner } from "./signing";
@@ -104,7 +104,7 @@ function presentImage(
     return mature ? { ...image, nsfwLevel: MATURE_LEVEL } : image;
   }
   // Known before the job runs, so the gallery can size its skeleton.
-  const { width, height } = RATIO_TABLE[step.input.aspectRatio];
+  const { width, height } = OUTPUT_SIZES[step.input.aspectRatio];
   const hidden: Partial<ImageBlob> = delivered ? { nsfwLevel: MATURE_LEVEL } : {};
   return {
     ...hidden,

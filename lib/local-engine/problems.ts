@@ -4,8 +4,16 @@
 // ValidationProblemDetails shape, with `errors` keyed by field path and
 // `detail` carrying the first message so clients that only show `detail`
 // still show the orchestrator's phrase ("size must be one of …").
-import type { FieldErrors } from "@/lib/http/field-errors";
-import { problemJson } from "@/lib/http/problem";
+
+/** Field path (ASP.NET style, "steps[0].input.size") → messages. */
+export type FieldErrors = Record<string, string[]>;
+
+function problemJson(body: object, status: number, headers?: HeadersInit): Response {
+  const h = new Headers(headers);
+  h.set("content-type", "application/problem+json");
+  h.set("cache-control", "no-store");
+  return new Response(JSON.stringify(body), { status, headers: h });
+}
 
 const SECTIONS: Record<number, [section: string, title: string]> = {
   400: ["15.5.1", "Bad Request"],

@@ -9,8 +9,7 @@
 // - the large tier adds fine detail (hatching, dust, rings) on top.
 // A hazard-striped band marks it as a local preview. The stripes and the
 // crossed-frame icon are shapes, so the mark shows even where no font exists.
-import { RATIO_TABLE } from "@/lib/krea/ratios";
-import type { AspectRatio, Creativity, KreaSize } from "@/lib/krea/options";
+import { OUTPUT_SIZES, type AspectRatio, type Creativity, type KreaSize } from "./krea-facts";
 import { fnv1a } from "./ids";
 
 export interface RenderSpec {
@@ -110,7 +109,7 @@ function escapeXml(text: string): string {
 }
 
 export function buildSvg(spec: RenderSpec): string {
-  const { width: W, height: H } = RATIO_TABLE[spec.aspectRatio];
+  const { width: W, height: H } = OUTPUT_SIZES[spec.aspectRatio];
   const colours = palette(spec).map(hex);
   const c = (i: number) => colours[i % colours.length] ?? "#808080";
   const wild = WILDNESS[spec.creativity];

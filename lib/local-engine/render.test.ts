@@ -1,7 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { ASPECT_RATIOS } from "@/lib/krea/options";
-import { RATIO_TABLE } from "@/lib/krea/ratios";
+import { ASPECT_RATIOS, OUTPUT_SIZES } from "./krea-facts";
 import { renderImage } from "./render";
 import { buildSvg, palette, PREVIEW_MARK, referenceColour, type RenderSpec } from "./render-svg";
 
@@ -54,8 +53,8 @@ describe("renderImage", () => {
       const meta = await sharp(await renderImage({ ...base, aspectRatio: ratio })).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual([
         "jpeg",
-        RATIO_TABLE[ratio].width,
-        RATIO_TABLE[ratio].height,
+        OUTPUT_SIZES[ratio].width,
+        OUTPUT_SIZES[ratio].height,
       ]);
     }
   });

@@ -1,9 +1,9 @@
 // /v2/consumer/workflows: submit (with whatif and externalId idempotency),
 // query, get with long-poll, update (cancel, metadata, tags), delete, and tags.
-import { MAX_TAG_LENGTH, MAX_TAGS } from "@/lib/krea/workflow-body";
 import type { Call, Handler } from "./engine";
 import { json, noContent, readJson } from "./http";
 import { newBlobId, newJobId, newWorkflowId } from "./ids";
+import { MAX_TAG_LENGTH, MAX_TAGS } from "./krea-facts";
 import { isFinal, jobDuration, planJob, quote, testWords } from "./lifecycle";
 import { presentWhatIf, presentWorkflow, type PresentContext } from "./present";
 import { EngineError, fieldError, validationError } from "./problems";

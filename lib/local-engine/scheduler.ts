@@ -4,10 +4,10 @@
 // is marked succeeded with its real completion time and long-polls wake. The
 // database is the truth: timers are rebuilt from it on start-up, so a restart
 // loses nothing (jobs already past their planned end finish at once).
-import { RATIO_TABLE } from "@/lib/krea/ratios";
 import type { BlobStore } from "./blob-store";
 import type { SpeedProfile } from "./config";
 import type { FaultInjector } from "./faults";
+import { OUTPUT_SIZES } from "./krea-facts";
 import {
   BLOCKED_MESSAGE,
   EXPIRED_MESSAGE,
@@ -18,6 +18,7 @@ import {
   stepStatus,
   workflowStatus,
 } from "./lifecycle";
+import { firstReferenceFailure, type ReferenceCheckContext } from "./reference-check";
 import { renderImage, renderPreview } from "./render";
 import type { Store } from "./store";
 import type { JobRecord, WorkflowRecord } from "./types";
@@ -36,6 +37,8 @@ interface SchedulerOptions {
   profile: SpeedProfile;
   log: (line: string) => void;
   faults?: FaultInjector;
+  /** how style references are judged when a job starts (see reference-check.ts) */
+  references: ReferenceCheckContext;
 }
 
 export class Scheduler {
@@ -46,6 +49,8 @@ export class Scheduler {
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
   private readonly inflight = new Set<Promise<void>>();
   private readonly waiters = new Map<string, Set<() => void>>();
+  /** job id → the reference check started with the job: null, or the step error */
+  private readonly verifying = new Map<string, Promise<string | null>>();
   private estimates: Map<string, QueueEstimate> | null = null;
   private closed = false;
   private rendered = 0;
@@ -97,6 +102,7 @@ export class Scheduler {
   cancel(workflowId: string): void {
     this.queue = this.queue.filter((q) => q.workflowId !== workflowId);
     for (const job of this.store.jobsOf([workflowId]).get(workflowId) ?? []) {
+      this.verifying.delete(job.id);
       if (this.running.delete(job.id)) clearTimeout(this.timers.get(job.id));
       this.timers.delete(job.id);
     }
@@ -174,6 +180,8 @@ export class Scheduler {
       if (!job || job.status !== "unassigned") continue;
       const now = Date.now();
       this.store.startJob(job.id, now);
+      // FAL fetches the references when the job starts: judge them as of now.
+      this.verifying.set(job.id, this.checkReferences(job, now));
       const end = now + runTime(job);
       this.running.set(job.id, end);
       this.timers.set(
@@ -214,6 +222,15 @@ export class Scheduler {
   private async complete(jobId: string): Promise<void> {
     const job = this.store.job(jobId);
     if (!job || job.status !== "processing") return;
+    const started = this.verifying.get(job.id);
+    this.verifying.delete(job.id);
+    // A job resumed after a restart has no check in flight: judge its references now.
+    const referenceFailure = await (started ?? this.checkReferences(job, Date.now()));
+    if (this.closed) return;
+    if (referenceFailure) {
+      this.store.finishJob(job.id, "failed", Date.now(), referenceFailure);
+      return;
+    }
     if (job.plan === "fail") {
       this.store.finishJob(job.id, "failed", Date.now(), failedMessage(job.id));
       return;
@@ -247,7 +264,7 @@ export class Scheduler {
     await this.blobs.storePreview(job.blobId, await renderPreview(bytes));
     if (this.closed) return;
     const now = Date.now();
-    const { width, height } = RATIO_TABLE[input.aspectRatio];
+    const { width, height } = OUTPUT_SIZES[input.aspectRatio];
     this.store.db.transaction(() => {
       // Canceled while rendering: the job stays canceled and the file is just unreferenced.
       if (!this.store.finishJob(job.id, "succeeded", now, null)) return;
@@ -266,6 +283,15 @@ export class Scheduler {
       });
       this.rendered++;
     })();
+  }
+
+  private checkReferences(job: JobRecord, now: number): Promise<string | null> {
+    const step = this.store.workflow(job.workflowId)?.steps[job.stepIndex];
+    const references = step?.input.imageStyleReferences ?? [];
+    if (references.length === 0) return Promise.resolve(null);
+    return firstReferenceFailure(references, this.options.references, now).catch(
+      (error: unknown) => `style references could not be checked: ${String(error)}`,
+    );
   }
 
   private scheduleExpiry(workflow: WorkflowRecord): void {

@@ -3,7 +3,7 @@
 // The response types mirror the spec by hand rather than importing the SDK's:
 // the engine is the server side of that contract and the contract test checks
 // its answers against the spec itself.
-import type { KreaStepInput } from "@/lib/krea/workflow-body";
+import type { AspectRatio, Creativity, KreaSize } from "./krea-facts";
 
 export type WorkflowStatus =
   | "unassigned"
@@ -25,7 +25,21 @@ export const FINAL: ReadonlySet<WorkflowStatus> = new Set([
 export type Priority = "high" | "normal" | "low";
 
 /** A Krea input as stored: defaults applied; seed null only on whatif previews. */
-export type StoredInput = Omit<KreaStepInput, "seed"> & { seed: number | null };
+export interface StoredInput {
+  engine: "fal";
+  model: "krea2";
+  operation: "createImage";
+  prompt: string;
+  size: KreaSize;
+  aspectRatio: AspectRatio;
+  creativity: Creativity;
+  quantity: number;
+  seed: number | null;
+  imageStyleReferences: { imageUrl: string; strength: number }[];
+  /** spec fields the engine keeps and echoes (it always renders JPEG) */
+  outputFormat?: "jpeg" | "png" | "webP";
+  imageMetadata?: string | null;
+}
 
 export interface StoredStep {
   name: string;

@@ -2,8 +2,8 @@
 // reads one field leniently (null and absent are the same), records a message
 // keyed by its path on failure, and returns a usable default so every error in
 // a body is reported at once rather than one per round trip.
-import type { FieldErrors } from "@/lib/http/field-errors";
-import { MAX_TAG_LENGTH, MAX_TAGS } from "@/lib/krea/workflow-body";
+import { MAX_TAG_LENGTH, MAX_TAGS } from "./krea-facts";
+import type { FieldErrors } from "./problems";
 import type { WorkflowExtras } from "./types";
 
 const NSFW_LEVELS = ["pg", "pg13", "r", "x", "xxx", "na"];
@@ -17,7 +17,8 @@ export function isObject(value: unknown): value is Json {
 }
 
 export class FieldCollector {
-  readonly errors: FieldErrors = {};
+  // No prototype: a body key such as "__proto__" is just a field name here.
+  readonly errors: FieldErrors = Object.create(null);
   add(field: string, message: string): void {
     const list = (this.errors[field] ??= []);
     if (!list.includes(message)) list.push(message);

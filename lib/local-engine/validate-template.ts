@@ -1,42 +1,31 @@
-// Validates a submitted WorkflowTemplate the way the orchestrator does
-// (additionalProperties: false everywhere, tags ≤ 10 and unique, externalId
-// pattern, ≥ 1 step) and the Krea v2 input with the studio's shared
-// `kreaInputSchema`, so the engine refuses exactly what the studio's form
-// refuses, in the same words. Errors are keyed ASP.NET style:
-// "steps[0].input.size".
-import { toFieldErrors, type FieldErrors } from "@/lib/http/field-errors";
-import { randomSeed } from "@/lib/krea/options";
-import { perImageCost } from "@/lib/krea/pricing";
-import { kreaInputSchema } from "@/lib/krea/schema";
-import { EXTERNAL_ID_PATTERN } from "@/lib/krea/workflow-body";
-import { bracketIndices } from "./problems";
+// Validates a submitted WorkflowTemplate as the orchestrator does: against the
+// spec's own schemas (spec-schema.ts: WorkflowTemplate with Krea v2 imageGen
+// steps, additionalProperties: false everywhere), then the rules the recipe
+// and the spec's descriptions state beyond the schema. Messages are the
+// engine's own, carrying the orchestrator's phrases the recipe lists under
+// Troubleshooting ("size must be one of", "strength out of range", …). Errors
+// are keyed ASP.NET style: "steps[0].input.size".
+import {
+  ASPECT_RATIOS,
+  CREATIVITY_LEVELS,
+  KREA_SIZES,
+  perImagePrice,
+  randomSeed,
+} from "./krea-facts";
+import type { FieldErrors } from "./problems";
+import { templateSpecErrors } from "./spec-schema";
 import type { NormalizedTemplate, Priority, StoredInput, StoredStep } from "./types";
-import { FieldCollector, isObject, optionalObject, readExtras, readTags } from "./validate-fields";
+import {
+  FieldCollector,
+  isObject,
+  optionalObject,
+  readExtras,
+  readTags,
+  type Json,
+} from "./validate-fields";
+import { describeSpecError, ONLY_KREA_MESSAGE, SEED_RANGE_MESSAGE } from "./validate-messages";
 
-const TEMPLATE_KEYS = [
-  "metadata",
-  "tags",
-  "steps",
-  "callbacks",
-  "tips",
-  "arguments",
-  "nsfwLevel",
-  "experimental",
-  "allowMatureContent",
-  "upgradeMode",
-  "currencies",
-  "ephemeral",
-  "externalId",
-];
-const STEP_KEYS = ["$type", "name", "priority", "timeout", "retries", "metadata", "input"];
 const PRIORITIES: readonly Priority[] = ["high", "normal", "low"];
-
-/** int32's upper bound, the spec's type for seed. */
-export const SEED_MAX = 2_147_483_647;
-export const SEED_RANGE_MESSAGE = `seed must be a whole number from 0 to ${SEED_MAX} (int32)`;
-
-export const ONLY_KREA_MESSAGE =
-  'The local engine only runs Krea v2: use an imageGen step with input.engine "fal" and input.model "krea2"';
 
 export type TemplateResult =
   { ok: true; template: NormalizedTemplate } | { ok: false; errors: FieldErrors };
@@ -51,155 +40,130 @@ export function validateTemplate(body: unknown, options: { drawSeed: boolean }):
     c.add("$", "The request body must be a JSON object (a WorkflowTemplate with steps)");
     return { ok: false, errors: c.errors };
   }
-  for (const key of Object.keys(body)) {
-    if (!TEMPLATE_KEYS.includes(key)) {
-      c.add(
-        key,
-        `"${key}" is not a WorkflowTemplate property (allowed: ${TEMPLATE_KEYS.join(", ")})`,
-      );
-    }
+  const notKrea = refuseOtherEngines(body, c);
+  for (const error of templateSpecErrors(body)) {
+    const step = /^\/steps\/(\d+)(\/|$)/.exec(error.instancePath);
+    // A step that is not Krea v2 was refused as a whole: its fields would only confuse.
+    if (step && notKrea.has(Number(step[1]))) continue;
+    const { field, message } = describeSpecError(error);
+    c.add(field, message);
   }
-  const steps = readSteps(body.steps, c, options);
-  const tags = readTags(body.tags, "tags", c, { rejectDuplicates: true });
-  const metadata = optionalObject(body.metadata, "metadata", c);
-  const externalId = readExternalId(body.externalId, c);
-  const extras = readExtras(body, c);
+  checkBeyondSchema(body, c);
+  if (!c.ok) return { ok: false, errors: c.errors };
+  return normalize(body, options, c);
+}
+
+/**
+ * Steps that are not Krea v2 imageGen (another $type, engine or model) get one
+ * clear message instead of every field the Krea schema would list.
+ */
+function refuseOtherEngines(body: Json, c: FieldCollector): Set<number> {
+  const out = new Set<number>();
+  if (!Array.isArray(body.steps)) return out;
+  body.steps.forEach((raw: unknown, index: number) => {
+    if (!isObject(raw)) return;
+    const at = `steps[${index}]`;
+    if (raw.$type !== undefined && raw.$type !== "imageGen") {
+      c.add(`${at}.$type`, ONLY_KREA_MESSAGE);
+      out.add(index);
+      return;
+    }
+    const input = raw.input;
+    if (isObject(input) && (input.engine !== "fal" || input.model !== "krea2")) {
+      const field = input.engine !== "fal" ? "engine" : "model";
+      c.add(
+        `${at}.input.${field}`,
+        `${ONLY_KREA_MESSAGE} (got engine ${show(input.engine)}, model ${show(input.model)})`,
+      );
+      out.add(index);
+    }
+  });
+  return out;
+}
+
+/** Rules stated outside the schema: by the spec's descriptions, or the engine's own choices. */
+function checkBeyondSchema(body: Json, c: FieldCollector): void {
+  // Spec, WorkflowTemplate.tags: "Each tag can be at most 200 characters long."
+  readTags(body.tags, "tags", c, { rejectDuplicates: false });
+  // Steps refer to one another by name, so names must be unique.
+  if (Array.isArray(body.steps)) {
+    const names = new Set<string>();
+    body.steps.forEach((raw: unknown, index: number) => {
+      if (!isObject(raw)) return;
+      const name = raw.name ?? String(index);
+      if (typeof name !== "string") return;
+      if (name.length === 0) c.add(`steps[${index}].name`, "name must be a non-empty string");
+      else if (names.has(name))
+        c.add(`steps[${index}].name`, `step names must be unique: "${name}" is used twice`);
+      names.add(name);
+      // The spec's int32 allows negatives; the recipe's uint32 (line 53) does not.
+      const seed = isObject(raw.input) ? raw.input.seed : undefined;
+      if (typeof seed === "number" && seed < 0)
+        c.add(`steps[${index}].input.seed`, SEED_RANGE_MESSAGE);
+    });
+  }
+  // Engine choice: ephemeral workflows vanish once final, which the studio never wants.
   if (body.ephemeral === true) {
     c.add(
       "ephemeral",
       "The local engine keeps every workflow; ephemeral workflows are not supported",
     );
-  } else if (body.ephemeral !== undefined && body.ephemeral !== null && body.ephemeral !== false) {
-    c.add("ephemeral", "ephemeral must be true, false or null");
   }
-  if (!c.ok) return { ok: false, errors: c.errors };
-  return { ok: true, template: { steps, tags, metadata, externalId, extras } };
 }
 
-function readSteps(
-  value: unknown,
-  c: FieldCollector,
-  options: { drawSeed: boolean },
-): StoredStep[] {
-  if (!Array.isArray(value)) {
-    c.add("steps", "steps is required: a list with at least one imageGen step");
-    return [];
-  }
-  if (value.length === 0) c.add("steps", "steps must contain at least one step (minItems 1)");
+/** Builds the stored template from a body that passed every check. */
+function normalize(body: Json, options: { drawSeed: boolean }, c: FieldCollector): TemplateResult {
+  const rawSteps: unknown[] = Array.isArray(body.steps) ? body.steps : [];
   const steps: StoredStep[] = [];
-  const names = new Set<string>();
-  value.forEach((raw, index) => {
-    const at = `steps[${index}]`;
-    if (!isObject(raw)) {
-      c.add(at, "A step must be an object with $type and input");
-      return;
-    }
-    for (const key of Object.keys(raw)) {
-      if (!STEP_KEYS.includes(key)) {
-        c.add(`${at}.${key}`, `"${key}" is not a step property (allowed: ${STEP_KEYS.join(", ")})`);
-      }
-    }
-    if (raw.$type === undefined) c.add(`${at}.$type`, '$type is required: use "imageGen"');
-    else if (raw.$type !== "imageGen") c.add(`${at}.$type`, ONLY_KREA_MESSAGE);
-    const name = raw.name === undefined || raw.name === null ? String(index) : raw.name;
-    if (typeof name !== "string" || name.length === 0)
-      c.add(`${at}.name`, "name must be a non-empty string");
-    else if (names.has(name))
-      c.add(`${at}.name`, `step names must be unique: "${name}" is used twice`);
-    else names.add(name);
-    const priority = raw.priority ?? "normal";
-    if (!PRIORITIES.includes(priority as Priority)) {
-      c.add(`${at}.priority`, `priority must be one of: ${PRIORITIES.join(", ")}`);
-    }
-    if (raw.timeout !== undefined && raw.timeout !== null && typeof raw.timeout !== "string") {
-      c.add(`${at}.timeout`, 'timeout must be a time span such as "00:05:00"');
-    }
-    const retries = raw.retries ?? null;
-    if (retries !== null && !(Number.isInteger(retries) && Number(retries) >= 0)) {
-      c.add(`${at}.retries`, "retries must be a whole number of at least 0");
-    }
-    const metadata = optionalObject(raw.metadata, `${at}.metadata`, c);
-    const input = readInput(raw.input, `${at}.input`, c, options);
-    if (input && typeof name === "string" && PRIORITIES.includes(priority as Priority)) {
-      steps.push({
-        name,
-        priority: priority as Priority,
-        metadata,
-        timeout: typeof raw.timeout === "string" ? raw.timeout : null,
-        retries: typeof retries === "number" ? retries : null,
-        input,
-        perImage: perImageCost(input.size, input.imageStyleReferences.length > 0),
-      });
-    }
+  rawSteps.forEach((raw, index) => {
+    if (!isObject(raw) || !isObject(raw.input)) return;
+    const input = readInput(raw.input, options);
+    steps.push({
+      name: typeof raw.name === "string" ? raw.name : String(index),
+      priority: PRIORITIES.find((p) => p === raw.priority) ?? "normal",
+      metadata: optionalObject(raw.metadata, `steps[${index}].metadata`, c),
+      timeout: typeof raw.timeout === "string" ? raw.timeout : null,
+      retries: typeof raw.retries === "number" ? raw.retries : null,
+      input,
+      perImage: perImagePrice(input.size, input.imageStyleReferences.length > 0),
+    });
   });
-  return steps;
+  const template: NormalizedTemplate = {
+    steps,
+    tags: readTags(body.tags, "tags", c, { rejectDuplicates: true }),
+    metadata: optionalObject(body.metadata, "metadata", c),
+    externalId: typeof body.externalId === "string" ? body.externalId : null,
+    extras: readExtras(body, c),
+  };
+  if (!c.ok) return { ok: false, errors: c.errors };
+  return { ok: true, template };
 }
 
-function readInput(
-  value: unknown,
-  at: string,
-  c: FieldCollector,
-  options: { drawSeed: boolean },
-): StoredInput | null {
-  if (!isObject(value)) {
-    c.add(at, 'input is required: a Krea v2 input with engine "fal" and model "krea2"');
-    return null;
-  }
-  // Anything but Krea v2 is refused before field checks: its fields would
-  // only produce confusing "Krea v2 does not accept …" messages.
-  if (value.engine !== "fal" || value.model !== "krea2") {
-    const field = value.engine !== "fal" ? "engine" : "model";
-    c.add(
-      `${at}.${field}`,
-      `${ONLY_KREA_MESSAGE} (got engine ${show(value.engine)}, model ${show(value.model)})`,
-    );
-    return null;
-  }
-  // The spec requires operation for Krea2FalImageGenInput; the shared schema
-  // leaves it optional for the form's sake, so it is checked here.
-  if (value.operation === undefined)
-    c.add(`${at}.operation`, 'operation is required: use "createImage"');
-  // The spec types seed as int32 (the recipe says uint32): 0..2147483647 satisfies both.
-  const seed = value.seed;
-  if (typeof seed === "number" && Number.isInteger(seed) && (seed < 0 || seed > SEED_MAX)) {
-    c.add(`${at}.seed`, SEED_RANGE_MESSAGE);
-    return null;
-  }
-  const parsed = kreaInputSchema.safeParse(value);
-  if (!parsed.success) {
-    for (const [field, messages] of Object.entries(toFieldErrors(parsed.error.issues, `${at}.`))) {
-      for (const message of messages) c.add(bracketIndices(field), message);
-    }
-    return null;
-  }
-  const input = parsed.data;
-  return {
+function readInput(raw: Json, options: { drawSeed: boolean }): StoredInput {
+  const references: unknown[] = Array.isArray(raw.imageStyleReferences)
+    ? raw.imageStyleReferences
+    : [];
+  const input: StoredInput = {
     engine: "fal",
     model: "krea2",
     operation: "createImage",
-    prompt: input.prompt,
-    size: input.size,
-    aspectRatio: input.aspectRatio,
-    creativity: input.creativity,
-    quantity: input.quantity,
-    seed: input.seed ?? (options.drawSeed ? randomSeed() : null),
-    imageStyleReferences: input.imageStyleReferences.map((r) => ({
-      imageUrl: r.imageUrl,
-      strength: r.strength,
+    prompt: typeof raw.prompt === "string" ? raw.prompt : "",
+    // Spec defaults: medium, 1:1, medium, 1; strength 1.
+    size: KREA_SIZES.find((s) => s === raw.size) ?? "medium",
+    aspectRatio: ASPECT_RATIOS.find((r) => r === raw.aspectRatio) ?? "1:1",
+    creativity: CREATIVITY_LEVELS.find((l) => l === raw.creativity) ?? "medium",
+    quantity: typeof raw.quantity === "number" ? raw.quantity : 1,
+    seed: typeof raw.seed === "number" ? raw.seed : options.drawSeed ? randomSeed() : null,
+    imageStyleReferences: references.filter(isObject).map((r) => ({
+      imageUrl: typeof r.imageUrl === "string" ? r.imageUrl : "",
+      strength: typeof r.strength === "number" ? r.strength : 1,
     })),
   };
-}
-
-function readExternalId(value: unknown, c: FieldCollector): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== "string" || !EXTERNAL_ID_PATTERN.test(value)) {
-    c.add(
-      "externalId",
-      "externalId must be 1–128 characters of A–Z, a–z, 0–9, _ or - (^[A-Za-z0-9_-]+$)",
-    );
-    return null;
-  }
-  return value;
+  const format = raw.outputFormat;
+  if (format === "jpeg" || format === "png" || format === "webP") input.outputFormat = format;
+  if (typeof raw.imageMetadata === "string" || raw.imageMetadata === null)
+    input.imageMetadata = raw.imageMetadata;
+  return input;
 }
 
 function show(value: unknown): string {

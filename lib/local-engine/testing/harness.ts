@@ -8,8 +8,29 @@ import path from "node:path";
 import type { EngineOptions } from "../config";
 import { createEngine, type Engine } from "../engine";
 import { startNodeServer, type RunningServer } from "../node-server";
+import type { HostResolver } from "../reference-check";
 
 export const TOKEN = "test-token";
+
+/** A public unicast address (example.com's) for the made-up hosts tests paste as references. */
+export const PUBLIC_TEST_ADDRESS = "93.184.215.14";
+
+/**
+ * Tests never ask real DNS (there is no internet here): reserved test names
+ * (RFC 2606 / 6761: *.example, *.test, example.com/org) and the recipe's
+ * image.civitai.com resolve to a public address; anything else does not resolve.
+ */
+export const testResolver: HostResolver = async (hostname) => {
+  const host = hostname.toLowerCase();
+  if (
+    /(^|\.)(example|test)$/.test(host) ||
+    /(^|\.)example\.(com|org|net)$/.test(host) ||
+    host === "image.civitai.com"
+  ) {
+    return [PUBLIC_TEST_ADDRESS];
+  }
+  throw new Error(`no address for ${hostname}`);
+};
 
 export interface TestEngine {
   url: string;
@@ -32,7 +53,13 @@ export function tempDataDir(): string {
 
 export async function startTestEngine(options: Partial<EngineOptions> = {}): Promise<TestEngine> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const engine = createEngine({ speed: "instant", log: () => undefined, ...options, dataDir });
+  const engine = createEngine({
+    speed: "instant",
+    log: () => undefined,
+    resolveHost: testResolver,
+    ...options,
+    dataDir,
+  });
   const server = await startNodeServer(engine, { port: 0 });
   const clientFor = (token: string) => createCivitaiClient({ baseUrl: server.url, auth: token });
   let stopped = false;
