@@ -7,11 +7,11 @@ import { extraPort, StudioServer, testDataDir } from "./support/studio-server";
 
 // Signed reference URLs that expired between generations are renewed by the
 // studio's server on every submit path (lib/references/resign.ts). The server's
-// engine signs URLs for 4 s, so the uploaded reference's URL has long expired
+// engine signs URLs for 6 s, so the uploaded reference's URL has long expired
 // when the later submits go out; they must all succeed, and what the engine
 // received must be a URL signed after it expired.
 
-const TTL_SECONDS = 4;
+const TTL_SECONDS = 6;
 
 /** The embedded engine's content token carries its expiry (unix seconds) in readable claims. */
 function expiryOf(url: string): { blobId: string; expiresAt: number } {
@@ -54,13 +54,20 @@ async function receivedReferences(request: APIRequestContext, id: string): Promi
   return workflow.steps.flatMap((s) => s.input.imageStyleReferences.map((r) => r.imageUrl));
 }
 
-/** Drops one uploaded reference into the builder; again if the page was not listening yet. */
-async function addReference(refs: ReferencesPanel, colour: string): Promise<void> {
-  const file = await pngFile("moodboard.png", colour);
-  await expect(async () => {
-    if ((await refs.rows.count()) === 0) await refs.drop({ files: [file] });
-    await expect(refs.rows).toHaveCount(1, { timeout: 1_000 });
-  }).toPass();
+/**
+ * Writes the prompt, waits until the page is live (its character count follows the
+ * typing only once React runs), then drops one uploaded reference into the builder.
+ */
+async function startBuilder(
+  studio: StudioPage,
+  refs: ReferencesPanel,
+  prompt: string,
+  colour: string,
+) {
+  await studio.prompt.fill(prompt);
+  await expect(studio.builder.getByText(`${prompt.length} / 5000`)).toBeVisible();
+  await refs.drop({ files: [await pngFile("moodboard.png", colour)] });
+  await expect(refs.rows).toHaveCount(1);
   await refs.settled();
 }
 
@@ -79,9 +86,8 @@ test("Remix, Reuse + Generate, Try on large and a creativity sweep renew an expi
     const studio = new StudioPage(page);
     const refs = new ReferencesPanel(page);
     await page.goto(server.url);
-    await addReference(refs, "#aa3366");
     const prompt = uniquePrompt("A lighthouse in fog");
-    await studio.prompt.fill(prompt);
+    await startBuilder(studio, refs, prompt, "#aa3366");
     await studio.generate.click();
     const [first] = await finished(request, prompt, 1);
     expect(first?.status).toBe("succeeded");
@@ -135,16 +141,15 @@ test("a reference whose blob is gone is refused before anything is spent, and th
   const server = await StudioServer.launch({
     port: extraPort(32),
     dataDir: testDataDir("resign-gone"),
-    env: { LOCAL_ENGINE_URL_TTL_SECONDS: String(TTL_SECONDS), LOCAL_ENGINE_BLOB_TTL_SECONDS: "8" },
+    env: { LOCAL_ENGINE_URL_TTL_SECONDS: String(TTL_SECONDS), LOCAL_ENGINE_BLOB_TTL_SECONDS: "10" },
   });
   const request = await playwright.request.newContext({ baseURL: server.url });
   try {
     const studio = new StudioPage(page);
     const refs = new ReferencesPanel(page);
     await page.goto(server.url);
-    await addReference(refs, "#3366aa");
     const prompt = uniquePrompt("A harbour at dawn");
-    await studio.prompt.fill(prompt);
+    await startBuilder(studio, refs, prompt, "#3366aa");
     await studio.generate.click();
     const [first] = await finished(request, prompt, 1);
     const [sent] = await receivedReferences(request, first!.id);
