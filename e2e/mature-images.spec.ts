@@ -46,3 +46,25 @@ test("a test:mature generation shows its images, blurred, after a reload; one cl
   // Revealed in the lightbox, revealed in the card.
   await expect(second).not.toHaveClass(/blur/);
 });
+
+test("a mature pair's wipe view is veiled as a whole until revealed", async ({ studio }) => {
+  const prompt = uniquePrompt("test:mature A study of hands");
+  await studio.goto();
+  await studio.prompt.fill(prompt);
+  await expect(studio.builder.getByText(`${prompt.length} / 5000`)).toBeVisible();
+  await studio.builder.getByRole("button", { name: /^Compare tiers/ }).click();
+  const card = studio.generation(prompt);
+  await expect(card.getByRole("button", { name: /^Show mature large image 1 of 1$/i })).toBeVisible(
+    {
+      timeout: 30_000,
+    },
+  );
+
+  await card.getByRole("button", { name: "Wipe view" }).click();
+  const dialog = studio.page.getByRole("dialog", { name: "Wipe view: medium vs large" });
+  const sides = [/^Medium: /, /^Large: /].map((name) => dialog.getByRole("img", { name }));
+  for (const img of sides) await expect(img).toHaveClass(/blur/);
+  await dialog.getByRole("button", { name: "Show mature pair 1 of 1" }).click();
+  for (const img of sides) await expect(img).not.toHaveClass(/blur/);
+  await expect(dialog.getByRole("slider", { name: "Wipe position" })).toBeVisible();
+});

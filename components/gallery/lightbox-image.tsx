@@ -49,7 +49,11 @@ export function LightboxImage({ entry, prompt }: { entry: LightboxEntry; prompt:
         />
       ) : null}
       {veiled ? (
-        <MatureVeil imageId={image.id} label={`image ${entry.n} of ${entry.total}`} size="large" />
+        <MatureVeil
+          imageIds={[image.id]}
+          label={`image ${entry.n} of ${entry.total}`}
+          size="large"
+        />
       ) : image.mature ? (
         <MatureBadge className="absolute top-2 left-2" />
       ) : null}

@@ -46,11 +46,12 @@ export function MatureBadge({ className = "" }: { className?: string }) {
 
 /** Covers a veiled image: one click (or Enter / Space) shows it. */
 export function MatureVeil({
-  imageId,
+  imageIds,
   label,
   size = "small",
 }: {
-  imageId: string;
+  /** what one click reveals: the image, or both sides of a wipe */
+  imageIds: readonly string[];
   /** what is revealed, e.g. "image 2 of 4" */
   label: string;
   size?: "small" | "large";
@@ -61,7 +62,7 @@ export function MatureVeil({
       aria-label={`Show mature ${label}`}
       onClick={(event) => {
         event.stopPropagation();
-        revealMature(imageId);
+        for (const id of imageIds) revealMature(id);
       }}
       className="absolute inset-0 flex flex-col items-center justify-center gap-1.5 rounded-md bg-black/25 text-white focus-visible:-outline-offset-2"
     >

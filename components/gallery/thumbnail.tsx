@@ -122,7 +122,7 @@ export function Thumbnail({
           </button>
         </div>
       ) : veiled ? (
-        <MatureVeil imageId={image.id} label={what} />
+        <MatureVeil imageIds={[image.id]} label={what} />
       ) : (
         <button
           type="button"

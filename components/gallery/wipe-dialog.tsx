@@ -4,6 +4,7 @@
 // keys, Home and End — to wipe from one to the other. The divider is a Radix
 // slider spread over the whole image, so a press anywhere on the image moves it
 // there, and assistive technology hears "Wipe position, 50 %".
+import { clsx } from "clsx";
 import { ChevronLeft, ChevronRight, X } from "lucide-react";
 import { Dialog, Slider } from "radix-ui";
 import { useState } from "react";
@@ -11,6 +12,7 @@ import { imageAlt } from "@/lib/generations/format";
 import { alignByIndex, difference } from "@/lib/generations/pairing";
 import type { Generation, GenerationImage } from "@/lib/generations/types";
 import { useImageSource } from "@/lib/hooks/use-image-source";
+import { MatureVeil, useVeiled, VEIL_IMAGE_CLASS } from "./mature-veil";
 
 export interface WipeDialogProps {
   medium: Generation;
@@ -133,11 +135,16 @@ function Wipe({
 }) {
   const m = useImageSource(medium, "full");
   const l = useImageSource(large, "full");
+  // A mature side veils the whole wipe: half a blurred image would show the other half.
+  const mediumVeiled = useVeiled(medium);
+  const largeVeiled = useVeiled(large);
+  const veiled = mediumVeiled || largeVeiled;
+  const fit = clsx("absolute inset-0 size-full object-contain", veiled && VEIL_IMAGE_CLASS);
   const width = large.width ?? medium.width ?? 1024;
   const height = large.height ?? medium.height ?? 1024;
   return (
     <div
-      className="relative min-h-0 select-none [--stage-h:calc(100dvh-9rem)]"
+      className="relative min-h-0 overflow-hidden select-none [--stage-h:calc(100dvh-9rem)]"
       style={{
         aspectRatio: `${width} / ${height}`,
         width: `min(100%, 64rem, calc(var(--stage-h) * ${width / height}))`,
@@ -152,7 +159,7 @@ function Wipe({
           onLoad={l.onLoad}
           onError={l.onError}
           draggable={false}
-          className="absolute inset-0 size-full object-contain"
+          className={fit}
         />
       ) : null}
       {m.src ? (
@@ -165,7 +172,7 @@ function Wipe({
           onError={m.onError}
           draggable={false}
           style={{ clipPath: `inset(0 ${100 - position}% 0 0)` }}
-          className="absolute inset-0 size-full object-contain"
+          className={fit}
         />
       ) : null}
       <span className="pointer-events-none absolute top-2 left-2 rounded bg-black/60 px-1.5 py-0.5 text-[11px] font-medium">
@@ -197,6 +204,9 @@ function Wipe({
           className="block size-8 rounded-full border-2 border-white bg-black/60 shadow-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
         />
       </Slider.Root>
+      {veiled ? (
+        <MatureVeil imageIds={[medium.id, large.id]} label={`pair ${n} of ${total}`} size="large" />
+      ) : null}
     </div>
   );
 }
