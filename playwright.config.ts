@@ -75,9 +75,11 @@ export default defineConfig({
       STUDIO_RATE_LIMIT: "off",
       STUDIO_ACCESS_KEY: "",
       // No internet here: the engine judges pasted reference links by DNS as FAL's
-      // fetch would, so the public hosts the specs paste are named (example.com's
-      // real address). Unnamed hosts do not resolve and fail the step.
-      LOCAL_ENGINE_HOSTS: "example.com=93.184.215.14,example.org=93.184.215.14",
+      // fetch would, so the public hosts the specs paste (and the recipe's
+      // image.civitai.com) are named, with a stand-in public address: the engine
+      // only judges it, never connects. Unnamed hosts do not resolve and fail the step.
+      LOCAL_ENGINE_HOSTS:
+        "example.com=93.184.215.14,example.org=93.184.215.14,image.civitai.com=93.184.215.14",
     },
   },
 });

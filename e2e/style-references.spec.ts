@@ -99,6 +99,11 @@ test("drop two files and a link, reorder by keyboard, weigh, save as a set, relo
 
   await studio.generate.click();
   await expect.poll(async () => (await studio.generationsWithPrompt(prompt)).length).toBe(1);
+  // The engine fetches references as FAL would when the job starts: two fresh
+  // blob URLs and a public host (named in playwright.config.ts) all pass.
+  await expect
+    .poll(async () => (await studio.generationsWithPrompt(prompt))[0]?.status, { timeout: 20_000 })
+    .toBe("succeeded");
   const [generation] = await studio.generationsWithPrompt(prompt);
   const sent = generation?.input?.imageStyleReferences ?? [];
   expect(sent.map((r) => r.strength)).toEqual([1, -1.5, 1.1]);

@@ -105,6 +105,7 @@ function presentImage(
   }
   // Known before the job runs, so the gallery can size its skeleton.
   const { width, height } = OUTPUT_SIZES[step.input.aspectRatio];
+  // Delivered yet here: a mature image under hideMatureContent keeps its rating, loses its URLs.
   const hidden: Partial<ImageBlob> = delivered ? { nsfwLevel: MATURE_LEVEL } : {};
   return {
     ...hidden,
