@@ -45,7 +45,7 @@ import type { FieldErrors } from "@/lib/http/field-errors";
 import { randomSeed } from "@/lib/krea/options";
 import type { KreaInput } from "@/lib/krea/schema";
 import { referencesBlockReason, referencesRisk, type ReferenceEntry } from "@/lib/style-refs/entry";
-import type { ListAccess } from "@/lib/style-refs/list";
+import { markReferenceErrors, type ListAccess } from "@/lib/style-refs/list";
 import { needsPreparing } from "@/lib/style-refs/prepare";
 import { styleSetLink } from "@/lib/style-refs/sets";
 import { ReferencesSection } from "@/components/style-refs/references-section";
@@ -132,11 +132,17 @@ export function BuilderForm() {
       for (const [path, messages] of Object.entries(errors)) {
         const root = path.split(".")[0] ?? path;
         const message = messages.map(fieldMessage).join(" ");
-        // Reference errors ("imageStyleReferences.2.strength") land on the list until it has its own UI.
-        if (isFormField(root)) setError(root, { type: "server", message });
+        // A reference's own errors go next to its row (below), not on the list.
+        if (isFormField(root) && !path.startsWith("imageStyleReferences.")) {
+          setError(root, { type: "server", message });
+        }
       }
+      // A reference's own errors ("imageStyleReferences.1.imageUrl") go next to its row.
+      const rows = getValues("imageStyleReferences") ?? NO_REFERENCES;
+      const marked = markReferenceErrors(rows, errors);
+      if (marked !== rows) setValue("imageStyleReferences", [...marked], { shouldDirty: true });
     },
-    [setError],
+    [setError, getValues, setValue],
   );
   const { submitPlan, retry, discard, discardWaiting, pending, failed, waiting } =
     useSubmitGeneration(onFieldErrors);

@@ -9,6 +9,7 @@ import { useImageSource } from "@/lib/hooks/use-image-source";
 import type { Size, View } from "@/lib/ui/zoom";
 import type { LightboxEntry } from "./lightbox-entries";
 import { zoomedStyle } from "./zoom-controls";
+import { MatureBadge, MatureVeil, useVeiled, VEIL_IMAGE_CLASS } from "./mature-veil";
 
 export function LightboxImage({
   entry,
@@ -37,6 +38,8 @@ export function LightboxImage({
   const full = useImageSource(image, "full");
   const preview = useImageSource(image, "preview");
   const [loaded, setLoaded] = useState(false);
+  const veiled = useVeiled(image);
+  const veil = veiled ? ` ${VEIL_IMAGE_CLASS}` : "";
   return (
     // Sized from the image's own width/height before a byte arrives.
     <div
@@ -53,7 +56,7 @@ export function LightboxImage({
           src={preview.src}
           alt=""
           draggable={false}
-          className="absolute inset-0 size-full"
+          className={`absolute inset-0 size-full${veil}`}
           onError={preview.onError}
         />
       ) : null}
@@ -74,8 +77,17 @@ export function LightboxImage({
               onNaturalSize({ width: img.naturalWidth, height: img.naturalHeight });
           }}
           onError={full.onError}
-          className="absolute inset-0 size-full max-w-none"
+          className={`absolute inset-0 size-full max-w-none${veil}`}
         />
+      ) : null}
+      {veiled ? (
+        <MatureVeil
+          imageIds={[image.id]}
+          label={`image ${entry.n} of ${entry.total}`}
+          size="large"
+        />
+      ) : image.mature ? (
+        <MatureBadge className="absolute top-2 left-2" />
       ) : null}
       {full.failed ? (
         <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 text-sm text-white/80">

@@ -23,6 +23,7 @@ import { useImageSource } from "@/lib/hooks/use-image-source";
 import { ActionsMenu } from "./actions-menu";
 import { copySeed, download, reuseSettings, useGalleryActions } from "./gallery-actions";
 import { Glyph } from "./glyph";
+import { MatureBadge, MatureVeil, useVeiled, VEIL_IMAGE_CLASS } from "./mature-veil";
 import { ScrollingContext } from "./scrolling-context";
 import { selectRange, toggleSelected, useIsSelected, useSelectionCount } from "./selection-store";
 
@@ -53,6 +54,7 @@ export function Thumbnail({
 }) {
   const { openImage, showApiRequest } = useGalleryActions();
   const source = useImageSource(image, "preview");
+  const veiled = useVeiled(image);
   const [loaded, setLoaded] = useState(false);
   const scrolling = use(ScrollingContext);
   const [requested, setRequested] = useState(false);
@@ -112,6 +114,7 @@ export function Thumbnail({
           className={clsx(
             "size-full object-cover transition-opacity duration-200",
             loaded ? "opacity-100" : "opacity-0",
+            veiled && VEIL_IMAGE_CLASS,
           )}
         />
       ) : null}
@@ -130,6 +133,8 @@ export function Thumbnail({
             Retry
           </button>
         </div>
+      ) : veiled ? (
+        <MatureVeil imageIds={[image.id]} label={what} />
       ) : (
         <button
           type="button"
@@ -153,6 +158,7 @@ export function Thumbnail({
           className="absolute inset-0 cursor-zoom-in touch-manipulation rounded-md select-none [-webkit-touch-callout:none] focus-visible:-outline-offset-2"
         />
       )}
+      {image.mature && !veiled ? <MatureBadge className="absolute bottom-1 left-1" /> : null}
       {near || selecting || selected ? (
         <button
           type="button"

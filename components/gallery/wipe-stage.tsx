@@ -8,6 +8,7 @@ import type { GenerationImage } from "@/lib/generations/types";
 import type { ZoomPan } from "@/lib/hooks/use-zoom-pan";
 import { useImageSource } from "@/lib/hooks/use-image-source";
 import type { Size } from "@/lib/ui/zoom";
+import { MatureVeil, useVeiled, VEIL_IMAGE_CLASS } from "./mature-veil";
 import { zoomCursor, zoomedStyle } from "./zoom-controls";
 
 interface StageProps {
@@ -19,6 +20,13 @@ interface StageProps {
   size: Size;
   zoom: ZoomPan;
   stageRef: Ref<HTMLDivElement>;
+}
+
+/** A mature side veils the whole pair: half a blurred image would show the other half. */
+function usePairVeiled(medium: GenerationImage, large: GenerationImage): boolean {
+  const mediumVeiled = useVeiled(medium);
+  const largeVeiled = useVeiled(large);
+  return mediumVeiled || largeVeiled;
 }
 
 /** As wide as the room allows without growing taller than `--stage-h`. */
@@ -35,6 +43,7 @@ export function Wipe({
   ...props
 }: StageProps & { position: number; onPosition: (value: number) => void }) {
   const { medium, large, n, total, prompt, size, zoom, stageRef } = props;
+  const veiled = usePairVeiled(medium, large);
   return (
     // The divider lives outside the clipping stage, so its handle stays centred on
     // the line at 0 % and 100 % too, half over the edge.
@@ -48,24 +57,38 @@ export function Wipe({
         data-testid="wipe-stage"
         className={`absolute inset-0 touch-none overflow-hidden select-none ${zoomCursor(zoom)}`}
       >
-        <StageImage image={large} alt={`Large: ${imageAlt(prompt, n, total)}`} {...props} />
+        <StageImage
+          image={large}
+          alt={`Large: ${imageAlt(prompt, n, total)}`}
+          veiled={veiled}
+          {...props}
+        />
         <div
           data-testid="wipe-medium-layer"
           className="absolute inset-0"
           style={{ clipPath: `inset(0 ${100 - position}% 0 0)` }}
         >
-          <StageImage image={medium} alt={`Medium: ${imageAlt(prompt, n, total)}`} {...props} />
+          <StageImage
+            image={medium}
+            alt={`Medium: ${imageAlt(prompt, n, total)}`}
+            veiled={veiled}
+            {...props}
+          />
         </div>
         <Tag className="left-2">Medium</Tag>
         <Tag className="right-2">Large</Tag>
       </div>
       <Divider position={position} onPosition={onPosition} />
+      {veiled ? (
+        <MatureVeil imageIds={[medium.id, large.id]} label={`pair ${n} of ${total}`} size="large" />
+      ) : null}
     </div>
   );
 }
 
 export function SideBySide(props: StageProps) {
   const { medium, large, n, total, prompt, size, zoom, stageRef } = props;
+  const veiled = usePairVeiled(medium, large);
   const side = (image: GenerationImage, label: "Medium" | "Large") => (
     <div
       ref={stageRef}
@@ -74,8 +97,16 @@ export function SideBySide(props: StageProps) {
       className={`relative touch-none overflow-hidden select-none ${zoomCursor(zoom)}`}
       style={boxStyle(size, "100%")}
     >
-      <StageImage image={image} alt={`${label}: ${imageAlt(prompt, n, total)}`} {...props} />
+      <StageImage
+        image={image}
+        alt={`${label}: ${imageAlt(prompt, n, total)}`}
+        veiled={veiled}
+        {...props}
+      />
       <Tag className="left-2">{label}</Tag>
+      {veiled ? (
+        <MatureVeil imageIds={[medium.id, large.id]} label={`pair ${n} of ${total}`} size="large" />
+      ) : null}
     </div>
   );
   // Stacked on phones, next to each other from md: both cells are the same size,
@@ -93,7 +124,8 @@ function StageImage({
   alt,
   size,
   zoom,
-}: StageProps & { image: GenerationImage; alt: string }) {
+  veiled,
+}: StageProps & { image: GenerationImage; alt: string; veiled: boolean }) {
   const source = useImageSource(image, "full");
   if (!source.src) return null;
   return (
@@ -107,6 +139,7 @@ function StageImage({
       onLoad={source.onLoad}
       onError={source.onError}
       draggable={false}
+      className={veiled ? VEIL_IMAGE_CLASS : undefined}
       style={{
         ...zoomedStyle(zoom.view, size),
         imageRendering: zoom.percent > 200 ? "pixelated" : undefined,

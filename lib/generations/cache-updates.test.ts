@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GENERATIONS_KEY, flattenGenerations, type GenerationsData } from "./cache";
 import { applyRefreshedUrls, keepNewerThanPage, mergeGenerations } from "./cache-updates";
 import { makeGeneration, makeImage, makeRunning } from "./fixtures";
+import { imageSource } from "./image-url";
 
 function clientWith(pages: GenerationsData["pages"]): QueryClient {
   const qc = new QueryClient();
@@ -60,6 +61,25 @@ describe("applyRefreshedUrls", () => {
     const images = read(qc).pages[0]!.items[0]!.images;
     expect(images[0]).toMatchObject({ url: "/new", previewUrl: "/new-preview" });
     expect(images[1]!.url).toBe("/y");
+  });
+
+  it("shows the fresh full URL when the answer carries no preview (the spec's Blob has none)", () => {
+    const g = makeGeneration({
+      images: [makeImage({ id: "x", url: "/old", previewUrl: "/old-preview" })],
+    });
+    const qc = clientWith([{ items: [g], next: null }]);
+    applyRefreshedUrls(qc, {
+      id: "x",
+      url: "/new",
+      urlExpiresAt: "2031-01-01T00:00:00Z",
+      previewUrl: null,
+      previewUrlExpiresAt: null,
+    });
+    const image = read(qc).pages[0]!.items[0]!.images[0]!;
+    expect(imageSource(image, "preview")).toEqual({
+      src: "/new",
+      expiresAt: "2031-01-01T00:00:00Z",
+    });
   });
 });
 

@@ -55,13 +55,18 @@ export interface RefreshedImageUrl {
   previewUrlExpiresAt: string | null;
 }
 
+/**
+ * The renewed URLs on an image. Refresh answers the spec's Blob, which need not
+ * carry a preview: then the old preview (as stale as the old URL) goes, and the
+ * grid shows the fresh full URL instead (imageSource falls back to it).
+ */
 function withUrls(image: GenerationImage, fresh: RefreshedImageUrl): GenerationImage {
   return {
     ...image,
     url: fresh.url,
     urlExpiresAt: fresh.urlExpiresAt,
-    previewUrl: fresh.previewUrl ?? image.previewUrl,
-    previewUrlExpiresAt: fresh.previewUrl ? fresh.previewUrlExpiresAt : image.previewUrlExpiresAt,
+    previewUrl: fresh.previewUrl,
+    previewUrlExpiresAt: fresh.previewUrl ? fresh.previewUrlExpiresAt : null,
   };
 }
 

@@ -14,6 +14,7 @@ export function makeImage(overrides: Partial<GenerationImage> = {}): GenerationI
     height: 1024,
     available: true,
     blockedReason: null,
+    mature: false,
     ...overrides,
   };
 }

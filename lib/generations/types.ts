@@ -38,6 +38,8 @@ export interface GenerationImage {
   height: number | null;
   available: boolean;
   blockedReason: string | null;
+  /** flagged mature by the orchestrator (nsfwLevel r, x or xxx): shown blurred until revealed */
+  mature: boolean;
 }
 
 export interface GenerationJob {

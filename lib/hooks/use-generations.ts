@@ -10,6 +10,7 @@ import { useMemo } from "react";
 import { flattenGenerations, generationsKey, type GenerationsData } from "@/lib/generations/cache";
 import { keepNewerThanPage } from "@/lib/generations/cache-updates";
 import { historyQuery, type GalleryFilters } from "@/lib/generations/filters";
+import { nextPageParam } from "@/lib/generations/next-page";
 import type { GenerationPage } from "@/lib/generations/types";
 import { apiFetch } from "@/lib/http/client";
 import { useGalleryFilters } from "./use-gallery-filters";
@@ -30,7 +31,7 @@ export function useHistory(filters: GalleryFilters) {
     {
       queryKey: key,
       initialPageParam: null,
-      getNextPageParam: (last) => last.next,
+      getNextPageParam: (last, _pages, _lastCursor, cursors) => nextPageParam(last, cursors),
       queryFn: async ({ pageParam, signal }) => {
         const params = historyQuery(filters);
         params.set("take", String(HISTORY_PAGE_SIZE));

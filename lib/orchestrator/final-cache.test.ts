@@ -37,6 +37,15 @@ describe("final-state cache", () => {
     expect(cachedFinal(target, "wf_d", 10_000)).toBeUndefined();
   });
 
+  it("never keeps a generation with an image that lacks its URL", () => {
+    const hidden = makeGeneration({ id: "wf_f", status: "succeeded", final: true });
+    const image = hidden.images[0];
+    if (!image) throw new Error("fixture has an image");
+    hidden.images = [{ ...image, url: null, previewUrl: null, available: false }];
+    rememberFinal(target, hidden, 0);
+    expect(cachedFinal(target, "wf_f", 1)).toBeUndefined();
+  });
+
   it("forgets an entry the studio changed", () => {
     const done = makeGeneration({ id: "wf_e", status: "canceled", final: true });
     rememberFinal(target, done, 0);

@@ -43,6 +43,9 @@ export function rememberFinal(
   now = Date.now(),
 ): void {
   if (!generation.final || !generation.id) return;
+  // An image without a URL (hidden as mature, or a read that lost it) must not
+  // stick for the cache's lifetime: the next read asks the orchestrator again.
+  if (generation.images.some((image) => !image.url)) return;
   const expiresAt = usableUntil(generation, now);
   if (expiresAt <= now) return;
   const key = cacheKey(target, generation.id);

@@ -12,13 +12,15 @@ import { STYLE_SET_TAG_PREFIX } from "@/lib/style-sets/generation-link";
 import type { OrchestratorTarget } from "./target";
 import { listGenerations } from "./workflows";
 
-// The filtered history. The orchestrator filters by tags (exact), `query` (a
-// text match over metadata) and dates; the studio wrote the facts it filters
-// on as tags and the prompt into metadata at submit time (lib/generations/links.ts).
-// What the orchestrator cannot say exactly — every search word in the prompt,
-// a status — the studio checks on each workflow as it pages through, reading a
-// bounded number of upstream pages per request and handing back the cursor to
-// continue, so a rare match never turns one request into a scan of everything.
+// The filtered history. The orchestrator filters by tags (exact) and dates; the
+// studio wrote the facts it filters on as tags at submit time
+// (lib/generations/links.ts). What the orchestrator cannot say exactly — every
+// search word in the prompt, a status — the studio checks on each workflow as it
+// pages through, reading a bounded number of upstream pages per request and
+// handing back the cursor to continue, so a rare match never turns one request
+// into a scan of everything. The spec's `query` ("matches workflows through
+// metadata") is never sent: how it matches is left open, and a match narrower
+// than ours would hide generations (README "Library").
 
 /** Upstream pages read per request at most; the client continues with the cursor. */
 export const MAX_SCAN_PAGES = 5;
@@ -27,8 +29,6 @@ export const SCAN_PAGE_SIZE = 100;
 
 export interface UpstreamFilter {
   tags: string[];
-  /** one search word for the orchestrator's metadata match (the longest narrows most) */
-  query?: string;
   excludeFailed: boolean;
   /** some filter is only checked by the studio */
   postFilter: boolean;
@@ -42,14 +42,10 @@ export function upstreamFilterFor(f: GalleryFilters): UpstreamFilter {
   if (f.seed !== null) tags.push(`${TAG_PREFIX.seed}${f.seed}`);
   if (f.styleSet) tags.push(`${STYLE_SET_TAG_PREFIX}${f.styleSet}`);
   if (f.fav) tags.push(FAVOURITE_TAG);
-  const words = queryWords(f.q);
-  const longest = words.reduce((a, b) => (b.length > a.length ? b : a), "");
   return {
     tags,
-    // Metadata is stored as JSON: a quote or backslash in the prompt is escaped there.
-    query: longest ? JSON.stringify(longest).slice(1, -1) : undefined,
     excludeFailed: f.status === "succeeded" || f.status === "running",
-    postFilter: words.length > 0 || f.status !== null,
+    postFilter: queryWords(f.q).length > 0 || f.status !== null,
   };
 }
 
@@ -70,7 +66,6 @@ export async function listHistory(
   const up = upstreamFilterFor(filters);
   const base = {
     tags: up.tags,
-    query: up.query,
     excludeFailed: up.excludeFailed,
     fromDate: range.from !== null ? new Date(range.from).toISOString() : undefined,
     toDate: range.to !== null ? new Date(range.to).toISOString() : undefined,

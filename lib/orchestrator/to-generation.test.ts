@@ -132,6 +132,22 @@ describe("toGeneration", () => {
     );
   });
 
+  it("marks images the orchestrator rates r, x or xxx as mature, and no others", () => {
+    const image = (nsfwLevel: string | null) =>
+      toGeneration(
+        workflow(
+          {},
+          {
+            output: {
+              images: [{ type: "image", id: "b", available: true, url: "https://i/x", nsfwLevel }],
+            },
+          },
+        ),
+      ).images[0]?.mature;
+    expect(["r", "x", "XXX"].map(image)).toEqual([true, true, true]);
+    expect(["pg", "pg13", "na", null].map(image)).toEqual([false, false, false, false]);
+  });
+
   it("recognises moderation from the images or the step errors", () => {
     const fromImage = toGeneration(
       workflow(

@@ -25,6 +25,9 @@ function readInput(raw: Record<string, unknown> | null | undefined): KreaInput |
   return parsed.success ? parsed.data : null;
 }
 
+/** The spec's NSFWLevel values Civitai's own generator treats as mature. */
+const MATURE_LEVELS = new Set(["r", "x", "xxx"]);
+
 function toImage(blob: WireImageBlob, rewrite: (u: string) => string): GenerationImage {
   return {
     id: blob.id,
@@ -37,6 +40,7 @@ function toImage(blob: WireImageBlob, rewrite: (u: string) => string): Generatio
     height: blob.height,
     available: blob.available && Boolean(blob.url),
     blockedReason: blob.blockedReason,
+    mature: blob.nsfwLevel !== null && MATURE_LEVELS.has(blob.nsfwLevel.toLowerCase()),
   };
 }
 

@@ -30,6 +30,39 @@ describe("upstreamError", () => {
     expect(e.retryable).toBe(false);
   });
 
+  it("reads the spec's ValidationProblemDetails: field messages, never the generic title", () => {
+    const e = upstreamError(
+      raw(400, {
+        type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        title: "One or more validation errors occurred.",
+        status: 400,
+        errors: {
+          "$.steps[0].input.seed": ["The field Seed must be between 0 and 2147483647."],
+          "Steps[0].Input.AspectRatio": ["aspectRatio must be one of: 1:1, 4:3"],
+        },
+      }),
+      "civitai",
+    );
+    expect(e.kind).toBe("validation");
+    expect(e.fieldErrors).toEqual({
+      seed: ["The field Seed must be between 0 and 2147483647."],
+      aspectRatio: ["aspectRatio must be one of: 1:1, 4:3"],
+    });
+    expect(e.detail).toBe(
+      "seed: The field Seed must be between 0 and 2147483647. aspectRatio: aspectRatio must be one of: 1:1, 4:3",
+    );
+    expect(e.detail).not.toMatch(/One or more validation errors/);
+  });
+
+  it("keeps a plain ProblemDetails 400's own words", () => {
+    const e = upstreamError(
+      raw(400, { title: "Bad Request", detail: "ephemeral is not supported" }),
+      "local",
+    );
+    expect(e.detail).toBe("ephemeral is not supported");
+    expect(e.fieldErrors).toBeUndefined();
+  });
+
   it("says plainly that Civitai rejected the token", () => {
     const e = upstreamError(raw(401, { status: 401, detail: "Unauthorized" }), "civitai");
     expect(e.kind).toBe("unauthorized");

@@ -75,23 +75,34 @@ function fieldErrorsFrom(errors: unknown): FieldErrors | undefined {
 
 const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
 
+/** Every field's messages in one line: "seed: must be at most 2147483647. size: …". */
+function listFieldErrors(fieldErrors: FieldErrors): string {
+  return Object.entries(fieldErrors)
+    .map(([field, messages]) => `${field === "body" ? "" : `${field}: `}${messages.join(" ")}`)
+    .join(" ");
+}
+
 export function upstreamError(raw: RawFailure, engine: EngineKind): AppError {
   const problem = parseProblem(raw.text);
-  const said =
-    text(problem.detail) ??
-    text(problem.title) ??
-    (raw.text && raw.text.length < 300 ? text(raw.text) : undefined);
+  const rawText = raw.text && raw.text.length < 300 ? text(raw.text) : undefined;
+  const said = text(problem.detail) ?? text(problem.title) ?? rawText;
   const who = engine === "local" ? "The local engine" : "Civitai";
   const retryAfter = parseRetryAfter(raw.headers.get("retry-after"));
 
   switch (raw.status) {
     case 400:
     case 422: {
+      // Model validation answers the spec's ValidationProblemDetails: a generic
+      // title ("One or more validation errors occurred.") and the real messages
+      // in `errors`; those say what to fix, the title does not.
       const fieldErrors = fieldErrorsFrom(problem.errors);
-      const first = fieldErrors ? Object.values(fieldErrors)[0]?.[0] : undefined;
       return new AppError("validation", {
         status: raw.status,
-        detail: said ?? first ?? `${who} refused the input.`,
+        detail:
+          text(problem.detail) ??
+          (fieldErrors ? listFieldErrors(fieldErrors) : undefined) ??
+          said ??
+          `${who} refused the input.`,
         fieldErrors,
       });
     }

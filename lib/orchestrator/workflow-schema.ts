@@ -28,6 +28,7 @@ export const imageBlobSchema = z.looseObject({
   height: nullableNumber,
   jobId: nullableString,
   blockedReason: nullableString,
+  nsfwLevel: nullableString,
 });
 
 const jobSchema = z.looseObject({

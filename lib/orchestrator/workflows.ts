@@ -40,6 +40,12 @@ function generationOf(target: OrchestratorTarget, data: unknown): Generation {
   return toGeneration(data, { rewriteUrl: rewriterFor(target) });
 }
 
+/**
+ * Sent on every read: the list hides mature images' URLs by default (spec), and
+ * the studio shows them itself, blurred until revealed (components/gallery).
+ */
+const SHOW_MATURE = { hideMatureContent: false } as const;
+
 const clampWait = (wait: number) => Math.max(0, Math.min(MAX_WAIT_SECONDS, Math.floor(wait)));
 
 export interface SubmitOptions extends WorkflowBodyOptions {
@@ -64,7 +70,7 @@ export async function submitGeneration(
   const wait = clampWait(options.wait ?? 0);
   const { data, status } = await withRetry(
     () =>
-      callSdk(target, (x) => submitWorkflow({ ...x, body, query: { wait } }), {
+      callSdk(target, (x) => submitWorkflow({ ...x, body, query: { wait, ...SHOW_MATURE } }), {
         timeoutMs: REQUEST_TIMEOUT_MS + wait * 1000,
         signal: options.signal,
       }),
@@ -86,10 +92,14 @@ export async function getGeneration(
   const wait = clampWait(options.wait ?? 0);
   const { data } = await withRetry(
     () =>
-      callSdk(target, (x) => getWorkflow({ ...x, path: { workflowId: id }, query: { wait } }), {
-        timeoutMs: REQUEST_TIMEOUT_MS + wait * 1000,
-        signal: options.signal,
-      }),
+      callSdk(
+        target,
+        (x) => getWorkflow({ ...x, path: { workflowId: id }, query: { wait, ...SHOW_MATURE } }),
+        {
+          timeoutMs: REQUEST_TIMEOUT_MS + wait * 1000,
+          signal: options.signal,
+        },
+      ),
     wait > 0 ? { ...READ_POLICY, attempts: 2 } : READ_POLICY,
     { signal: options.signal },
   );
@@ -102,8 +112,6 @@ export interface ListOptions {
   cursor?: string;
   take?: number;
   tags?: string[];
-  /** the orchestrator's text match over metadata */
-  query?: string;
   /** ISO instants, inclusive */
   fromDate?: string;
   toDate?: string;
@@ -127,10 +135,10 @@ export async function listGenerations(
               tags: [STUDIO_TAG, ...(options.tags ?? [])],
               take,
               cursor: options.cursor || undefined,
-              query: options.query || undefined,
               fromDate: options.fromDate,
               toDate: options.toDate,
               excludeFailed: options.excludeFailed || undefined,
+              ...SHOW_MATURE,
             },
           }),
         { timeoutMs: REQUEST_TIMEOUT_MS, signal: options.signal },
@@ -147,7 +155,9 @@ export async function listGenerations(
     rememberFinal(target, generation);
     items.push(generation);
   }
-  return { items, next: page.next ? page.next : null };
+  // A cursor that does not move on ends the history: asking again would only
+  // repeat the same page (the spec does not promise it never happens).
+  return { items, next: page.next && page.next !== options.cursor ? page.next : null };
 }
 
 export async function cancelGeneration(

@@ -11,7 +11,8 @@ import { embeddedEngineUrl, type OrchestratorTarget } from "@/lib/orchestrator/t
 // Blob URLs signed by the target orchestrator itself pass: the embedded
 // engine's are loopback by design, and it is the one fetching them.
 
-function ownBlobPrefixes(target: OrchestratorTarget): string[] {
+/** The `…/v2/consumer/blobs/` bases under which the target serves its own signed blob URLs. */
+export function ownBlobPrefixes(target: OrchestratorTarget): string[] {
   const bases = [target.baseUrl];
   if (target.kind === "local") {
     bases.push(embeddedEngineUrl());

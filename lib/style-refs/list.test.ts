@@ -4,6 +4,7 @@ import {
   appendEntries,
   isListFullMessage,
   LIST_FULL_MESSAGE,
+  markReferenceErrors,
   moveEntry,
   patchEntry,
   removeEntry,
@@ -69,5 +70,23 @@ describe("reference list changes", () => {
     expect(patchEntry(list, "gone", { status: "error" })).toBe(list);
     expect(removeEntry(list, key)).toHaveLength(1);
     expect(setStrength(list, key, 9)[1]?.strength).toBe(2);
+  });
+});
+
+describe("markReferenceErrors", () => {
+  it("puts each refused reference's message on its own row", () => {
+    const rows = entries(3);
+    const marked = markReferenceErrors(rows, {
+      "imageStyleReferences.1.imageUrl": ["Reference 2 cannot be used: gone."],
+      "imageStyleReferences.2.strength": ["strength out of range"],
+      "imageStyleReferences.7.imageUrl": ["no such row"],
+      prompt: ["not a reference"],
+    });
+    expect(marked[0]).toBe(rows[0]);
+    expect(marked[1]).toMatchObject({
+      status: "error",
+      message: "Reference 2 cannot be used: gone.",
+    });
+    expect(marked[2]).toMatchObject({ status: "warning", message: "strength out of range" });
   });
 });

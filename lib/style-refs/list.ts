@@ -122,3 +122,30 @@ export function setStrength(
 ): readonly ReferenceEntry[] {
   return patchEntry(list, key, { strength: clampStrength(strength), strengthError: null });
 }
+
+const REFERENCE_FIELD = /^imageStyleReferences\.(\d+)\.(imageUrl|strength)$/;
+
+/**
+ * Puts a refused submit's reference errors ("imageStyleReferences.1.imageUrl")
+ * on their rows, so each message shows next to its reference. A row whose link
+ * was refused becomes an error (Generate waits until it is replaced or removed);
+ * a refused strength keeps the row and says why.
+ */
+export function markReferenceErrors(
+  list: readonly ReferenceEntry[],
+  errors: Readonly<Record<string, readonly string[]>>,
+): readonly ReferenceEntry[] {
+  let next = list;
+  for (const [path, messages] of Object.entries(errors)) {
+    const match = REFERENCE_FIELD.exec(path);
+    const row = match ? next[Number(match[1])] : undefined;
+    if (!match || !row || messages.length === 0) continue;
+    const message = messages.join(" ");
+    next = patchEntry(
+      next,
+      row.key,
+      match[2] === "imageUrl" ? { status: "error", message } : { status: "warning", message },
+    );
+  }
+  return next;
+}

@@ -15,6 +15,7 @@ import { targetFor } from "@/lib/orchestrator/request-target";
 import { joinWatchSession } from "@/lib/orchestrator/watch";
 import { linkPair } from "@/lib/orchestrator/workflow-links";
 import { MAX_WAIT_SECONDS, submitGeneration } from "@/lib/orchestrator/workflows";
+import { resignReferences } from "@/lib/references/resign";
 import { assertReferencesAllowed } from "@/lib/references/submit-guard";
 import { styleSetBodyOptions, styleSetFromQuery } from "@/lib/style-sets/generation-link";
 import { getStyleSetStore } from "@/lib/style-sets/get-store";
@@ -46,8 +47,10 @@ export const POST = route(async (request) => {
   // A kept submit goes only to the account it was clicked for (X-Studio-Account).
   assertSubmitAccount(request, target);
   assertReferencesAllowed(target, input.imageStyleReferences);
+  // Whatever sent it, the orchestrator gets references it can still fetch.
+  const imageStyleReferences = await resignReferences(target, input.imageStyleReferences);
 
-  const seeded = { ...input, seed: input.seed ?? randomSeed() };
+  const seeded = { ...input, imageStyleReferences, seed: input.seed ?? randomSeed() };
   const links = submitLinks(seeded, context);
   const set = styleSetBodyOptions(styleSet);
   // "Try on other tier": the original learns it is paired before anything is spent.
@@ -82,10 +85,8 @@ export const POST = route(async (request) => {
 export const GET = route(async (request) => {
   const url = new URL(request.url);
   const take = intParam(url, "take", 30, 1, 100);
-  const cursor = url.searchParams.get("cursor") ?? undefined;
-  if (cursor !== undefined && cursor.length > 512) {
-    throw new AppError("bad_request", { detail: "The cursor is not one this studio handed out." });
-  }
+  // Opaque and of no promised length (spec): passed on as it came.
+  const cursor = url.searchParams.get("cursor") || undefined;
   // Filters are read leniently (junk is ignored), like the gallery's URL they come from.
   const filters = parseFilters(url.searchParams);
   const range = {
