@@ -27,12 +27,12 @@ describe("validateTemplate", () => {
     });
   });
 
-  it("keeps a given seed (uint32 range) and leaves it null on previews", () => {
+  it("keeps a given seed (int32 range) and leaves it null on previews", () => {
     const seeded = validateTemplate(
-      { steps: [{ $type: "imageGen", input: { ...input, seed: 4_294_967_295 } }] },
+      { steps: [{ $type: "imageGen", input: { ...input, seed: 2_147_483_647 } }] },
       { drawSeed: true },
     );
-    expect(seeded.ok && seeded.template.steps[0]!.input.seed).toBe(4_294_967_295);
+    expect(seeded.ok && seeded.template.steps[0]!.input.seed).toBe(2_147_483_647);
     const preview = validateTemplate(
       { steps: [{ $type: "imageGen", input: { ...input, seed: null } }] },
       { drawSeed: false },
