@@ -8,7 +8,6 @@
 // Orchestrator calls are counted at the network (every SDK call goes through
 // fetch): an input the studio refuses must never have reached the orchestrator.
 // The tallies are asserted after they are printed, so a non-zero one fails.
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -36,6 +35,16 @@ import {
   type FuzzCase,
   type World,
 } from "@/lib/testing/fuzz-cases";
+import {
+  body,
+  contentType,
+  endpoints as endpointsIn,
+  extraHeaders,
+  idLike,
+  query,
+  type Endpoint,
+  type Handler,
+} from "@/lib/testing/fuzz-front-door";
 import { startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
 
 // No name resolves: reference checks never leave the machine (they answer a warning).
@@ -53,140 +62,13 @@ vi.hoisted(() => {
 });
 
 const API_DIR = path.dirname(fileURLToPath(import.meta.url));
+const endpoints = () => endpointsIn(API_DIR);
 const RUNS = Number(process.env.FUZZ_RUNS || 6_000);
 const DEEP_RUNS = Number(process.env.FUZZ_DEEP_RUNS || 2_000);
 /** every route that writes must succeed at least this share of its deep cases… */
 const MIN_SUCCESS = 0.3;
 /** …and refuse at least this share as malformed (each with the status the case names) */
 const MIN_REFUSED = 0.2;
-
-type Handler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
-
-interface Endpoint {
-  method: string;
-  /** path segments; null marks a dynamic one */
-  segments: (string | null)[];
-  param?: string;
-  catchAll?: boolean;
-  handler: Handler;
-}
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return routeFiles(full);
-    return entry.name === "route.ts" ? [full] : [];
-  });
-}
-
-async function endpoints(): Promise<Endpoint[]> {
-  const found: Endpoint[] = [];
-  for (const file of routeFiles(API_DIR)) {
-    const mod: Partial<Record<string, Handler>> = await import(/* @vite-ignore */ file);
-    const dirs = path.relative(API_DIR, path.dirname(file)).split(path.sep);
-    let param: string | undefined;
-    let catchAll = false;
-    const segments = dirs.map((d) => {
-      if (d.startsWith("[...")) {
-        catchAll = true;
-        param = d.slice(4, -1);
-        return null;
-      }
-      if (d.startsWith("[")) {
-        param = d.slice(1, -1);
-        return null;
-      }
-      return d;
-    });
-    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
-      const handler = mod[method];
-      if (handler) found.push({ method, segments, param, catchAll, handler });
-    }
-  }
-  return found;
-}
-
-// --- arbitraries -----------------------------------------------------------
-
-const headerValue = fc.stringMatching(/^[\x20-\x7e]{0,40}$/).map((s) => s.trim());
-const idLike = fc.oneof(
-  fc.string({ maxLength: 40 }),
-  fc.stringMatching(/^[a-z0-9_-]{1,30}$/),
-  fc.constantFrom("..", "%2e%2e", "ss_aaaaaaaaaaaaaaaaaaaa", "wf_" + "a".repeat(20), "0", "null"),
-);
-const krea = fc.record(
-  {
-    prompt: fc.oneof(fc.string({ maxLength: 60 }), fc.constant("")),
-    size: fc.oneof(fc.constantFrom("medium", "large", "Medium", "huge"), fc.anything()),
-    aspectRatio: fc.constantFrom("1:1", "16:9", "2.35:1", "5:4", ""),
-    creativity: fc.constantFrom("raw", "low", "HIGH", 3),
-    quantity: fc.oneof(fc.integer({ min: -5, max: 20 }), fc.double(), fc.string()),
-    seed: fc.oneof(fc.integer(), fc.bigInt().map(String), fc.double()),
-    imageStyleReferences: fc.array(
-      fc.record({ imageUrl: fc.oneof(fc.string(), fc.webUrl()), strength: fc.double() }),
-      { maxLength: 12 },
-    ),
-    negativePrompt: fc.string(),
-    width: fc.integer(),
-    name: fc.string({ maxLength: 90 }),
-    references: fc.anything(),
-    token: fc.string({ maxLength: 20 }),
-    key: fc.string(),
-    version: fc.oneof(fc.integer(), fc.string()),
-    urls: fc.array(fc.string(), { maxLength: 3 }),
-  },
-  { requiredKeys: [] },
-);
-const body = fc.oneof(
-  { weight: 4, arbitrary: krea.map((v) => JSON.stringify(v)) },
-  { weight: 2, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
-  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }) },
-  { weight: 1, arbitrary: fc.constant(undefined) },
-);
-const contentType = fc.oneof(
-  fc.constantFrom(
-    "application/json",
-    "application/json; charset=utf-8",
-    "application/problem+json",
-    "text/plain",
-    "image/png",
-    "image/svg+xml",
-    "multipart/form-data; boundary=x",
-    "multipart/form-data",
-    "application/x-www-form-urlencoded",
-  ),
-  headerValue,
-);
-const query = fc.oneof(
-  fc
-    .dictionary(
-      fc.oneof(
-        fc.constantFrom("wait", "ids", "take", "cursor", "tags", "whatif", "id"),
-        fc.string({ maxLength: 10 }),
-      ),
-      fc.oneof(fc.string({ maxLength: 30 }), fc.nat({ max: 3 }).map(String)),
-      { maxKeys: 4 },
-    )
-    .map((d) => new URLSearchParams(d).toString()),
-  fc.string({ maxLength: 40 }).map(encodeURIComponent),
-  fc.constantFrom("%zz", "ids=%E0%A4%A", "wait=99999999999999999999", "take=-1", "a&&&b==c"),
-);
-const extraHeaders = fc.dictionary(
-  fc.constantFrom(
-    "idempotency-key",
-    "if-match",
-    "x-request-id",
-    "cookie",
-    "accept",
-    "origin",
-    "sec-fetch-site",
-    "content-length",
-    "x-forwarded-proto",
-  ),
-  headerValue,
-  { maxKeys: 4 },
-);
 
 // --- the run ---------------------------------------------------------------
 
