@@ -94,7 +94,7 @@ export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
             spellCheck={false}
             placeholder="Random"
             aria-invalid={seedError ? true : undefined}
-            aria-describedby={`seed-note${seedError ? " seed-error" : ""}`}
+            aria-describedby={seedError ? "seed-error" : "seed-note"}
             className={`${inputBase} h-8 w-full min-w-0 tabular-nums`}
             {...register("seed", { setValueAs: toSeed })}
           />
@@ -124,7 +124,10 @@ export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
       <div className="col-span-2">
         <FieldError id="quantity-error" message={quantityError} />
         <FieldError id="seed-error" message={seedError} />
-        <SeedNote seed={seed} quantity={quantity} lastSeed={lastSeed} onPin={pin} />
+        {/* A refused seed is not the one Generate will use: the error says what to do. */}
+        {seedError ? null : (
+          <SeedNote seed={seed} quantity={quantity} lastSeed={lastSeed} onPin={pin} />
+        )}
       </div>
     </div>
   );
