@@ -50,11 +50,13 @@ test("each field's error shows under it, keeps what was typed, and nothing is se
     await expect(studio.generate).toHaveAccessibleName("Generate");
   }
 
-  for (const typed of ["12ab", "4294967296", "-3"]) {
+  for (const typed of ["12ab", "2147483648", "-3"]) {
     await studio.seed.fill(typed);
     await studio.seed.blur();
     await expect(studio.seed).toHaveAttribute("aria-invalid", "true");
-    await expect(studio.seed).toHaveAccessibleDescription(/A seed is a whole number from 0 to /);
+    await expect(studio.seed).toHaveAccessibleDescription(
+      /A seed is a whole number from 0 to 2147483647/,
+    );
     await expect(studio.seed).toHaveValue(typed);
     // The note under the field does not promise the seed it just refused.
     await expect(studio.builder.getByText(/uses seed|uses the same seed/)).toHaveCount(0);
@@ -75,4 +77,23 @@ test("each field's error shows under it, keeps what was typed, and nothing is se
   await expect(studio.seed).not.toHaveAttribute("aria-invalid");
   await expect(studio.generate).toHaveAccessibleName("Generate 2 images · 78 Buzz");
   expect(submits).toEqual([]);
+});
+
+test("the API refuses a seed past int32 with 400 naming the range, and takes 2147483647", async ({
+  request,
+}) => {
+  const send = (seed: number) =>
+    request.post("/api/workflows?wait=0", {
+      headers: { "Idempotency-Key": `e2e-seed-${seed}-${Date.now()}` },
+      data: { prompt: "seed range", seed },
+    });
+  const over = await send(2_147_483_648);
+  expect(over.status()).toBe(400);
+  expect(over.headers()["content-type"]).toMatch(/^application\/problem\+json/);
+  expect((await over.json()).errors.seed).toEqual([
+    "seed must be a whole number from 0 to 2147483647",
+  ]);
+  const max = await send(2_147_483_647);
+  expect(max.status(), await max.text()).toBe(201);
+  expect((await max.json()).input.seed).toBe(2_147_483_647);
 });

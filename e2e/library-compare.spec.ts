@@ -5,16 +5,27 @@ import type { StudioPage } from "./support/studio-page";
 // Compare tiers and sweeps from the builder, against the embedded engine: what
 // reaches the orchestrator, how it lands in the gallery, and the wipe view.
 
+/** Waits for the prompt's `count` workflows; the page must have asked for exactly those. */
 async function workflowsFor(studio: StudioPage, prompt: string, count: number) {
   let found: Generation[] = [];
   await expect
     .poll(async () => (found = await studio.generationsWithPrompt(prompt)).length)
     .toBe(count);
-  // A moment more: a second click's workflows would show up now.
-  await studio.page.waitForTimeout(500);
-  expect(await studio.generationsWithPrompt(prompt)).toHaveLength(count);
+  // Recorded as the browser sent them: a second click's submits would be here.
+  expect(studio.submits.keys(prompt)).toHaveLength(count);
   return found;
 }
+
+// Checked once more after each test: nothing was sent late, after its last check.
+test.afterEach(async ({ studio }) => {
+  const prompts = new Set(studio.submits.sent.map((s) => s.prompt));
+  for (const prompt of prompts) {
+    if (prompt === null) continue;
+    expect(studio.submits.keys(prompt)).toHaveLength(
+      (await studio.generationsWithPrompt(prompt)).length,
+    );
+  }
+});
 
 test("Compare tiers sends one seed as medium and as large and lands as one pair card with a wipe view", async ({
   studio,
@@ -145,8 +156,7 @@ test("a click above the spend limit asks first, and Cancel sends nothing", async
   await expect(ask).toBeVisible();
   await ask.getByRole("button", { name: "Cancel" }).click();
   await expect(ask).toHaveCount(0);
-  await studio.page.waitForTimeout(500);
-  expect(await studio.generationsWithPrompt(prompt)).toHaveLength(0);
+  expect(studio.submits.keys(prompt)).toEqual([]);
 
   await studio.builder.getByRole("button", { name: /^Compare tiers/ }).click();
   await studio.page.getByRole("button", { name: "Spend 468 Buzz" }).click();

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { request as playwrightRequest, type Page } from "@playwright/test";
+import { AnswerLog, leaks } from "./support/answers";
 import { createGeneration, uniquePrompt } from "./support/studio-api";
 import { StudioPage } from "./support/studio-page";
 import { extraPort, StudioServer, testDataDir } from "./support/studio-server";
@@ -96,48 +97,62 @@ test("the API token is in no static file, no response and no server log line", a
   try {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
-    const seen: Promise<string>[] = [];
-    page.on("response", (r) =>
-      seen.push(
-        r
-          .text()
-          .catch(() => "")
-          .then((body) => `${JSON.stringify(r.headers())}\n${body}`),
-      ),
-    );
+    // Every answer, headers and body, from the page and from its API context.
+    const log = new AnswerLog();
+    log.watch(page);
+    const api = log.api(page.request);
     const studio = new StudioPage(page);
     await studio.goto();
     await expect(studio.engineBadge).toHaveAccessibleName("Engine: Civitai");
-    await createGeneration(page.request, { prompt: uniquePrompt("token leak env") }, { wait: 20 });
+    await createGeneration(api, { prompt: uniquePrompt("token leak env") }, { wait: 20 });
     await studio.tokenButton.click();
     await studio.tokenDialog.getByRole("textbox", { name: "API token" }).fill(userToken);
     await studio.tokenDialog.getByRole("button", { name: "Save" }).click();
     await expect(studio.tokenDialog).toBeHidden();
     // The engine keeps one account per token: this one is the user's.
     const prompt = uniquePrompt("token leak");
-    await createGeneration(page.request, { prompt }, { wait: 20 });
-    await page.reload();
-    await expect(studio.generation(prompt)).toBeVisible();
-    for (const url of ["/api/health", "/api/workflows?take=20", "/api/style-sets", "/"]) {
-      const res = await page.request.get(url);
-      seen.push(res.text().then((body) => `${JSON.stringify(res.headers())}\n${body}`));
+    const generation = await createGeneration(api, { prompt }, { wait: 20 });
+    // A second tab rather than a reload: navigating away would discard bodies
+    // the first page had received but not yet handed over for reading.
+    const second = await context.newPage();
+    log.watch(second);
+    const again = new StudioPage(second);
+    await again.goto();
+    await expect(again.generation(prompt)).toBeVisible();
+    for (const url of [
+      "/api/health",
+      "/api/workflows?take=20",
+      `/api/workflows/${generation.id}`,
+      "/api/style-sets",
+      "/api/spend",
+      "/",
+    ]) {
+      expect((await api.get(url)).ok(), url).toBe(true);
     }
-    const bad = await page.request.post("/api/token", { data: { token: `invalid-${userToken}` } });
-    seen.push(bad.text());
+    await api.post("/api/estimate", { data: { prompt: "estimate with a token" } });
+    const bad = await api.post("/api/token", { data: { token: `invalid-${userToken}` } });
+    expect(bad.status()).toBe(401);
 
-    const responses = await Promise.all(seen);
+    // Closing the tabs ends their open long-polls; whatever was still in flight is aborted.
+    await log.beforeClose();
+    await page.close();
+    await second.close();
+    const responses = await log.settled();
+    expect(log.unreadable).toEqual([]);
     expect(responses.length).toBeGreaterThan(10);
+    // The submits went through the API context: their answers were scanned too.
+    expect(responses.filter((r) => /\/api\/workflows\?wait=/.test(r.url))).toHaveLength(2);
     const staticDir = path.join(process.cwd(), ".next", "static");
     const files = listFiles(staticDir);
     expect(files.length).toBeGreaterThan(10);
+    expect(leaks(responses, [envToken, userToken])).toEqual([]);
     for (const token of [envToken, userToken]) {
-      for (const body of responses) expect(body).not.toContain(token);
       expect(server.output).not.toContain(token);
       for (const file of files)
         expect(readFileSync(file, "latin1").includes(token), file).toBe(false);
     }
     console.log(
-      `token leak: 2 tokens checked against ${files.length} files under .next/static, ${responses.length} responses and ${server.output.split("\n").length} server log lines: 0 found`,
+      `token leak: 2 tokens checked against ${files.length} files under .next/static, the headers and bodies of ${responses.length} answers (page and API context; ${log.aborted.length} of them cut off by the page, headers only) and ${server.output.split("\n").length} server log lines: 0 found`,
     );
     await context.close();
   } finally {

@@ -61,7 +61,7 @@ test("drop two files and a link, reorder by keyboard, weigh, save as a set, relo
   await expect(refs.row(2)).toContainText("repel");
   await expect(refs.row(1)).toContainText("attract");
   // Enter in the strength field must not have submitted anything.
-  expect(await studio.generationsWithPrompt(prompt)).toHaveLength(0);
+  expect(studio.submits.keys(prompt)).toEqual([]);
   // The slider by keyboard: sea (3rd) from 1 to 1.1.
   await refs.slider(3).focus();
   await page.keyboard.press("ArrowRight");
@@ -77,7 +77,7 @@ test("drop two files and a link, reorder by keyboard, weigh, save as a set, relo
   await expect(dialog).toBeHidden();
   await expect(studio.toast(`Saved “${setName}”`)).toBeVisible();
   // Saving did not generate either.
-  expect(await studio.generationsWithPrompt(prompt)).toHaveLength(0);
+  expect(studio.submits.keys(prompt)).toEqual([]);
 
   // Reload, clear the list, and bring the set back from the picker.
   await page.reload();
@@ -104,6 +104,8 @@ test("drop two files and a link, reorder by keyboard, weigh, save as a set, relo
   await expect
     .poll(async () => (await studio.generationsWithPrompt(prompt))[0]?.status, { timeout: 20_000 })
     .toBe("succeeded");
+  // One submit in all: neither Enter nor saving had sent one (however late).
+  expect(studio.submits.keys(prompt)).toHaveLength(1);
   const [generation] = await studio.generationsWithPrompt(prompt);
   const sent = generation?.input?.imageStyleReferences ?? [];
   expect(sent.map((r) => r.strength)).toEqual([1, -1.5, 1.1]);
@@ -146,13 +148,15 @@ test("a strength that is not a number holds Generate back instead of sending the
         input: { prompt: string };
       }[]
     ).filter((g) => g.input?.prompt === prompt).length;
-  expect(await mine()).toBe(0);
+  expect(studio.submits.keys(prompt)).toEqual([]);
 
   // Fixed: Generate goes, with the typed strength.
   await refs.strengthField(1).fill("-1.5");
   await refs.strengthField(1).press("Enter");
   await studio.generate.click();
   await expect.poll(mine).toBe(1);
+  // The refused click sent nothing, not even late: one submit in all.
+  expect(studio.submits.keys(prompt)).toHaveLength(1);
 });
 
 test("the 11th reference is refused and nothing else changes", async ({ page, studio }) => {

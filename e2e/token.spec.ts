@@ -1,4 +1,5 @@
 import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { AnswerLog, leaks } from "./support/answers";
 import { expect, test } from "./support/fixtures";
 
 const COOKIE = "krea_studio_token";
@@ -9,8 +10,9 @@ test("the Token dialog: rejected tokens say so; a good one goes into an httpOnly
   studio,
 }) => {
   const token = `e2e-secret-${Date.now().toString(36)}-token`;
-  const bodies: Promise<string>[] = [];
-  page.on("response", (response) => bodies.push(response.text().catch(() => "")));
+  // Every answer the page gets, headers and body.
+  const log = new AnswerLog();
+  log.watch(page);
 
   await studio.goto();
   await expect(studio.engineBadge).toHaveAccessibleName("Engine: Local engine");
@@ -48,16 +50,28 @@ test("the Token dialog: rejected tokens say so; a good one goes into an httpOnly
   await expect(studio.engineBadge).toHaveAccessibleName("Engine: Local engine");
   expect((await context.cookies()).find((c) => c.name === COOKIE)).toBeUndefined();
 
-  for (const body of await Promise.all(bodies)) expect(body).not.toContain(token);
+  // Closing the page ends its open long-polls; whatever was still in flight is aborted.
+  await log.beforeClose();
+  await page.close();
+  const answers = await log.settled();
+  expect(log.unreadable).toEqual([]);
+  // The token went out in both Save requests; their answers are among those scanned.
+  expect(answers.filter((a) => a.url.endsWith("/api/token")).length).toBeGreaterThanOrEqual(3);
+  expect(leaks(answers, [token])).toEqual([]);
 });
 
 test("the token routes refuse cross-site requests", async ({ request }) => {
-  const res = await request.post("/api/token", {
+  const log = new AnswerLog();
+  const api = log.api(request);
+  const res = await api.post("/api/token", {
     headers: { origin: "https://evil.example" },
     data: { token: "e2e-cross-site-token" },
   });
   expect(res.status()).toBe(403);
   expect(res.headers()["set-cookie"]).toBeUndefined();
-  const del = await request.delete("/api/token", { headers: { "sec-fetch-site": "cross-site" } });
+  const del = await api.delete("/api/token", { headers: { "sec-fetch-site": "cross-site" } });
   expect(del.status()).toBe(403);
+  const answers = await log.settled();
+  expect(answers).toHaveLength(2);
+  expect(leaks(answers, ["e2e-cross-site-token"])).toEqual([]);
 });

@@ -94,7 +94,7 @@ export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
             spellCheck={false}
             placeholder="Random"
             aria-invalid={seedError ? true : undefined}
-            aria-describedby={`seed-note${seedError ? " seed-error" : ""}`}
+            aria-describedby={seedError ? "seed-error" : "seed-note"}
             className={`${inputBase} h-8 w-full min-w-0 tabular-nums`}
             {...register("seed", { setValueAs: toSeed })}
           />

@@ -321,19 +321,27 @@ function SeedField({
   return (
     <Field label="Seed">
       {(id) => (
-        <input
-          id={id}
-          inputMode="numeric"
-          value={text}
-          placeholder="Any"
-          aria-invalid={!valid}
-          onChange={(e) => setText(e.target.value.trim())}
-          onBlur={apply}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") apply();
-          }}
-          className={`${control} tabular-nums aria-invalid:border-danger`}
-        />
+        <>
+          <input
+            id={id}
+            inputMode="numeric"
+            value={text}
+            placeholder="Any"
+            aria-invalid={!valid}
+            aria-describedby={valid ? undefined : `${id}-error`}
+            onChange={(e) => setText(e.target.value.trim())}
+            onBlur={apply}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") apply();
+            }}
+            className={`${control} tabular-nums aria-invalid:border-danger`}
+          />
+          {valid ? null : (
+            <p id={`${id}-error`} className="text-xs text-danger">
+              A seed is a whole number from 0 to {SEED_MAX}
+            </p>
+          )}
+        </>
       )}
     </Field>
   );

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { Generation, GenerationPage } from "../../lib/generations/types";
+import { SubmitLog } from "./submits";
 
 /** The studio's one page, found the way a screen reader user would find it. */
 export class StudioPage {
@@ -14,8 +15,11 @@ export class StudioPage {
   readonly cost: Locator;
   readonly tokenButton: Locator;
   readonly tokenDialog: Locator;
+  /** every submit the page has sent since this object was made */
+  readonly submits: SubmitLog;
 
   constructor(readonly page: Page) {
+    this.submits = new SubmitLog(page);
     this.header = page.getByRole("banner");
     this.engineBadge = this.header.getByRole("status", { name: /^Engine:/ });
     this.builder = page.getByRole("complementary", { name: "Builder" });

@@ -68,6 +68,8 @@ describe("parseFilters", () => {
   it("accepts the largest seed and seed 0", () => {
     expect(parse(`seed=${SEED_MAX}`).seed).toBe(SEED_MAX);
     expect(parse("seed=0").seed).toBe(0);
+    // No generation can carry a seed past int32, so such a filter is junk, dropped.
+    expect(parse("seed=2147483648").seed).toBeNull();
   });
 
   it("never throws on arbitrary input", () => {

@@ -137,6 +137,18 @@ describe("checkKreaInput", () => {
   });
 });
 
+describe("seed range", () => {
+  // The spec types seed as int32; the form must stop where the orchestrator does.
+  it("accepts 2147483647 and refuses 2147483648 with the range in the message", () => {
+    const ok = checkKreaInput({ prompt: "p", seed: 2_147_483_647 });
+    expect(ok.ok && ok.value.seed).toBe(2_147_483_647);
+    const over = checkKreaInput({ prompt: "p", seed: 2_147_483_648 });
+    expect(over.ok ? null : over.errors.seed).toEqual([
+      "seed must be a whole number from 0 to 2147483647",
+    ]);
+  });
+});
+
 describe("checkStyleReference", () => {
   it("answers as styleReferenceSchema does", () => {
     fc.assert(

@@ -41,10 +41,11 @@ export const QUANTITY_MAX = 10;
 export const STYLE_REFERENCES_MAX = 10;
 export const STRENGTH_MIN = -2;
 export const STRENGTH_MAX = 2;
-/** The recipe says uint32; the OpenAPI spec says int32. We accept the wider range. */
-export const SEED_MAX = 4_294_967_295;
-/** Seeds we draw ourselves stay inside int32 so both readings accept them. */
-export const RANDOM_SEED_MAX = 2_147_483_647;
+/**
+ * The recipe says uint32, but the OpenAPI spec types `seed` as int32, and the
+ * orchestrator validates against the spec: anything above 2^31 − 1 is refused.
+ */
+export const SEED_MAX = 2_147_483_647;
 
 /** Typical wall time per image, from the recipe's runtime table. */
 export const TYPICAL_SECONDS: Record<KreaSize, { min: number; max: number }> = {
@@ -68,5 +69,5 @@ export const CREATIVITY_HINTS: Record<Creativity, string> = {
 export function randomSeed(): number {
   const buf = new Uint32Array(1);
   globalThis.crypto.getRandomValues(buf);
-  return (buf[0] ?? 0) & RANDOM_SEED_MAX;
+  return (buf[0] ?? 0) & SEED_MAX;
 }

@@ -103,13 +103,14 @@ describe("kreaInputSchema", () => {
     expect(kreaInputSchema.parse({ prompt: "p", quantity: 10 }).quantity).toBe(10);
   });
 
-  it("accepts seeds 0..4294967295 and null, nothing else", () => {
+  it("accepts seeds 0..2147483647 (the spec's int32) and null, nothing else", () => {
     expect(kreaInputSchema.parse({ prompt: "p", seed: 0 }).seed).toBe(0);
-    expect(kreaInputSchema.parse({ prompt: "p", seed: 4294967295 }).seed).toBe(4294967295);
+    expect(kreaInputSchema.parse({ prompt: "p", seed: 2147483647 }).seed).toBe(2147483647);
     expect(kreaInputSchema.parse({ prompt: "p", seed: null }).seed).toBeNull();
-    const message = ["seed must be a whole number from 0 to 4294967295"];
+    const message = ["seed must be a whole number from 0 to 2147483647"];
     expect(errorsOf({ prompt: "p", seed: -1 }).seed).toEqual(message);
-    expect(errorsOf({ prompt: "p", seed: 4294967296 }).seed).toEqual(message);
+    expect(errorsOf({ prompt: "p", seed: 2147483648 }).seed).toEqual(message);
+    expect(errorsOf({ prompt: "p", seed: 4294967295 }).seed).toEqual(message);
     expect(errorsOf({ prompt: "p", seed: 1.5 }).seed).toEqual(message);
   });
 

@@ -2,9 +2,9 @@
 // queueing with positions and progress, long-polls that end when clients
 // leave, and restarts that lose nothing.
 import { getWorkflow, queryWorkflows, submitWorkflow } from "@civitai/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { BLOCKED_MESSAGE } from "./lifecycle";
-import { ledger, sleep, startTestEngine, tempDataDir, type TestEngine } from "./testing/harness";
+import { ledger, startTestEngine, tempDataDir, type TestEngine } from "./testing/harness";
 import { kreaBody } from "./testing/recipe-bodies";
 import { parseSpec } from "./testing/spec-validator";
 import type { Workflow } from "./types";
@@ -113,13 +113,11 @@ describe("queueing and progress", () => {
         Date.parse(second!.queuePosition!.completeAt!),
       );
 
-      await sleep(200);
-      const mid = asWorkflow(
-        (await getWorkflow({ client: one.client, path: { workflowId: wf.id! } })).data,
-      );
-      const rate = mid.steps[0]!.estimatedProgressRate!;
-      expect(rate).toBeGreaterThan(0);
-      expect(rate).toBeLessThan(1);
+      const rate = async () =>
+        asWorkflow((await getWorkflow({ client: one.client, path: { workflowId: wf.id! } })).data)
+          .steps[0]!.estimatedProgressRate ?? 0;
+      await expect.poll(rate).toBeGreaterThan(0);
+      expect(await rate()).toBeLessThan(1);
 
       const done = asWorkflow(
         (
@@ -151,12 +149,10 @@ describe("queueing and progress", () => {
     const poll = t
       .raw(`/v2/consumer/workflows/${wf.id}?wait=60`, { signal: controller.signal })
       .catch(() => "aborted");
-    await sleep(150);
-    expect(await stats()).toBe(1);
+    await expect.poll(stats).toBe(1);
     controller.abort();
     expect(await poll).toBe("aborted");
-    await sleep(100);
-    expect(await stats()).toBe(0);
+    await expect.poll(stats).toBe(0);
     await t.raw(`/v2/consumer/workflows/${wf.id}`, { method: "DELETE" });
   });
 });
@@ -208,8 +204,12 @@ describe("restarts", () => {
     const stoppedAt = Date.now();
     await first.stop();
 
-    // Down longer than any instant medium job: on start-up they are past their planned end and finish at once.
-    await sleep(350);
+    // Down longer than any instant medium job (at most 300 ms): on start-up they are
+    // past their planned end and finish at once. The downtime is the scenario itself.
+    await vi.waitFor(() => expect(Date.now() - stoppedAt).toBeGreaterThan(350), {
+      timeout: 2_000,
+      interval: 20,
+    });
     const second = await startTestEngine({ dataDir });
     const resumed = await getWorkflow({
       client: second.client,

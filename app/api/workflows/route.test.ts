@@ -63,6 +63,13 @@ describe("POST /api/workflows", () => {
     ],
     ["no prompt", { size: "medium" }, "prompt", /prompt is required/],
     ["quantity 11", { prompt: "p", quantity: 11 }, "quantity", /at most 10/],
+    // The spec types seed as int32: one past it would be refused upstream.
+    [
+      "seed 2147483648",
+      { prompt: "p", seed: 2_147_483_648 },
+      "seed",
+      /seed must be a whole number from 0 to 2147483647/,
+    ],
   ])(
     "refuses %s with a field error and never calls the orchestrator",
     async (_, body, field, message) => {

@@ -46,7 +46,7 @@ function browserFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Res
   throw new Error(`unexpected browser request ${url}`);
 }
 
-async function faults(method: "PUT" | "DELETE", plan?: FaultPlanInput) {
+async function faults(method: "GET" | "PUT" | "DELETE", plan?: FaultPlanInput) {
   const res = await env.engine.raw(`/_engine/faults${method === "PUT" ? "?reset=true" : ""}`, {
     method,
     token: LOCAL_ENGINE_TOKEN,
@@ -60,6 +60,16 @@ async function faults(method: "PUT" | "DELETE", plan?: FaultPlanInput) {
 async function health(): Promise<HealthAnswer> {
   return (await browserFetch("/api/health")).json();
 }
+
+/** Every kind the engine is told to inject; each must have hit the polling at least once. */
+const KINDS = [
+  "status:500",
+  "status:502",
+  "status:503",
+  "rate-limit",
+  "stall",
+  "drop-before",
+] as const;
 
 describe("polling while the orchestrator fails", () => {
   it("never marks a generation failed, shows the pause, and recovers with the engine", async () => {
@@ -87,11 +97,13 @@ describe("polling while the orchestrator fails", () => {
     });
 
     await faults("PUT", {
-      seed: 6,
+      // Once the breaker opens only a probe now and then reaches the engine (about
+      // ten faults in a run), so the seed makes the first six draws the six kinds.
+      seed: 4,
       routes: {
         get: {
           probability: 1,
-          kinds: ["status:500", "status:502", "status:503", "rate-limit", "stall", "drop-before"],
+          kinds: [...KINDS],
           stallMs: 1200,
           retryAfterSeconds: 1,
         },
@@ -101,47 +113,64 @@ describe("polling while the orchestrator fails", () => {
     let polls = 0;
     let interrupted = 0;
     let notice: string | null = null;
-    const until = Date.now() + 8_000;
-    while (Date.now() < until) {
-      polls++;
-      try {
-        await watchOnce(qc, ids, new AbortController().signal);
-      } catch (error) {
-        // The only failure the browser may see is "back off and ask again".
-        expect(error).toBeInstanceOf(WatchInterrupted);
-        interrupted++;
-      }
-      const h = await health();
-      states.add(h.orchestrator.state);
-      if (h.orchestrator.state === "open") notice ??= healthNotice(h, Date.now());
-      const cards = flattenGenerations(qc.getQueryData(GENERATIONS_KEY));
-      expect(cards.filter((g) => g.status === "failed")).toEqual([]);
-      expect(qc.getQueryData(LOST_KEY) ?? {}).toEqual({});
-      if (states.has("open") && polls >= 10) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const { counters } = await faults("DELETE");
+    /** what the browser must never see; collected, because waitFor retries whatever throws */
+    const violations: string[] = [];
+    let counters: FaultCounters | undefined;
+    // Poll on until the breaker has opened and every listed kind has been injected.
+    await vi.waitFor(
+      async () => {
+        polls++;
+        try {
+          await watchOnce(qc, ids, new AbortController().signal);
+        } catch (error) {
+          // The only failure the browser may see is "back off and ask again".
+          if (error instanceof WatchInterrupted) interrupted++;
+          else violations.push(`watchOnce threw ${String(error)}`);
+        }
+        const h = await health();
+        states.add(h.orchestrator.state);
+        if (h.orchestrator.state === "open") notice ??= healthNotice(h, Date.now());
+        const cards = flattenGenerations(qc.getQueryData(GENERATIONS_KEY));
+        for (const g of cards) if (g.status === "failed") violations.push(`${g.id} marked failed`);
+        const lost = Object.keys(qc.getQueryData<Record<string, unknown>>(LOST_KEY) ?? {});
+        if (lost.length > 0) violations.push(`lost: ${lost.join(", ")}`);
+        counters = (await faults("GET")).counters;
+        const missing = KINDS.filter((k) => !counters?.byKind[k]);
+        if (!states.has("open") || polls < 10 || missing.length > 0) {
+          throw new Error(
+            `still waiting: breaker ${[...states].join("→")}, ${polls} polls, injected ${JSON.stringify(counters?.byKind)}, never ${missing.join(", ")}`,
+          );
+        }
+      },
+      { timeout: 40_000, interval: 50 },
+    );
+    counters = (await faults("DELETE")).counters;
+    expect(violations).toEqual([]);
     expect(states).toContain("open");
     expect(notice).toMatch(/kept failing: requests paused/);
-    expect(counters.injected).toBeGreaterThanOrEqual(3);
+    for (const kind of KINDS) expect(counters.byKind[kind], kind).toBeGreaterThanOrEqual(1);
 
     // The engine is back: the same loop brings every generation home.
-    const deadline = Date.now() + 30_000;
     let finished: Generation[] = [];
-    while (Date.now() < deadline) {
-      // As the hook does: follow only what is still unfinished.
-      const unfinished = flattenGenerations(qc.getQueryData(GENERATIONS_KEY))
-        .filter((g) => !g.final)
-        .map((g) => g.id);
-      try {
-        await watchOnce(qc, unfinished, new AbortController().signal);
-      } catch (error) {
-        expect(error).toBeInstanceOf(WatchInterrupted);
-      }
-      finished = flattenGenerations(qc.getQueryData(GENERATIONS_KEY)).filter((g) => g.final);
-      if (finished.length === ids.length) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await vi.waitFor(
+      async () => {
+        // As the hook does: follow only what is still unfinished.
+        const unfinished = flattenGenerations(qc.getQueryData(GENERATIONS_KEY))
+          .filter((g) => !g.final)
+          .map((g) => g.id);
+        try {
+          await watchOnce(qc, unfinished, new AbortController().signal);
+        } catch (error) {
+          if (!(error instanceof WatchInterrupted))
+            violations.push(`watchOnce threw ${String(error)}`);
+        }
+        finished = flattenGenerations(qc.getQueryData(GENERATIONS_KEY)).filter((g) => g.final);
+        if (finished.length < ids.length)
+          throw new Error(`${finished.length}/${ids.length} finished`);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
+    expect(violations).toEqual([]);
     expect(finished.map((g) => g.status)).toEqual(ids.map(() => "succeeded"));
     const after = await health();
     expect(after.orchestrator.state).toBe("closed");
@@ -155,5 +184,5 @@ describe("polling while the orchestrator fails", () => {
         `failed = 0, lost = 0, ${finished.length}/${ids.length} succeeded after recovery`,
     );
     vi.unstubAllGlobals();
-  }, 60_000);
+  }, 90_000);
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCAL_ENGINE_TOKEN } from "@/lib/orchestrator/target";
 import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
 import type { Generation } from "@/lib/generations/types";
 import type { WatchResult } from "@/lib/orchestrator/watch";
@@ -10,6 +11,11 @@ beforeAll(async () => {
   env = await startStudioApiEnv();
 });
 afterAll(() => env.close());
+
+/** Long-polls the engine is holding open right now. */
+const longPolls = async (): Promise<number> =>
+  (await (await env.engine.raw("/_engine/stats", { token: LOCAL_ENGINE_TOKEN })).json())
+    .longPollsWaiting;
 
 let n = 0;
 const submit = async (prompt: string): Promise<Generation> =>
@@ -45,8 +51,10 @@ describe("GET /api/workflows/watch", () => {
   it("joins the upstream long-poll already running instead of starting another", async () => {
     const slow = await submit("test:slow joined");
     const first = new AbortController();
+    const running = await longPolls();
     const pending = watch([slow.id], 2, first.signal).catch(() => null);
-    await new Promise((r) => setTimeout(r, 300));
+    // Its long-poll has reached the engine.
+    await expect.poll(longPolls).toBeGreaterThan(running);
     const before = await env.upstreamCount();
     await watch([slow.id], 1);
     expect(await env.upstreamCount()).toBe(before);
@@ -58,13 +66,15 @@ describe("GET /api/workflows/watch", () => {
     const slow = await submit("test:slow session watch");
     const session = "tab-session-0001";
     const started = Date.now();
+    const running = await longPolls();
     const pending = GET(
       new Request(
         `http://127.0.0.1/api/workflows/watch?ids=${slow.id}&wait=20&session=${session}&seq=7`,
       ),
       {},
     ).then((r) => r.json() as Promise<WatchResult>);
-    await new Promise((r) => setTimeout(r, 200));
+    // The session's long-poll is running (it reached the engine).
+    await expect.poll(longPolls).toBeGreaterThan(running);
     const res = await POST(
       jsonRequest(
         "/api/workflows?wait=0",
