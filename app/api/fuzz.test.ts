@@ -191,8 +191,9 @@ afterAll(async () => {
 // Routes log their (expected) 4xx causes only at debug level; 5xx are counted below.
 vi.spyOn(console, "error").mockImplementation(() => undefined);
 
-/** What a success must look like: JSON that parses, or image bytes. */
+/** What a success must look like: JSON that parses, image bytes, or a zip's local header. */
 function wellFormedSuccess(a: Answer): boolean {
+  if (a.type.startsWith("application/zip")) return a.text.startsWith("PK\u0003\u0004");
   if (/json/.test(a.type)) {
     try {
       JSON.parse(a.text);
@@ -435,6 +436,7 @@ describe("fuzzed requests to every API route", () => {
 /** Every route that reads a request body. A new one must be added here, or the test below fails. */
 const BODY_ROUTES = [
   "POST /workflows",
+  "POST /downloads/zip",
   "POST /estimate",
   "POST /references/check",
   "POST /references/refresh",

@@ -153,6 +153,35 @@ export const ROUTES: RouteSpec[] = [
   })),
   {
     method: "GET",
+    path: "/workflows/:id/download",
+    valid: (w, d) => {
+      const wf = at(w.workflows, d.pick);
+      return bare(`workflows/${wf.id}/download?image=${d.pick % wf.images}`, { id: wf.id });
+    },
+    mutations: [badId("id", 1), query("image -1", "image=-1"), query("image x", "image=x")],
+  },
+  {
+    method: "POST",
+    path: "/downloads/zip",
+    valid: (w, d) => {
+      const wf = at(w.workflows, d.pick);
+      return jsonBase("downloads/zip", {
+        images: [{ workflowId: wf.id, image: d.pick % wf.images }],
+      });
+    },
+    mutations: [
+      field("no images", "images", []),
+      field("images not a list", "images", "wf_1"),
+      field("image 10", "images", [{ workflowId: "wf_1", image: 10 }]),
+      field("workflowId ..", "images", [{ workflowId: "..", image: 0 }]),
+      field("a URL instead of an id", "images", [{ url: "https://a.example/x.png" }]),
+      field("unknown field", "all", true),
+      wholeBody("malformed JSON", "{images:"),
+      crossSite,
+    ],
+  },
+  {
+    method: "GET",
     path: "/workflows/watch",
     valid: (w, d) => bare(`workflows/watch?wait=0&ids=${at(w.workflows, d.pick).id}`),
     mutations: [query("wait x", "wait=x")],
@@ -301,6 +330,15 @@ export const ROUTES: RouteSpec[] = [
     valid: async (w, d) => {
       const set = await liveSet(w, d);
       return bare(`style-sets/${set.id}/duplicate`, { id: set.id });
+    },
+    mutations: [badId("id", 1), crossSite],
+  },
+  {
+    method: "POST",
+    path: "/style-sets/:id/keep-alive",
+    valid: async (w, d) => {
+      const set = await liveSet(w, d);
+      return bare(`style-sets/${set.id}/keep-alive`, { id: set.id });
     },
     mutations: [badId("id", 1), crossSite],
   },
