@@ -41,9 +41,12 @@ describe("readBlobUrl", () => {
     expect(readBlobUrl("not a url", prefixes)).toBeNull();
   });
 
+  it("says when a content link's token cannot be read (Civitai's are encrypted)", () => {
+    expect(readBlobUrl(`${CIVITAI}content/opaque-encrypted-token`, prefixes)).toBe("opaque");
+    expect(readBlobUrl(`${ENGINE}content/bm90IGpzb24.mac`, prefixes)).toBe("opaque");
+  });
+
   it("says when an orchestrator blob URL names no blob it could renew", () => {
-    expect(readBlobUrl(`${CIVITAI}content/opaque-encrypted-token`, prefixes)).toBe("unreadable");
-    expect(readBlobUrl(`${ENGINE}content/bm90IGpzb24.mac`, prefixes)).toBe("unreadable");
     expect(readBlobUrl(`${CIVITAI}blocked/abc`, prefixes)).toBe("unreadable");
     expect(readBlobUrl(`${CIVITAI}ABC.jpeg/refresh`, prefixes)).toBe("unreadable");
   });

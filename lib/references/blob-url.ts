@@ -10,7 +10,8 @@
 //   token encrypted, i.e. opaque; the embedded engine's is readable
 //   (`base64url({"b": blobId, "e": unix seconds}).mac`, lib/local-engine/signing.ts),
 //   so it is read, without checking the MAC (only the engine can). A token that
-//   does not read that way names no blob we could renew: "unreadable".
+//   does not read that way is "opaque": its expiry is unknowable, so it is sent
+//   as it is (refusing it would block a link that may well work for hours).
 // Pure (Node's Buffer aside): the submit path's, and its tests'.
 import "server-only";
 
@@ -32,7 +33,7 @@ const TOKEN = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/;
 export function readBlobUrl(
   url: string,
   prefixes: readonly string[],
-): BlobUrl | "unreadable" | null {
+): BlobUrl | "opaque" | "unreadable" | null {
   if (!URL.canParse(url)) return null;
   const parsed = new URL(url);
   // Compared after the URL parser resolved any "../" (as the submit guard does).
@@ -65,18 +66,18 @@ function readExp(value: string | null): number | null {
   return Number.isNaN(at) ? null : at;
 }
 
-function readContentToken(token: string): BlobUrl | "unreadable" {
+function readContentToken(token: string): BlobUrl | "opaque" {
   const match = TOKEN.exec(token);
-  if (!match?.[1]) return "unreadable";
+  if (!match?.[1]) return "opaque";
   let claims: unknown;
   try {
     claims = JSON.parse(Buffer.from(match[1], "base64url").toString("utf8"));
   } catch {
-    return "unreadable";
+    return "opaque";
   }
-  if (!claims || typeof claims !== "object") return "unreadable";
+  if (!claims || typeof claims !== "object") return "opaque";
   const b = "b" in claims ? claims.b : undefined;
   const e = "e" in claims ? claims.e : undefined;
-  if (typeof b !== "string" || !BLOB_ID.test(b) || /^\.+$/.test(b)) return "unreadable";
+  if (typeof b !== "string" || !BLOB_ID.test(b) || /^\.+$/.test(b)) return "opaque";
   return { blobId: b, expiresAt: typeof e === "number" && Number.isFinite(e) ? e * 1000 : null };
 }

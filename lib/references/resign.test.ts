@@ -67,7 +67,7 @@ describe("resignReferences", () => {
         { imageUrl: "https://images.example/a.png", strength: 1 },
         { imageUrl: blobUrl("GONE.jpeg", "2026-12-01T00:00:00Z"), strength: 1 },
         {
-          imageUrl: "https://orchestration.civitai.com/v2/consumer/blobs/content/opaque",
+          imageUrl: "https://orchestration.civitai.com/v2/consumer/blobs/ABC.jpeg/refresh",
           strength: 1,
         },
       ],
@@ -84,6 +84,17 @@ describe("resignReferences", () => {
       /^Reference 2 \(“Uploaded image”\) cannot be used: the orchestrator no longer has its image/,
     );
     expect(e.detail).toMatch(/^Reference 2 .*, Reference 3 .*Remove them/);
+  });
+
+  it("sends an opaque content link as it is: its expiry cannot be known", async () => {
+    const { refresh, calls } = refresher({});
+    const opaque = "https://orchestration.civitai.com/v2/consumer/blobs/content/encrypted-token";
+    const out = await resignReferences(civitai, [{ imageUrl: opaque, strength: 1 }], {
+      now: NOW,
+      refresh,
+    });
+    expect(out).toEqual([{ imageUrl: opaque, strength: 1 }]);
+    expect(calls).toEqual([]);
   });
 
   it("lets a passing failure through as it is, so the submit is retried", async () => {

@@ -46,7 +46,8 @@ export async function resignReferences(
   const problems = new Map<number, string>();
   references.forEach((ref, i) => {
     const blob = readBlobUrl(ref.imageUrl, prefixes);
-    if (blob === null) return; // someone else's public URL: nothing to renew
+    // Someone else's public URL, or the orchestrator's opaque content link: nothing we can renew.
+    if (blob === null || blob === "opaque") return;
     if (blob === "unreadable") {
       problems.set(i, "its link is the orchestrator's but names no image the studio can renew");
       return;
