@@ -55,7 +55,7 @@ test("each field's error shows under it, keeps what was typed, and nothing is se
     await studio.seed.blur();
     await expect(studio.seed).toHaveAttribute("aria-invalid", "true");
     await expect(studio.seed).toHaveAccessibleDescription(
-      /A seed is a whole number from 0 to 2147483647/,
+      /A seed is a whole number from 0 to 2,147,483,647/,
     );
     await expect(studio.seed).toHaveValue(typed);
     // The note under the field does not promise the seed it just refused.

@@ -80,7 +80,14 @@ export function Wipe({
       </div>
       <Divider position={position} onPosition={onPosition} />
       {veiled ? (
-        <MatureVeil imageIds={[medium.id, large.id]} label={`pair ${n} of ${total}`} size="large" />
+        // Above the divider (z-10), whose handle sits where the veil's button is.
+        <div className="absolute inset-0 z-20">
+          <MatureVeil
+            imageIds={[medium.id, large.id]}
+            label={`pair ${n} of ${total}`}
+            size="large"
+          />
+        </div>
       ) : null}
     </div>
   );

@@ -78,6 +78,10 @@ describe("settingsSummary", () => {
     expect(formatStrength(-2)).toBe("−2.0");
     expect(formatStrength(0)).toBe("0.0");
   });
+
+  it("keeps the slider's 0.05 steps that were sent (0.25 is not shown as 0.3)", () => {
+    expect([0.25, -0.15, 0.75, 1].map(formatStrength)).toEqual(["+0.25", "−0.15", "+0.75", "+1.0"]);
+  });
 });
 
 describe("buzzLine", () => {

@@ -3,6 +3,7 @@
 // tested and shared by the card and the lightbox.
 import type { KreaInput } from "@/lib/krea/schema";
 import { formatBuzz } from "@/lib/krea/pricing";
+import { formatStrength as unsignedStrength } from "@/lib/style-refs/strength";
 import type { Generation } from "./types";
 
 export type StatusTone = "neutral" | "success" | "danger" | "warning";
@@ -88,9 +89,10 @@ export function outputSizeOf(g: Generation): string | null {
   return sized ? `${sized.width}×${sized.height}` : null;
 }
 
+/** As the slider writes it ("+0.25", "−1.5", "0.0"), with the sign a card needs. */
 export function formatStrength(strength: number): string {
-  const text = strength.toFixed(1);
-  return strength > 0 ? `+${text}` : strength < 0 ? `−${text.slice(1)}` : text;
+  const text = unsignedStrength(strength);
+  return strength > 0 ? `+${text}` : text;
 }
 
 export interface SummaryItem {

@@ -3,6 +3,7 @@
 // its newest member is; everything else is a card of its own. Pure, so the
 // grouping rules are tested without a browser.
 import { CREATIVITY_LEVELS } from "@/lib/krea/options";
+import { formatStrength } from "./format";
 import type { SweepKind } from "./links";
 import type { Generation } from "./types";
 
@@ -40,11 +41,7 @@ export function sweepValue(g: Generation): { order: number; label: string } {
   if (g.metadata.sweepKind === "strength") {
     const ref = input.imageStyleReferences[g.metadata.sweepRef ?? 0];
     const s = ref?.strength ?? 0;
-    const text = s.toFixed(1);
-    return {
-      order: s,
-      label: `Strength ${s > 0 ? "+" : s < 0 ? "−" : ""}${text.replace("-", "")}`,
-    };
+    return { order: s, label: `Strength ${formatStrength(s)}` };
   }
   const order = CREATIVITY_LEVELS.indexOf(input.creativity);
   return { order, label: input.creativity.charAt(0).toUpperCase() + input.creativity.slice(1) };
