@@ -346,6 +346,9 @@ for (const viewport of [
         await expect(divider).toHaveAttribute("aria-valuenow", String(value));
         const handle = await box(divider);
         expect(handle.x + handle.width / 2).toBeCloseTo(image.x + (image.width * value) / 100, 0);
+        // …and whole on screen: on a phone the image spans the width, half a handle was cut off.
+        expect(handle.x).toBeGreaterThanOrEqual(0);
+        expect(handle.x + handle.width).toBeLessThanOrEqual(viewport.width);
       }
     });
   });

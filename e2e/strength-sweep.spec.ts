@@ -38,4 +38,7 @@ test("a strength sweep sends 0.25, 0.75 and −0.15 as typed, and refuses eleven
         .sort(),
     )
     .toEqual([-0.15, 0.25, 0.75]);
+  // The sweep's columns say what was sent, not a rounding of it.
+  for (const label of ["Strength −0.15", "Strength +0.25", "Strength +0.75"])
+    await expect(studio.gallery.getByText(label, { exact: true })).toBeVisible();
 });

@@ -49,7 +49,8 @@ export function Wipe({
     // the line at 0 % and 100 % too, half over the edge.
     <div
       className="relative min-h-0 [--stage-h:calc(100dvh-12rem)]"
-      style={boxStyle(size, "100%, 64rem")}
+      // Room at the sides for half the divider's handle at 0 % and 100 %.
+      style={boxStyle(size, "100% - 2rem, 64rem")}
     >
       <div
         ref={stageRef}
