@@ -28,25 +28,24 @@ const RELAXED = {
   },
 };
 
+/** The spec's `format`s, as ajv in strict mode needs them named. */
+export const SPEC_FORMATS = {
+  "date-time": DATE_TIME,
+  uri: (value: string) => URL.canParse(value),
+  "date-span": DATE_SPAN,
+  double: { type: "number", validate: (n: number) => Number.isFinite(n) },
+  int32: {
+    type: "number",
+    validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+  },
+} as const;
+
 let validator: ValidateFunction | null = null;
 
 /** Compiling takes a moment (~0.5 s): engines do it at start, not on their first submit. */
 export function templateValidator(): ValidateFunction {
   if (validator) return validator;
-  const ajv = new Ajv2020({
-    strict: true,
-    allErrors: true,
-    formats: {
-      "date-time": DATE_TIME,
-      uri: (value: string) => URL.canParse(value),
-      "date-span": DATE_SPAN,
-      double: { type: "number", validate: (n: number) => Number.isFinite(n) },
-      int32: {
-        type: "number",
-        validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
-      },
-    },
-  });
+  const ajv = new Ajv2020({ strict: true, allErrors: true, formats: SPEC_FORMATS });
   ajv.addSchema(RELAXED);
   const compiled = ajv.getSchema(`${RELAXED.$id}#/$defs/WorkflowTemplate`);
   if (!compiled) throw new Error("WorkflowTemplate is missing from spec/orchestrator-schemas.json");
