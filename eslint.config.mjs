@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 
 const ENGINE_MESSAGE =
-  "lib/local-engine imports nothing of the studio's: give the engine its own copy (see lib/local-engine/README.md, Conformance).";
+  "lib/engine imports nothing of the studio's: give the engine its own copy (see lib/engine/README.md, Conformance).";
 const ENGINE_ALIAS = { group: ["@/**"], message: ENGINE_MESSAGE };
 const leavingEngine = (up) => ({ group: [`${up}**`], message: ENGINE_MESSAGE });
 
@@ -36,13 +36,13 @@ export default defineConfig([
   {
     // The embedded engine is an independent implementation of the spec: it
     // imports nothing of the studio's, so it can catch the studio's mistakes.
-    files: ["lib/local-engine/*.{ts,mjs}"],
+    files: ["lib/engine/*.{ts,mjs}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [ENGINE_ALIAS, leavingEngine("../")] }],
     },
   },
   {
-    files: ["lib/local-engine/*/**/*.{ts,mjs}"],
+    files: ["lib/engine/*/**/*.{ts,mjs}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [ENGINE_ALIAS, leavingEngine("../../")] }],
     },

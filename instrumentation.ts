@@ -2,6 +2,6 @@
 export async function register() {
   // Only the Node server has signals to handle; the edge runtime has no process.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { installShutdown } = await import("./lib/http/shutdown");
+  const { installShutdown } = await import("./lib/server/http/shutdown");
   installShutdown();
 }

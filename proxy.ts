@@ -11,9 +11,9 @@ import {
   isHttps,
   readCookie,
   serializeCookie,
-} from "@/lib/http/cookies";
-import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
-import { hasAccess } from "@/lib/session/access";
+} from "@/lib/server/http/cookies";
+import { contentSecurityPolicy, newNonce } from "@/lib/server/security/csp";
+import { hasAccess } from "@/lib/server/session/access";
 
 /** What a visitor without the key may load: the sign-in screen and what it needs. */
 const OPEN_PATHS = new Set(["/sign-in", "/api/sign-in", "/icon.svg"]);

@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       "@": fileURLToPath(new URL("./", import.meta.url)),
       // Next enforces "server-only" at build time; under Vitest it is a no-op.
-      "server-only": fileURLToPath(new URL("./lib/testing/server-only-stub.ts", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./lib/server/testing/server-only-stub.ts", import.meta.url)),
     },
   },
   test: {
@@ -16,7 +16,7 @@ export default defineConfig({
     // refuses; let Vite transform it instead.
     server: { deps: { inline: ["@civitai/client"] } },
     // Route tests send more submits a minute than a designer would; the limiter's
-    // own tests (lib/http/rate-policy.test.ts) switch it back on.
+    // own tests (lib/server/http/rate-policy.test.ts) switch it back on.
     env: { STUDIO_RATE_LIMIT: "off" },
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -6,7 +6,7 @@ import { GalleryEmptyState } from "@/components/gallery/gallery-empty-state";
 import { GalleryStatus } from "@/components/gallery/gallery-status";
 import { AppHeader } from "@/components/layout/app-header";
 import { GallerySetFilter, styleSetFilterOf } from "@/components/style-sets/gallery-set-filter";
-import { describeTarget, resolveTarget } from "@/lib/orchestrator/target";
+import { describeTarget, resolveTarget } from "@/lib/server/orchestrator/target";
 
 // The engine depends on this request's cookie and the server's environment.
 export const dynamic = "force-dynamic";

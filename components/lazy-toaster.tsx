@@ -1,10 +1,10 @@
 "use client";
-// sonner's Toaster, loaded when the first toast is asked for (lib/ui/toast.ts).
+// sonner's Toaster, loaded when the first toast is asked for (lib/client/platform/toast.ts).
 // On phones toasts drop from the top: at the bottom they covered Generate,
 // Compare and the sweeps (the builder's bar) and the selection bar.
 import { useEffect, useState, useSyncExternalStore, type ComponentType } from "react";
 import type { ToasterProps } from "sonner";
-import { onToasterWanted, toasterReady, toasterWanted } from "@/lib/ui/toast";
+import { onToasterWanted, toasterReady, toasterWanted } from "@/lib/client/platform/toast";
 
 type Loaded = { Toaster: ComponentType<ToasterProps>; toast: Parameters<typeof toasterReady>[0] };
 

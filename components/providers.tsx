@@ -2,7 +2,7 @@
 
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { makeQueryClient } from "@/lib/query/query-client";
+import { makeQueryClient } from "@/lib/client/platform/query-client";
 import { LazyToaster } from "./lazy-toaster";
 
 export function Providers({ children }: { children: ReactNode }) {

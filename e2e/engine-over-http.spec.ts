@@ -3,7 +3,7 @@ import {
   RECIPE_LARGE,
   RECIPE_MEDIUM,
   RECIPE_STYLE_REFERENCES,
-} from "../lib/local-engine/testing/recipe-bodies";
+} from "../lib/engine/testing/recipe-bodies";
 
 // The embedded engine under `npm start` (not a test server): the recipe's own
 // request bodies, sent the way any orchestrator client sends them.

@@ -1,4 +1,4 @@
-import type { Generation } from "../lib/generations/types";
+import type { Generation } from "../lib/contract/generations/types";
 import { expect, test } from "./support/gallery-fixtures";
 import type { StudioPage } from "./support/studio-page";
 

@@ -1,12 +1,12 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import type { Generation, GenerationPage } from "../lib/generations/types";
+import type { Generation, GenerationPage } from "../lib/contract/generations/types";
 import { pngFile, ReferencesPanel } from "./support/references";
 import { uniquePrompt } from "./support/studio-api";
 import { StudioPage } from "./support/studio-page";
 import { extraPort, StudioServer, testDataDir } from "./support/studio-server";
 
 // Signed reference URLs that expired between generations are renewed by the
-// studio's server on every submit path (lib/references/resign.ts). The server's
+// studio's server on every submit path (lib/server/references/resign.ts). The server's
 // engine signs URLs for 6 s, so the uploaded reference's URL has long expired
 // when the later submits go out; they must all succeed, and what the engine
 // received must be a URL signed after it expired.

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import type { Generation } from "../lib/generations/types";
-import type { StyleSet } from "../lib/style-sets/schema";
+import type { Generation } from "../lib/contract/generations/types";
+import type { StyleSet } from "../lib/contract/style-sets/schema";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { pngFile, ReferencesPanel } from "./support/references";
 import { StudioPage } from "./support/studio-page";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { APIRequestContext, Page } from "@playwright/test";
-import type { StyleSet } from "../lib/style-sets/schema";
+import type { StyleSet } from "../lib/contract/style-sets/schema";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { expect, test } from "./support/fixtures";
 import { ReferencesPanel } from "./support/references";

@@ -7,8 +7,8 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeStyleSetStores, getStyleSetStore } from "@/lib/style-sets/get-store";
-import { startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
+import { closeStyleSetStores, getStyleSetStore } from "@/lib/server/style-sets/get-store";
+import { startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
 
 const API_DIR = path.dirname(fileURLToPath(import.meta.url));
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;

@@ -1,7 +1,7 @@
 // Hostile input, generated, in two depths. The front door: fast-check sends
 // arbitrary bodies, query strings, headers and ids to every API route (found on
 // disk); each answer must be a 4xx problem+json or a well-formed success. Deep:
-// requests valid by construction (lib/testing/fuzz-cases.ts: a proper key,
+// requests valid by construction (lib/server/testing/fuzz-cases.ts: a proper key,
 // same-origin headers, real ids, bodies the contract accepts) with at most one
 // thing broken; the valid ones must succeed, the broken ones must get the
 // refusal they name, and every route that writes must see enough of both.
@@ -20,10 +20,10 @@ import {
   SEED_MAX,
   STRENGTH_MAX,
   STRENGTH_MIN,
-} from "@/lib/krea/options";
-import { closeEngine } from "@/lib/local-engine/get-engine";
-import type { Generation } from "@/lib/generations/types";
-import { closeStyleSetStores, getStyleSetStore } from "@/lib/style-sets/get-store";
+} from "@/lib/contract/krea/options";
+import { closeEngine } from "@/lib/engine/get-engine";
+import type { Generation } from "@/lib/contract/generations/types";
+import { closeStyleSetStores, getStyleSetStore } from "@/lib/server/style-sets/get-store";
 import {
   buildCase,
   CROSS_SITE,
@@ -34,7 +34,7 @@ import {
   type Draw,
   type FuzzCase,
   type World,
-} from "@/lib/testing/fuzz-cases";
+} from "@/lib/server/testing/fuzz-cases";
 import {
   body,
   contentType,
@@ -44,8 +44,8 @@ import {
   query,
   type Endpoint,
   type Handler,
-} from "@/lib/testing/fuzz-front-door";
-import { startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
+} from "@/lib/server/testing/fuzz-front-door";
+import { startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
 
 // No name resolves: reference checks never leave the machine (they answer a warning).
 vi.mock("node:dns/promises", () => {

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/session/sign-in-form";
-import { accessKey } from "@/lib/session/access";
+import { accessKey } from "@/lib/server/session/access";
 
 export const dynamic = "force-dynamic";
 

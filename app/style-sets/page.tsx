@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { AppHeader } from "@/components/layout/app-header";
 import { StyleSetsManager } from "@/components/style-sets/style-sets-manager";
-import { describeTarget, resolveTarget } from "@/lib/orchestrator/target";
-import { getStyleSetStore } from "@/lib/style-sets/get-store";
-import type { StyleSet } from "@/lib/style-sets/schema";
+import { describeTarget, resolveTarget } from "@/lib/server/orchestrator/target";
+import { getStyleSetStore } from "@/lib/server/style-sets/get-store";
+import type { StyleSet } from "@/lib/contract/style-sets/schema";
 
 // Sets are shared and change under us; the engine depends on this request's cookie.
 export const dynamic = "force-dynamic";

@@ -118,7 +118,7 @@ export async function startStudio({ port, dataDir, env = {}, label = `studio-${p
 export async function startEngine({ port, dataDir, env = {} }) {
   const proc = startProcess(
     process.execPath,
-    [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "lib/local-engine/standalone.ts"],
+    [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "lib/engine/standalone.ts"],
     benchEnv({ PORT: String(port), STUDIO_DATA_DIR: dataDir, ...env }),
     `engine-${port}`,
   );

@@ -1,9 +1,9 @@
 "use client";
 
 import { useController, useFormContext } from "react-hook-form";
-import type { BuilderFormValues } from "@/lib/builder/draft";
-import { ASPECT_RATIOS, KREA_DEFAULTS } from "@/lib/krea/options";
-import { RATIO_TABLE, formatSize } from "@/lib/krea/ratios";
+import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import { ASPECT_RATIOS, KREA_DEFAULTS } from "@/lib/contract/krea/options";
+import { RATIO_TABLE, formatSize } from "@/lib/contract/krea/ratios";
 import { FieldBlock, FieldError, RadioCard } from "./field-parts";
 
 const GLYPH_PX = 26;

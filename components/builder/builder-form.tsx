@@ -11,8 +11,8 @@ import {
   type KeyboardEvent,
 } from "react";
 import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
-import { toast } from "@/lib/ui/toast";
-import { summarizeCost } from "@/lib/builder/cost-summary";
+import { toast } from "@/lib/client/platform/toast";
+import { summarizeCost } from "@/lib/client/builder/cost-summary";
 import {
   DEFAULT_VALUES,
   readDraft,
@@ -20,11 +20,11 @@ import {
   writeDraft,
   type BuilderFormValues,
   type BuilderValues,
-} from "@/lib/builder/draft";
-import { enterKeyAction } from "@/lib/builder/enter-key";
-import { fieldMessage } from "@/lib/builder/field-messages";
-import { kreaResolve } from "@/lib/builder/krea-resolver";
-import { planLoad } from "@/lib/builder/load-request";
+} from "@/lib/client/builder/draft";
+import { enterKeyAction } from "@/lib/client/builder/enter-key";
+import { fieldMessage } from "@/lib/client/builder/field-messages";
+import { kreaResolve } from "@/lib/client/builder/krea-resolver";
+import { planLoad } from "@/lib/client/builder/load-request";
 import {
   planCompare,
   planCreativitySweep,
@@ -33,21 +33,21 @@ import {
   workflowCost,
   type ParentLink,
   type SubmitPlan,
-} from "@/lib/builder/submit-plans";
-import { shortPrompt } from "@/lib/generations/format";
-import { sessionStore } from "@/lib/builder/session-store";
-import { useBuilderLoadRequests, type BuilderLoadRequest } from "@/lib/hooks/use-builder-bridge";
-import { useEstimate } from "@/lib/hooks/use-estimate";
-import { useRunPlan } from "@/lib/hooks/use-run-plan";
-import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/hooks/use-style-set-origin";
-import { useSubmitGeneration, type SubmitOptions } from "@/lib/hooks/use-submit-generation";
-import type { FieldErrors } from "@/lib/http/field-errors";
-import { randomSeed } from "@/lib/krea/options";
-import type { KreaInput } from "@/lib/krea/schema";
-import { referencesBlockReason, referencesRisk, type ReferenceEntry } from "@/lib/style-refs/entry";
-import { markReferenceErrors, type ListAccess } from "@/lib/style-refs/list";
-import { needsPreparing } from "@/lib/style-refs/prepare";
-import { styleSetLink } from "@/lib/style-refs/sets";
+} from "@/lib/client/builder/submit-plans";
+import { shortPrompt } from "@/lib/client/gallery/format";
+import { sessionStore } from "@/lib/client/builder/session-store";
+import { useBuilderLoadRequests, type BuilderLoadRequest } from "@/lib/client/builder/use-builder-bridge";
+import { useEstimate } from "@/lib/client/builder/use-estimate";
+import { useRunPlan } from "@/lib/client/builder/use-run-plan";
+import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/use-style-set-origin";
+import { useSubmitGeneration, type SubmitOptions } from "@/lib/client/builder/use-submit-generation";
+import type { FieldErrors } from "@/lib/contract/field-errors";
+import { randomSeed } from "@/lib/contract/krea/options";
+import type { KreaInput } from "@/lib/contract/krea/schema";
+import { referencesBlockReason, referencesRisk, type ReferenceEntry } from "@/lib/client/references/entry";
+import { markReferenceErrors, type ListAccess } from "@/lib/client/references/list";
+import { needsPreparing } from "@/lib/client/references/prepare";
+import { styleSetLink } from "@/lib/client/references/sets";
 import { ReferencesSection } from "@/components/style-refs/references-section";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { CompareActions } from "./compare-actions";
@@ -169,7 +169,7 @@ export function BuilderForm() {
       setValue(key, value, options);
       clearErrors(key);
     }
-    // References loaded from a generation are not a set's (see lib/style-refs/sets.ts).
+    // References loaded from a generation are not a set's (see lib/client/references/sets.ts).
     if (plan.values.imageStyleReferences) setStyleSetOrigin(null);
     setValue("seed", plan.seed, options);
     clearErrors("seed");
@@ -203,8 +203,8 @@ export function BuilderForm() {
     prepare: needsPreparing(list)
       ? async (resolved) => {
           const [{ withFreshReferences }, { refreshBlobs }] = await Promise.all([
-            import("@/lib/style-refs/prepare"),
-            import("@/lib/style-refs/client"),
+            import("@/lib/client/references/prepare"),
+            import("@/lib/client/references/reference-api"),
           ]);
           return withFreshReferences(resolved, list, refreshBlobs);
         }
@@ -239,7 +239,7 @@ export function BuilderForm() {
     void handleSubmit(onValid)(event);
   };
 
-  // Enter never submits; Ctrl/Cmd+Enter does, once (lib/builder/enter-key.ts).
+  // Enter never submits; Ctrl/Cmd+Enter does, once (lib/client/builder/enter-key.ts).
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     const target = event.target;
     // React bubbles events from portaled popovers too; only the form's own fields count.

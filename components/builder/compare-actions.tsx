@@ -5,7 +5,7 @@
 // first (useRunPlan); the strength sweep asks which reference and strengths.
 import { Columns2, Rows3, SlidersHorizontal } from "lucide-react";
 import type { ReactNode } from "react";
-import { formatBuzz } from "@/lib/krea/pricing";
+import { formatBuzz } from "@/lib/contract/krea/pricing";
 
 export interface CompareCosts {
   compare: number;

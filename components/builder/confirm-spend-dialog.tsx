@@ -9,9 +9,9 @@ import {
   localStore,
   readConfirmAbove,
   writeConfirmAbove,
-} from "@/lib/builder/spend-threshold";
-import { formatBuzz } from "@/lib/krea/pricing";
-import type { ConfirmRequest } from "@/lib/hooks/use-run-plan";
+} from "@/lib/client/builder/spend-threshold";
+import { formatBuzz } from "@/lib/contract/krea/pricing";
+import type { ConfirmRequest } from "@/lib/client/builder/use-run-plan";
 
 export function ConfirmSpendDialog({
   request,

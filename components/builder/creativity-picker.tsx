@@ -1,8 +1,8 @@
 "use client";
 
 import { useController, useFormContext } from "react-hook-form";
-import type { BuilderFormValues } from "@/lib/builder/draft";
-import { CREATIVITY_HINTS, CREATIVITY_LEVELS } from "@/lib/krea/options";
+import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import { CREATIVITY_HINTS, CREATIVITY_LEVELS } from "@/lib/contract/krea/options";
 import { FieldBlock, FieldError, RadioCard } from "./field-parts";
 
 /** raw / low / medium / high, each with one line on what it does. */

@@ -2,9 +2,9 @@
 
 import { CircleAlert, CircleCheck, Loader2, RotateCw, Sparkles, TriangleAlert } from "lucide-react";
 import type { ReactNode } from "react";
-import type { CostSummary, Tone } from "@/lib/builder/cost-summary";
-import type { PendingSubmit } from "@/lib/builder/pending-submits";
-import type { FailedSubmit } from "@/lib/hooks/use-submit-generation";
+import type { CostSummary, Tone } from "@/lib/client/builder/cost-summary";
+import type { PendingSubmit } from "@/lib/client/builder/pending-submits";
+import type { FailedSubmit } from "@/lib/client/builder/use-submit-generation";
 import { WaitingSubmits } from "./waiting-submits";
 
 const TONE_CLASS: Record<Tone, string> = {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useFormContext, useWatch } from "react-hook-form";
-import type { BuilderFormValues } from "@/lib/builder/draft";
-import { PROMPT_MAX } from "@/lib/krea/options";
+import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import { PROMPT_MAX } from "@/lib/contract/krea/options";
 import { FieldBlock, FieldError, inputBase } from "./field-parts";
 
 /** The prompt, with a live character count; Ctrl/Cmd+Enter generates (the form handles it). */

@@ -2,8 +2,8 @@
 
 import { Dices, Minus, Pin, PinOff, Plus } from "lucide-react";
 import { useFormContext, useWatch } from "react-hook-form";
-import type { BuilderFormValues } from "@/lib/builder/draft";
-import { QUANTITY_MAX, QUANTITY_MIN, randomSeed } from "@/lib/krea/options";
+import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import { QUANTITY_MAX, QUANTITY_MIN, randomSeed } from "@/lib/contract/krea/options";
 import { FieldError, inputBase } from "./field-parts";
 
 const iconButton =

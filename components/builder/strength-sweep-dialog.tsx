@@ -9,8 +9,8 @@ import {
   DEFAULT_STRENGTHS,
   formatStrengthValue,
   parseStrengthList,
-} from "@/lib/builder/submit-plans";
-import { formatBuzz } from "@/lib/krea/pricing";
+} from "@/lib/client/builder/submit-plans";
+import { formatBuzz } from "@/lib/contract/krea/pricing";
 
 const format = (values: readonly number[]) => values.map(formatStrengthValue).join(", ");
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { useController, useFormContext } from "react-hook-form";
-import { TIER_NAME } from "@/lib/builder/cost-summary";
-import type { BuilderFormValues } from "@/lib/builder/draft";
-import { KREA_SIZES, TIER_PURPOSE, TYPICAL_SECONDS } from "@/lib/krea/options";
-import { formatBuzz, perImageCost } from "@/lib/krea/pricing";
+import { TIER_NAME } from "@/lib/client/builder/cost-summary";
+import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import { KREA_SIZES, TIER_PURPOSE, TYPICAL_SECONDS } from "@/lib/contract/krea/options";
+import { formatBuzz, perImageCost } from "@/lib/contract/krea/pricing";
 import { FieldBlock, FieldError, RadioCard } from "./field-parts";
 
 /** Medium or Large: price per image (with the premium when references are attached) and time. */

@@ -1,8 +1,8 @@
 "use client";
 
 import { Clock } from "lucide-react";
-import type { PendingSubmit } from "@/lib/builder/pending-submits";
-import type { SubmitAccount } from "@/lib/builder/submit-account";
+import type { PendingSubmit } from "@/lib/client/builder/pending-submits";
+import type { SubmitAccount } from "@/lib/client/builder/submit-account";
 
 /** Groups kept submits by the account they were made for, in the order they came. */
 function byAccount(waiting: PendingSubmit[]): { account: SubmitAccount; count: number }[] {

@@ -5,8 +5,8 @@
 import { Copy, X } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useId } from "react";
-import { apiRequestText, TOKEN_PLACEHOLDER } from "@/lib/generations/api-request";
-import type { Generation } from "@/lib/generations/types";
+import { apiRequestText, TOKEN_PLACEHOLDER } from "@/lib/client/gallery/api-request";
+import type { Generation } from "@/lib/contract/generations/types";
 import { copyText } from "./gallery-actions";
 
 export function ApiRequestDialog({

@@ -9,9 +9,9 @@ import {
   formatRelative,
   settingsSummary,
   wallSeconds,
-} from "@/lib/generations/format";
-import type { Generation } from "@/lib/generations/types";
-import { useNow } from "@/lib/hooks/use-now";
+} from "@/lib/client/gallery/format";
+import type { Generation } from "@/lib/contract/generations/types";
+import { useNow } from "@/lib/client/platform/use-now";
 import { copySeed } from "./gallery-actions";
 import { Glyph } from "./glyph";
 

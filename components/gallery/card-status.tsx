@@ -3,11 +3,11 @@
 // and a plain statement of why it ended when it did not succeed.
 import { clsx } from "clsx";
 import { Ban, Clock, ShieldAlert, TriangleAlert, Unplug, type LucideIcon } from "lucide-react";
-import { formatDuration, statusLabel, type StatusTone } from "@/lib/generations/format";
-import { estimateProgress } from "@/lib/generations/progress";
-import type { Generation } from "@/lib/generations/types";
-import { useCancelGeneration } from "@/lib/hooks/use-cancel-generation";
-import { useNow } from "@/lib/hooks/use-now";
+import { formatDuration, statusLabel, type StatusTone } from "@/lib/client/gallery/format";
+import { estimateProgress } from "@/lib/client/gallery/progress";
+import type { Generation } from "@/lib/contract/generations/types";
+import { useCancelGeneration } from "@/lib/client/gallery/use-cancel-generation";
+import { useNow } from "@/lib/client/platform/use-now";
 
 export const TONE_TEXT: Record<StatusTone, string> = {
   neutral: "text-muted",

@@ -15,10 +15,10 @@ import {
   parseDay,
   STATUS_FILTERS,
   type GalleryFilters,
-} from "@/lib/generations/filters";
-import { useGalleryFilters, type HistoryMode } from "@/lib/hooks/use-gallery-filters";
-import { apiFetch } from "@/lib/http/client";
-import { ASPECT_RATIOS, CREATIVITY_LEVELS, KREA_SIZES, SEED_MAX } from "@/lib/krea/options";
+} from "@/lib/contract/generations/filters";
+import { useGalleryFilters, type HistoryMode } from "@/lib/client/gallery/use-gallery-filters";
+import { apiFetch } from "@/lib/client/platform/api-client";
+import { ASPECT_RATIOS, CREATIVITY_LEVELS, KREA_SIZES, SEED_MAX } from "@/lib/contract/krea/options";
 import { Glyph } from "./glyph";
 
 const SEARCH_DEBOUNCE_MS = 300;

@@ -2,12 +2,12 @@
 // What a card, an image menu or the lightbox can ask the gallery to do, and the
 // small actions they share (copy, reuse, download) with their toasts.
 import { createContext, use } from "react";
-import type { SubmitPlan } from "@/lib/builder/submit-plans";
-import { toast } from "@/lib/ui/toast";
-import { downloadImage } from "@/lib/generations/download";
-import { shortPrompt } from "@/lib/generations/format";
-import type { Generation } from "@/lib/generations/types";
-import { requestBuilderLoad } from "@/lib/hooks/use-builder-bridge";
+import type { SubmitPlan } from "@/lib/client/builder/submit-plans";
+import { toast } from "@/lib/client/platform/toast";
+import { downloadImage } from "@/lib/client/gallery/download";
+import { shortPrompt } from "@/lib/client/gallery/format";
+import type { Generation } from "@/lib/contract/generations/types";
+import { requestBuilderLoad } from "@/lib/client/builder/use-builder-bridge";
 
 export interface GalleryActions {
   openImage(imageId: string): void;

@@ -1,8 +1,8 @@
 import { ImagePlus } from "lucide-react";
-import type { EngineKind } from "@/lib/orchestrator/target";
+import type { EngineKind } from "@/lib/server/orchestrator/target";
 import type { ReactNode } from "react";
-import { PROMPT_MAX, TYPICAL_SECONDS, type KreaSize } from "@/lib/krea/options";
-import { BASE_PRICE } from "@/lib/krea/pricing";
+import { PROMPT_MAX, TYPICAL_SECONDS, type KreaSize } from "@/lib/contract/krea/options";
+import { BASE_PRICE } from "@/lib/contract/krea/pricing";
 
 const tier = (size: KreaSize) =>
   `${BASE_PRICE[size]} Buzz, ${TYPICAL_SECONDS[size].min}–${TYPICAL_SECONDS[size].max} s`;

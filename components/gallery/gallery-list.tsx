@@ -15,10 +15,10 @@ import {
   useSyncExternalStore,
   type RefObject,
 } from "react";
-import { estimateItemHeight, itemSpan, packRows, spanWidth } from "@/lib/generations/feed-layout";
-import { itemGenerations, type FeedItem } from "@/lib/generations/groups";
-import { columnsForWidth, CARD_GAP } from "@/lib/generations/layout";
-import type { LostGenerations } from "@/lib/hooks/use-generation-watch";
+import { estimateItemHeight, itemSpan, packRows, spanWidth } from "@/lib/client/gallery/feed-layout";
+import { itemGenerations, type FeedItem } from "@/lib/client/gallery/groups";
+import { columnsForWidth, CARD_GAP } from "@/lib/client/gallery/layout";
+import type { LostGenerations } from "@/lib/client/gallery/use-generation-watch";
 import { GenerationCard } from "./generation-card";
 import { GroupCard } from "./group-card";
 import { ScrollingContext } from "./scrolling-context";

@@ -1,8 +1,8 @@
 "use client";
 // Beside the gallery's title: how many generations are running, and a calm
 // note while the connection to the studio is being re-established.
-import { useGenerations } from "@/lib/hooks/use-generations";
-import { useLostGenerations, useWatchReconnecting } from "@/lib/hooks/use-generation-watch";
+import { useGenerations } from "@/lib/client/gallery/use-generations";
+import { useLostGenerations, useWatchReconnecting } from "@/lib/client/gallery/use-generation-watch";
 
 export function GalleryStatus() {
   const { generations } = useGenerations();

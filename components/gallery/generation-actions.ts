@@ -9,9 +9,9 @@ import {
   planRepeat,
   planTierTry,
   type SubmitPlan,
-} from "@/lib/builder/submit-plans";
-import type { Generation } from "@/lib/generations/types";
-import { formatBuzz } from "@/lib/krea/pricing";
+} from "@/lib/client/builder/submit-plans";
+import type { Generation } from "@/lib/contract/generations/types";
+import { formatBuzz } from "@/lib/contract/krea/pricing";
 import { copySeed, reuseSettings, type GalleryActions } from "./gallery-actions";
 
 export interface GenerationAction {

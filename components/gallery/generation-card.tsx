@@ -2,7 +2,7 @@
 // One generation: its prompt, images, state and settings. Named by its prompt
 // (an <article> labelled by it) so people and tests find it the same way.
 import { memo, useId, useState } from "react";
-import type { Generation } from "@/lib/generations/types";
+import type { Generation } from "@/lib/contract/generations/types";
 import { ActionsMenu } from "./actions-menu";
 import { CardFacts, SettingsChips } from "./card-meta";
 import { CardOutcome, CardProgress } from "./card-status";

@@ -6,15 +6,15 @@
 // beyond medium, and opens the wipe view.
 import { ShieldAlert, SplitSquareHorizontal } from "lucide-react";
 import { memo, useId, type CSSProperties } from "react";
-import { memberColumns } from "@/lib/generations/feed-layout";
-import { formatDuration } from "@/lib/generations/format";
-import { sweepValue, type PairItem, type SweepItem } from "@/lib/generations/groups";
-import { CARD_PADDING, imageRatio } from "@/lib/generations/layout";
-import { alignByIndex, difference, sideFacts, type Slot } from "@/lib/generations/pairing";
-import type { Generation } from "@/lib/generations/types";
-import type { LostGenerations } from "@/lib/hooks/use-generation-watch";
-import { useGeneration } from "@/lib/hooks/use-generation";
-import { formatBuzz } from "@/lib/krea/pricing";
+import { memberColumns } from "@/lib/client/gallery/feed-layout";
+import { formatDuration } from "@/lib/client/gallery/format";
+import { sweepValue, type PairItem, type SweepItem } from "@/lib/client/gallery/groups";
+import { CARD_PADDING, imageRatio } from "@/lib/client/gallery/layout";
+import { alignByIndex, difference, sideFacts, type Slot } from "@/lib/client/gallery/pairing";
+import type { Generation } from "@/lib/contract/generations/types";
+import type { LostGenerations } from "@/lib/client/gallery/use-generation-watch";
+import { useGeneration } from "@/lib/client/gallery/use-generation";
+import { formatBuzz } from "@/lib/contract/krea/pricing";
 import { CardFacts, SettingsChips } from "./card-meta";
 import { CardOutcome, CardProgress } from "./card-status";
 import { useGalleryActions } from "./gallery-actions";

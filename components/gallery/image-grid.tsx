@@ -10,8 +10,8 @@ import {
   imageRatio,
   MAX_TILE_HEIGHT,
   tileCount,
-} from "@/lib/generations/layout";
-import type { Generation, GenerationImage } from "@/lib/generations/types";
+} from "@/lib/client/gallery/layout";
+import type { Generation, GenerationImage } from "@/lib/contract/generations/types";
 import { Thumbnail } from "./thumbnail";
 
 export function ratioStyle(image: GenerationImage | null, fallback: number): CSSProperties {

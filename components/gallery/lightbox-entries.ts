@@ -2,9 +2,9 @@
 // inside a pair or sweep card image n of each member before image n+1, so ← →
 // compares medium with large. Kept apart from the lightbox so the gallery can
 // compute it (and the selection its ranges) without loading the lightbox's code.
-import type { FeedItem } from "@/lib/generations/groups";
-import { alignByIndex } from "@/lib/generations/pairing";
-import type { Generation, GenerationImage } from "@/lib/generations/types";
+import type { FeedItem } from "@/lib/client/gallery/groups";
+import { alignByIndex } from "@/lib/client/gallery/pairing";
+import type { Generation, GenerationImage } from "@/lib/contract/generations/types";
 
 export interface LightboxEntry {
   generation: Generation;

@@ -4,9 +4,9 @@
 // original arrives.
 import { ImageOff, RotateCcw } from "lucide-react";
 import { useState } from "react";
-import { imageAlt } from "@/lib/generations/format";
-import { useImageSource } from "@/lib/hooks/use-image-source";
-import type { Size, View } from "@/lib/ui/zoom";
+import { imageAlt } from "@/lib/client/gallery/format";
+import { useImageSource } from "@/lib/client/gallery/use-image-source";
+import type { Size, View } from "@/lib/client/gallery/zoom";
 import type { LightboxEntry } from "./lightbox-entries";
 import { zoomedStyle } from "./zoom-controls";
 import { MatureBadge, MatureVeil, useVeiled, VEIL_IMAGE_CLASS } from "./mature-veil";

@@ -2,7 +2,7 @@
 // The full image at its true ratio, fitted to the viewport, with its settings
 // and actions beside it. ← → (or a swipe) step through every image in gallery
 // order, Esc closes and puts focus back on the thumbnail of the image last shown.
-// The image zooms to 100% and pans (lib/hooks/use-zoom-pan.ts). Loaded on
+// The image zooms to 100% and pans (lib/client/gallery/use-zoom-pan.ts). Loaded on
 // demand: it is not part of the page's first-load JavaScript.
 import {
   ArrowLeft,
@@ -16,10 +16,10 @@ import {
 } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from "react";
-import { favouriteIndices } from "@/lib/generations/links";
-import { useFavourite } from "@/lib/hooks/use-favourite";
-import { useZoomPan } from "@/lib/hooks/use-zoom-pan";
-import type { Size } from "@/lib/ui/zoom";
+import { favouriteIndices } from "@/lib/contract/generations/links";
+import { useFavourite } from "@/lib/client/gallery/use-favourite";
+import { useZoomPan } from "@/lib/client/gallery/use-zoom-pan";
+import type { Size } from "@/lib/client/gallery/zoom";
 import { ActionsMenu } from "./actions-menu";
 import { CardFacts, SettingsChips } from "./card-meta";
 import { copySeed, download, reuseSettings, useGalleryActions } from "./gallery-actions";

@@ -4,9 +4,9 @@
 // The parent's prompt is read from the loaded history, or fetched once when
 // the card is on screen and the parent is older than what is loaded.
 import { CornerDownRight } from "lucide-react";
-import { shortPrompt } from "@/lib/generations/format";
-import type { Generation } from "@/lib/generations/types";
-import { useGeneration } from "@/lib/hooks/use-generation";
+import { shortPrompt } from "@/lib/client/gallery/format";
+import type { Generation } from "@/lib/contract/generations/types";
+import { useGeneration } from "@/lib/client/gallery/use-generation";
 import { useGalleryActions } from "./gallery-actions";
 
 const KIND_LABEL: Record<string, string> = {

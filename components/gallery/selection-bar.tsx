@@ -4,8 +4,8 @@
 // viewport so it stays in reach while the designer keeps scrolling and picking.
 import { Download, Loader2, X } from "lucide-react";
 import { useState } from "react";
-import { toast } from "@/lib/ui/toast";
-import { downloadZipOf, type ZipProgress } from "@/lib/generations/zip-download";
+import { toast } from "@/lib/client/platform/toast";
+import { downloadZipOf, type ZipProgress } from "@/lib/client/gallery/zip-download";
 import type { LightboxEntry } from "./lightbox-entries";
 import { clearSelection, selectedIds, useSelectionCount } from "./selection-store";
 

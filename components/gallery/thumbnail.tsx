@@ -15,11 +15,11 @@ import {
   type MouseEvent,
   type PointerEvent,
 } from "react";
-import { imageAlt } from "@/lib/generations/format";
-import { favouriteIndices } from "@/lib/generations/links";
-import type { Generation, GenerationImage } from "@/lib/generations/types";
-import { useFavourite } from "@/lib/hooks/use-favourite";
-import { useImageSource } from "@/lib/hooks/use-image-source";
+import { imageAlt } from "@/lib/client/gallery/format";
+import { favouriteIndices } from "@/lib/contract/generations/links";
+import type { Generation, GenerationImage } from "@/lib/contract/generations/types";
+import { useFavourite } from "@/lib/client/gallery/use-favourite";
+import { useImageSource } from "@/lib/client/gallery/use-image-source";
 import { ActionsMenu } from "./actions-menu";
 import { copySeed, download, reuseSettings, useGalleryActions } from "./gallery-actions";
 import { Glyph } from "./glyph";

@@ -8,10 +8,10 @@
 import { ChevronLeft, ChevronRight, X } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useState } from "react";
-import { alignByIndex, difference } from "@/lib/generations/pairing";
-import type { Generation, GenerationImage } from "@/lib/generations/types";
-import { useZoomPan } from "@/lib/hooks/use-zoom-pan";
-import type { Size } from "@/lib/ui/zoom";
+import { alignByIndex, difference } from "@/lib/client/gallery/pairing";
+import type { Generation, GenerationImage } from "@/lib/contract/generations/types";
+import { useZoomPan } from "@/lib/client/gallery/use-zoom-pan";
+import type { Size } from "@/lib/client/gallery/zoom";
 import { ZoomControls } from "./zoom-controls";
 import { SideBySide, Wipe } from "./wipe-stage";
 

@@ -3,11 +3,11 @@
 // (Wipe), or the two next to each other (SideBySide). Either way both images take
 // the one zoom view, so they always show the same pixels at the same size.
 import type { CSSProperties, KeyboardEvent, PointerEvent, Ref } from "react";
-import { imageAlt } from "@/lib/generations/format";
-import type { GenerationImage } from "@/lib/generations/types";
-import type { ZoomPan } from "@/lib/hooks/use-zoom-pan";
-import { useImageSource } from "@/lib/hooks/use-image-source";
-import type { Size } from "@/lib/ui/zoom";
+import { imageAlt } from "@/lib/client/gallery/format";
+import type { GenerationImage } from "@/lib/contract/generations/types";
+import type { ZoomPan } from "@/lib/client/gallery/use-zoom-pan";
+import { useImageSource } from "@/lib/client/gallery/use-image-source";
+import type { Size } from "@/lib/client/gallery/zoom";
 import { MatureVeil, useVeiled, VEIL_IMAGE_CLASS } from "./mature-veil";
 import { zoomCursor, zoomedStyle } from "./zoom-controls";
 

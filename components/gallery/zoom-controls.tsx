@@ -4,8 +4,8 @@
 // technology and with its key in the tooltip.
 import { Minus, Plus } from "lucide-react";
 import type { CSSProperties, ReactNode } from "react";
-import type { ZoomPan } from "@/lib/hooks/use-zoom-pan";
-import type { Size, View } from "@/lib/ui/zoom";
+import type { ZoomPan } from "@/lib/client/gallery/use-zoom-pan";
+import type { Size, View } from "@/lib/client/gallery/zoom";
 
 /** Places an image in its stage: sized (not CSS-scaled) so 100% is drawn pixel for pixel. */
 export function zoomedStyle(view: View, image: Size, offsetX = 0): CSSProperties {

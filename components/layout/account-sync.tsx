@@ -1,7 +1,7 @@
 "use client";
 
-import type { SubmitAccount } from "@/lib/builder/submit-account";
-import { useSyncCurrentAccount } from "@/lib/hooks/use-current-account";
+import type { SubmitAccount } from "@/lib/client/builder/submit-account";
+import { useSyncCurrentAccount } from "@/lib/client/platform/use-current-account";
 
 /** Tells the submit code whom this page's requests are for (nothing visible). */
 export function AccountSync({ account }: { account: SubmitAccount }) {

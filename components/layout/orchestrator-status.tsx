@@ -1,8 +1,8 @@
 "use client";
 
 import { CloudOff } from "lucide-react";
-import { useNow } from "@/lib/hooks/use-now";
-import { healthNotice, useOrchestratorHealth } from "@/lib/hooks/use-orchestrator-health";
+import { useNow } from "@/lib/client/platform/use-now";
+import { healthNotice, useOrchestratorHealth } from "@/lib/client/platform/use-orchestrator-health";
 
 /** Shown in the header while the studio has paused calls to a failing orchestrator. */
 export function OrchestratorStatus() {

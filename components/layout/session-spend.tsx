@@ -1,9 +1,9 @@
 "use client";
 
 import { Zap } from "lucide-react";
-import type { EngineKind } from "@/lib/orchestrator/target";
-import { formatBuzz } from "@/lib/krea/pricing";
-import { useSessionSpend } from "@/lib/hooks/use-session-spend";
+import type { EngineKind } from "@/lib/server/orchestrator/target";
+import { formatBuzz } from "@/lib/contract/krea/pricing";
+import { useSessionSpend } from "@/lib/client/builder/use-session-spend";
 
 /** Buzz actually charged for this tab's generations (from their transactions). */
 export function SessionSpend({ engine }: { engine: EngineKind }) {

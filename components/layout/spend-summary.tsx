@@ -10,10 +10,10 @@ import {
   localStore,
   readConfirmAbove,
   writeConfirmAbove,
-} from "@/lib/builder/spend-threshold";
-import { localBoundaries, type SpendBucket, type SpendSummary } from "@/lib/generations/spend";
-import { apiFetch } from "@/lib/http/client";
-import { formatBuzz } from "@/lib/krea/pricing";
+} from "@/lib/client/builder/spend-threshold";
+import { localBoundaries, type SpendBucket, type SpendSummary } from "@/lib/contract/generations/spend";
+import { apiFetch } from "@/lib/client/platform/api-client";
+import { formatBuzz } from "@/lib/contract/krea/pricing";
 import { LazyPopover } from "@/components/ui/lazy-popover";
 
 const COLUMNS: { key: "today" | "week" | "all"; label: string }[] = [

@@ -5,10 +5,10 @@ import { Eye, EyeOff, Loader2, ShieldCheck, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { Dialog } from "radix-ui";
 import { useState, type FormEvent } from "react";
-import { toast } from "@/lib/ui/toast";
-import { ApiError, apiFetch } from "@/lib/http/client";
-import { setTokenDialogOpen } from "@/lib/hooks/use-token-dialog";
-import type { EngineInfo } from "@/lib/orchestrator/target";
+import { toast } from "@/lib/client/platform/toast";
+import { ApiError, apiFetch } from "@/lib/client/platform/api-client";
+import { setTokenDialogOpen } from "@/lib/client/platform/use-token-dialog";
+import type { EngineInfo } from "@/lib/server/orchestrator/target";
 
 interface SaveAnswer {
   engine: "civitai";

@@ -4,8 +4,8 @@
 import { KeyRound } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import { setTokenDialogOpen, useTokenDialogOpen } from "@/lib/hooks/use-token-dialog";
-import type { EngineInfo } from "@/lib/orchestrator/target";
+import { setTokenDialogOpen, useTokenDialogOpen } from "@/lib/client/platform/use-token-dialog";
+import type { EngineInfo } from "@/lib/server/orchestrator/target";
 
 const load = () => import("./token-dialog-body");
 const TokenDialogBody = dynamic(() => load().then((m) => m.TokenDialogBody), { ssr: false });

@@ -2,7 +2,7 @@
 
 import { KeyRound, Loader2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
-import { ApiError, apiFetch } from "@/lib/http/client";
+import { ApiError, apiFetch } from "@/lib/client/platform/api-client";
 
 /** Asks for the studio's access key; on success the server has set the sealed cookie. */
 export function SignInForm({ next }: { next: string }) {

@@ -1,12 +1,12 @@
 // "Use in builder" on the Style sets page opens /?useStyleSet=<id>: the builder
 // fetches that set, keeps it alive (fresh blobs), applies it in place of its references (Undo in the toast),
 // and takes the parameter out of the address so a reload does not apply it again.
-import { toast } from "@/lib/ui/toast";
-import { ApiError, apiFetch } from "@/lib/http/client";
-import { applyLiveStyleSet } from "@/lib/style-refs/apply-to-list";
-import type { ListAccess } from "@/lib/style-refs/list";
-import { STYLE_SET_ID_PATTERN } from "@/lib/style-sets/limits";
-import type { StyleSet } from "@/lib/style-sets/schema";
+import { toast } from "@/lib/client/platform/toast";
+import { ApiError, apiFetch } from "@/lib/client/platform/api-client";
+import { applyLiveStyleSet } from "@/lib/client/references/apply-to-list";
+import type { ListAccess } from "@/lib/client/references/list";
+import { STYLE_SET_ID_PATTERN } from "@/lib/contract/style-sets/limits";
+import type { StyleSet } from "@/lib/contract/style-sets/schema";
 
 export async function applyFromUrl(list: ListAccess): Promise<void> {
   const url = new URL(window.location.href);

@@ -25,17 +25,17 @@ import {
   retry,
   uploadInFlight,
   type ReferenceListApi,
-} from "@/lib/style-refs/add-pipeline";
-import type { ReferenceEntry } from "@/lib/style-refs/entry";
+} from "@/lib/client/references/add-pipeline";
+import type { ReferenceEntry } from "@/lib/client/references/entry";
 import {
   moveEntry,
   patchEntry,
   removeEntry,
   restoreEntry,
   setStrength,
-} from "@/lib/style-refs/list";
-import { toast } from "@/lib/ui/toast";
-import type { StyleSetOrigin } from "@/lib/style-refs/sets";
+} from "@/lib/client/references/list";
+import { toast } from "@/lib/client/platform/toast";
+import type { StyleSetOrigin } from "@/lib/client/references/sets";
 import { SetActions } from "@/components/style-sets/set-actions";
 import { ReferenceRow } from "./reference-row";
 

@@ -2,7 +2,7 @@
 // One reference: drag handle, thumbnail, name and state, strength, Remove.
 import { useSortable } from "@dnd-kit/sortable";
 import { CircleAlert, GripVertical, Loader2, RotateCw, TriangleAlert, X } from "lucide-react";
-import type { ReferenceEntry } from "@/lib/style-refs/entry";
+import type { ReferenceEntry } from "@/lib/client/references/entry";
 import { ReferenceThumb } from "./reference-thumb";
 import { StrengthControl } from "./strength-control";
 

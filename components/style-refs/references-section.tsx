@@ -7,20 +7,20 @@
 import { ImagePlus, X } from "lucide-react";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import type { BuilderFormValues } from "@/lib/builder/draft";
-import { useReferenceDrop } from "@/lib/hooks/use-reference-drop";
-import { setStyleSetOrigin, useStyleSetOrigin } from "@/lib/hooks/use-style-set-origin";
-import { STYLE_REFERENCES_MAX } from "@/lib/krea/options";
-import type { DroppedData } from "@/lib/style-refs/dropped";
-import type { ReferenceEntry } from "@/lib/style-refs/entry";
-import type { ReferenceListApi } from "@/lib/style-refs/add-pipeline";
-import { isListFullMessage } from "@/lib/style-refs/list";
+import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import { useReferenceDrop } from "@/lib/client/references/use-reference-drop";
+import { setStyleSetOrigin, useStyleSetOrigin } from "@/lib/client/references/use-style-set-origin";
+import { STYLE_REFERENCES_MAX } from "@/lib/contract/krea/options";
+import type { DroppedData } from "@/lib/client/references/dropped";
+import type { ReferenceEntry } from "@/lib/client/references/entry";
+import type { ReferenceListApi } from "@/lib/client/references/add-pipeline";
+import { isListFullMessage } from "@/lib/client/references/list";
 import { StyleSetsButton } from "@/components/style-sets/style-sets-button";
 import { DropOverlay, RowsSkeleton } from "./section-parts";
 import { UrlField } from "./url-field";
 
 const NO_ROWS: ReferenceEntry[] = [];
-const loadPipeline = () => import("@/lib/style-refs/add-pipeline");
+const loadPipeline = () => import("@/lib/client/references/add-pipeline");
 const loadPanel = () => import("./reference-panel");
 const ReferencePanel = lazy(() => loadPanel().then((m) => ({ default: m.ReferencePanel })));
 const preload = () => {

@@ -6,7 +6,7 @@
 // Generate back (the row's strengthError) until it is fixed or Esc undoes it.
 import { Slider } from "radix-ui";
 import { useState, type KeyboardEvent } from "react";
-import { STRENGTH_MAX, STRENGTH_MIN } from "@/lib/krea/options";
+import { STRENGTH_MAX, STRENGTH_MIN } from "@/lib/contract/krea/options";
 import {
   clampStrength,
   formatStrengthInput,
@@ -14,7 +14,7 @@ import {
   STRENGTH_STEP,
   strengthDirection,
   strengthValueText,
-} from "@/lib/style-refs/strength";
+} from "@/lib/contract/references/strength";
 
 const DIRECTION_CLASS = {
   attract: "text-accent",

@@ -1,8 +1,8 @@
 "use client";
 // An update based on an old version was refused (409): say so plainly and let the
 // designer choose, instead of overwriting someone else's change.
-import type { StyleSetOrigin } from "@/lib/style-refs/sets";
-import type { StyleSet } from "@/lib/style-sets/schema";
+import type { StyleSetOrigin } from "@/lib/client/references/sets";
+import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { DialogFrame, primaryButton, secondaryButton } from "./dialog-parts";
 
 export function ConflictDialog({

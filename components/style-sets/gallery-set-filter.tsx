@@ -1,6 +1,6 @@
 import { X } from "lucide-react";
-import { STYLE_SET_ID_PATTERN } from "@/lib/style-sets/limits";
-import { getStyleSetStore } from "@/lib/style-sets/get-store";
+import { STYLE_SET_ID_PATTERN } from "@/lib/contract/style-sets/limits";
+import { getStyleSetStore } from "@/lib/server/style-sets/get-store";
 
 /** The set named by ?styleSet=, for the gallery's filter note: its name, or null when the id is not a set's. */
 export async function styleSetFilterOf(

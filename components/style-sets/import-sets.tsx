@@ -4,9 +4,9 @@
 // the file ("sets[2].references[0].strength"), so it can be fixed in an editor.
 import { CircleAlert, Upload, X } from "lucide-react";
 import { useRef, useState } from "react";
-import { toast } from "@/lib/ui/toast";
-import { ApiError } from "@/lib/http/client";
-import { useStyleSetChanges } from "@/lib/hooks/use-style-sets";
+import { toast } from "@/lib/client/platform/toast";
+import { ApiError } from "@/lib/client/platform/api-client";
+import { useStyleSetChanges } from "@/lib/client/references/use-style-sets";
 
 export interface ImportProblem {
   title: string;

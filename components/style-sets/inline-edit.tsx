@@ -5,8 +5,8 @@
 // of the other person's change, knowingly.
 import { Loader2 } from "lucide-react";
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
-import { ApiError } from "@/lib/http/client";
-import { conflictOf } from "@/lib/hooks/use-style-sets";
+import { ApiError } from "@/lib/client/platform/api-client";
+import { conflictOf } from "@/lib/client/references/use-style-sets";
 
 const small =
   "inline-flex h-7 items-center rounded-md px-2.5 text-xs font-medium disabled:opacity-60";

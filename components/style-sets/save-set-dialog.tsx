@@ -2,12 +2,12 @@
 // "Save as set…": a name and an optional note for the current references.
 import { Loader2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
-import { toast } from "@/lib/ui/toast";
-import { ApiError } from "@/lib/http/client";
-import { useStyleSetChanges } from "@/lib/hooks/use-style-sets";
-import { toSetReference, type ReferenceEntry } from "@/lib/style-refs/entry";
-import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX } from "@/lib/style-sets/limits";
-import type { StyleSet } from "@/lib/style-sets/schema";
+import { toast } from "@/lib/client/platform/toast";
+import { ApiError } from "@/lib/client/platform/api-client";
+import { useStyleSetChanges } from "@/lib/client/references/use-style-sets";
+import { toSetReference, type ReferenceEntry } from "@/lib/client/references/entry";
+import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX } from "@/lib/contract/style-sets/limits";
+import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { DialogFrame, primaryButton, secondaryButton } from "./dialog-parts";
 
 const field =

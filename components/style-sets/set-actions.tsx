@@ -4,21 +4,21 @@
 // never overwritten unseen), or clear the list. Shown only with references.
 import { Loader2, Save, Trash2, Upload } from "lucide-react";
 import { useState } from "react";
-import { toast } from "@/lib/ui/toast";
-import { ApiError } from "@/lib/http/client";
-import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/hooks/use-style-set-origin";
-import { conflictOf, useStyleSetChanges } from "@/lib/hooks/use-style-sets";
-import { forget } from "@/lib/style-refs/add-pipeline";
-import { applyLiveStyleSet } from "@/lib/style-refs/apply-to-list";
-import { isUnsettled, toSetReference, type ReferenceEntry } from "@/lib/style-refs/entry";
-import type { ListAccess } from "@/lib/style-refs/list";
+import { toast } from "@/lib/client/platform/toast";
+import { ApiError } from "@/lib/client/platform/api-client";
+import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/use-style-set-origin";
+import { conflictOf, useStyleSetChanges } from "@/lib/client/references/use-style-sets";
+import { forget } from "@/lib/client/references/add-pipeline";
+import { applyLiveStyleSet } from "@/lib/client/references/apply-to-list";
+import { isUnsettled, toSetReference, type ReferenceEntry } from "@/lib/client/references/entry";
+import type { ListAccess } from "@/lib/client/references/list";
 import {
   changedSinceOrigin,
   originOf,
   styleSetLink,
   type StyleSetOrigin,
-} from "@/lib/style-refs/sets";
-import type { StyleSet } from "@/lib/style-sets/schema";
+} from "@/lib/client/references/sets";
+import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { ConflictDialog } from "./conflict-dialog";
 import { SaveSetDialog } from "./save-set-dialog";
 

@@ -1,7 +1,7 @@
 // A set's references as a strip of small thumbnails, in order. References
 // without a studio thumbnail (a link that did not answer) show an icon instead.
 import { Link2 } from "lucide-react";
-import type { StyleSetReference } from "@/lib/style-sets/schema";
+import type { StyleSetReference } from "@/lib/contract/style-sets/schema";
 
 export function SetThumbs({
   references,

@@ -7,12 +7,12 @@ import { LazyPopover } from "@/components/ui/lazy-popover";
 import { ChevronDown, Library, Search, Settings2 } from "lucide-react";
 import Link from "next/link";
 import { useId, useState } from "react";
-import { useStyleSets } from "@/lib/hooks/use-style-sets";
-import { applyLiveStyleSet } from "@/lib/style-refs/apply-to-list";
-import type { ListAccess } from "@/lib/style-refs/list";
-import type { ApplyMode } from "@/lib/style-refs/sets";
-import { formatStrength } from "@/lib/style-refs/strength";
-import type { StyleSet } from "@/lib/style-sets/schema";
+import { useStyleSets } from "@/lib/client/references/use-style-sets";
+import { applyLiveStyleSet } from "@/lib/client/references/apply-to-list";
+import type { ListAccess } from "@/lib/client/references/list";
+import type { ApplyMode } from "@/lib/client/references/sets";
+import { formatStrength } from "@/lib/contract/references/strength";
+import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { setsTriggerClass } from "./style-sets-button";
 import { SetThumbs } from "./set-thumbs";
 

@@ -3,15 +3,15 @@
 // with their strengths, when it changed, and what can be done with it.
 import { Copy, Download, Images, Pencil, Trash2, TriangleAlert, Wand2 } from "lucide-react";
 import { useRef, useState } from "react";
-import { toast } from "@/lib/ui/toast";
-import { formatRelative } from "@/lib/generations/format";
-import { useNow } from "@/lib/hooks/use-now";
-import { useStyleSetHealth } from "@/lib/hooks/use-style-set-health";
-import { useStyleSetChanges } from "@/lib/hooks/use-style-sets";
-import { formatStrength, strengthDirection } from "@/lib/style-refs/strength";
-import { lostIndices, lostSummary } from "@/lib/style-sets/health";
-import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX } from "@/lib/style-sets/limits";
-import type { StyleSet } from "@/lib/style-sets/schema";
+import { toast } from "@/lib/client/platform/toast";
+import { formatRelative } from "@/lib/client/gallery/format";
+import { useNow } from "@/lib/client/platform/use-now";
+import { useStyleSetHealth } from "@/lib/client/references/use-style-set-health";
+import { useStyleSetChanges } from "@/lib/client/references/use-style-sets";
+import { formatStrength, strengthDirection } from "@/lib/contract/references/strength";
+import { lostIndices, lostSummary } from "@/lib/contract/style-sets/health";
+import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX } from "@/lib/contract/style-sets/limits";
+import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { InlineEdit } from "./inline-edit";
 
 const action =

@@ -4,7 +4,7 @@
 // page's first load carries one plain button.
 import { ChevronDown, Library } from "lucide-react";
 import { lazy, Suspense, useState } from "react";
-import type { ListAccess } from "@/lib/style-refs/list";
+import type { ListAccess } from "@/lib/client/references/list";
 
 const loadPicker = () => import("./sets-picker");
 const SetsPicker = lazy(() => loadPicker().then((m) => ({ default: m.SetsPicker })));

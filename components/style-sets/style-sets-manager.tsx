@@ -5,9 +5,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Download, Library, Search } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { toast } from "@/lib/ui/toast";
-import { STYLE_SETS_KEY, useStyleSetChanges, useStyleSets } from "@/lib/hooks/use-style-sets";
-import type { StyleSet } from "@/lib/style-sets/schema";
+import { toast } from "@/lib/client/platform/toast";
+import { STYLE_SETS_KEY, useStyleSetChanges, useStyleSets } from "@/lib/client/references/use-style-sets";
+import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { ImportSets, ImportReport, type ImportProblem } from "./import-sets";
 import { StyleSetCard } from "./style-set-card";
 

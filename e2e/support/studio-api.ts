@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, type APIRequestContext } from "@playwright/test";
-import type { Generation } from "../../lib/generations/types";
+import type { Generation } from "../../lib/contract/generations/types";
 
 /** A prompt no other test or run shares, so cards are found unambiguously. */
 export function uniquePrompt(text: string): string {

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import type { Generation, GenerationPage } from "../../lib/generations/types";
+import type { Generation, GenerationPage } from "../../lib/contract/generations/types";
 import { SubmitLog } from "./submits";
 
 /** The studio's one page, found the way a screen reader user would find it. */

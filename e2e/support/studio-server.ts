@@ -23,7 +23,7 @@ export interface StudioServerOptions {
   port: number;
   dataDir: string;
   env?: Record<string, string>;
-  /** run as a designer does, through `npm start`'s script (lib/cli/start.mjs), not `next start` */
+  /** run as a designer does, through `npm start`'s script (lib/server/cli/start.mjs), not `next start` */
   cli?: boolean;
 }
 

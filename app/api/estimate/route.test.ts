@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
-import { ledger } from "@/lib/local-engine/testing/harness";
-import { LOCAL_ENGINE_TOKEN } from "@/lib/orchestrator/target";
+import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
+import { ledger } from "@/lib/engine/testing/harness";
+import { LOCAL_ENGINE_TOKEN } from "@/lib/server/orchestrator/target";
 import { POST } from "./route";
 
 let env: StudioApiEnv;

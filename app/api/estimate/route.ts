@@ -1,13 +1,13 @@
 // POST /api/estimate — the cost of a Krea input: local breakdown plus the orchestrator's whatif figure
-import { toAppError } from "@/lib/http/problem";
-import { json, readJson, route } from "@/lib/http/route";
-import { parseOrThrow } from "@/lib/http/validate";
-import { randomSeed } from "@/lib/krea/options";
-import { estimateCost } from "@/lib/krea/pricing";
-import { kreaInputSchema } from "@/lib/krea/schema";
-import { targetFor } from "@/lib/orchestrator/request-target";
-import { describeTarget } from "@/lib/orchestrator/target";
-import { quoteGeneration } from "@/lib/orchestrator/workflows";
+import { toAppError } from "@/lib/server/http/problem";
+import { json, readJson, route } from "@/lib/server/http/route";
+import { parseOrThrow } from "@/lib/server/http/validate";
+import { randomSeed } from "@/lib/contract/krea/options";
+import { estimateCost } from "@/lib/contract/krea/pricing";
+import { kreaInputSchema } from "@/lib/contract/krea/schema";
+import { targetFor } from "@/lib/server/orchestrator/request-target";
+import { describeTarget } from "@/lib/server/orchestrator/target";
+import { quoteGeneration } from "@/lib/server/orchestrator/workflows";
 
 export const dynamic = "force-dynamic";
 

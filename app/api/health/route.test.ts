@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { healthNotice, type HealthAnswer } from "@/lib/hooks/use-orchestrator-health";
-import { closeEngine } from "@/lib/local-engine/get-engine";
+import { healthNotice, type HealthAnswer } from "@/lib/client/platform/use-orchestrator-health";
+import { closeEngine } from "@/lib/engine/get-engine";
 import { GET } from "./route";
 
 const saved = { ...process.env };

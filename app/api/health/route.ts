@@ -1,10 +1,10 @@
 // GET /api/health — whether the studio can serve this browser: which engine and account its requests use, whether calls to the orchestrator are paused, and the embedded engine's real state (503 while it cannot serve, or while the server shuts down)
-import { json, route } from "@/lib/http/route";
-import { isShuttingDown } from "@/lib/http/shutdown";
-import { engineState } from "@/lib/local-engine/get-engine";
-import { breakerFor } from "@/lib/orchestrator/breaker";
-import { targetFor } from "@/lib/orchestrator/request-target";
-import { describeTarget, servesEmbeddedEngine } from "@/lib/orchestrator/target";
+import { json, route } from "@/lib/server/http/route";
+import { isShuttingDown } from "@/lib/server/http/shutdown";
+import { engineState } from "@/lib/engine/get-engine";
+import { breakerFor } from "@/lib/server/orchestrator/breaker";
+import { targetFor } from "@/lib/server/orchestrator/request-target";
+import { describeTarget, servesEmbeddedEngine } from "@/lib/server/orchestrator/target";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 // POST /api/sign-in — check the studio's access key and keep proof of it in a sealed cookie
 import { timingSafeEqual, createHash } from "node:crypto";
 import * as z from "zod/mini";
-import { isHttps } from "@/lib/http/cookies";
-import { AppError } from "@/lib/http/problem";
-import { json, readJson, route } from "@/lib/http/route";
-import { parseOrThrow } from "@/lib/http/validate";
-import { accessCookie, accessKey } from "@/lib/session/access";
+import { isHttps } from "@/lib/server/http/cookies";
+import { AppError } from "@/lib/server/http/problem";
+import { json, readJson, route } from "@/lib/server/http/route";
+import { parseOrThrow } from "@/lib/server/http/validate";
+import { accessCookie, accessKey } from "@/lib/server/session/access";
 
 export const dynamic = "force-dynamic";
 

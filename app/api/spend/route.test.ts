@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Generation } from "@/lib/generations/types";
-import type { SpendSummary } from "@/lib/generations/spend";
-import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
+import type { Generation } from "@/lib/contract/generations/types";
+import type { SpendSummary } from "@/lib/contract/generations/spend";
+import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
 import { POST as submit } from "../workflows/route";
 import { GET } from "./route";
 

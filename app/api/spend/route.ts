@@ -1,9 +1,9 @@
 // GET /api/spend?today=<ISO>&week=<ISO> — Buzz charged today, this week and all time, by tier (bounded scan, cached 30 s)
-import { json, route } from "@/lib/http/route";
-import { parseInstant } from "@/lib/generations/filters";
-import { summarizeSpend } from "@/lib/generations/spend";
-import { targetFor } from "@/lib/orchestrator/request-target";
-import { spendEntries } from "@/lib/orchestrator/spend";
+import { json, route } from "@/lib/server/http/route";
+import { parseInstant } from "@/lib/contract/generations/filters";
+import { summarizeSpend } from "@/lib/contract/generations/spend";
+import { targetFor } from "@/lib/server/orchestrator/request-target";
+import { spendEntries } from "@/lib/server/orchestrator/spend";
 
 export const dynamic = "force-dynamic";
 

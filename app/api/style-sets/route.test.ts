@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeStyleSetStores } from "@/lib/style-sets/get-store";
-import type { StyleSet, StyleSetExport } from "@/lib/style-sets/schema";
+import { closeStyleSetStores } from "@/lib/server/style-sets/get-store";
+import type { StyleSet, StyleSetExport } from "@/lib/contract/style-sets/schema";
 import {
   jsonRequest,
   params,
   startStudioApiEnv,
   type StudioApiEnv,
-} from "@/lib/testing/studio-api";
+} from "@/lib/server/testing/studio-api";
 import { POST as duplicate } from "./[id]/duplicate/route";
 import { POST as restore } from "./[id]/restore/route";
 import { DELETE, GET as getOne, PATCH } from "./[id]/route";

@@ -1,9 +1,9 @@
 // GET /api/style-sets — live style sets, most recently updated first; POST — create one
-import { json, readJson, route } from "@/lib/http/route";
-import { parseOrThrow } from "@/lib/http/validate";
-import { getStyleSetStore } from "@/lib/style-sets/get-store";
-import { etagOf } from "@/lib/style-sets/http";
-import { styleSetCreateSchema } from "@/lib/style-sets/schema";
+import { json, readJson, route } from "@/lib/server/http/route";
+import { parseOrThrow } from "@/lib/server/http/validate";
+import { getStyleSetStore } from "@/lib/server/style-sets/get-store";
+import { etagOf } from "@/lib/server/style-sets/http";
+import { styleSetCreateSchema } from "@/lib/contract/style-sets/schema";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
-import { TOKEN_COOKIE, tokenFromCookie } from "@/lib/session/token-cookie";
+import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
+import { TOKEN_COOKIE, tokenFromCookie } from "@/lib/server/session/token-cookie";
 import { DELETE, POST } from "./route";
 
 let env: StudioApiEnv;

@@ -1,11 +1,11 @@
 // POST /api/token — verify a Civitai token and keep it in a sealed httpOnly cookie; DELETE — forget it
 import * as z from "zod/mini";
-import { isHttps } from "@/lib/http/cookies";
-import { AppError, validationError } from "@/lib/http/problem";
-import { json, readJson, route } from "@/lib/http/route";
-import { parseOrThrow } from "@/lib/http/validate";
-import { verifyToken } from "@/lib/orchestrator/verify-token";
-import { tokenClearCookie, tokenSetCookie } from "@/lib/session/token-cookie";
+import { isHttps } from "@/lib/server/http/cookies";
+import { AppError, validationError } from "@/lib/server/http/problem";
+import { json, readJson, route } from "@/lib/server/http/route";
+import { parseOrThrow } from "@/lib/server/http/validate";
+import { verifyToken } from "@/lib/server/orchestrator/verify-token";
+import { tokenClearCookie, tokenSetCookie } from "@/lib/server/session/token-cookie";
 
 export const dynamic = "force-dynamic";
 

@@ -5,8 +5,8 @@ import {
   params,
   startStudioApiEnv,
   type StudioApiEnv,
-} from "@/lib/testing/studio-api";
-import { HTML, jpegWithGps, MARKER, pixelBombPng, png, SVG } from "@/lib/uploads/testing/images";
+} from "@/lib/server/testing/studio-api";
+import { HTML, jpegWithGps, MARKER, pixelBombPng, png, SVG } from "@/lib/server/references/testing/images";
 import { GET as getThumbnail } from "../thumbnails/[id]/route";
 import { POST as refresh } from "../references/refresh/route";
 import { POST as submit } from "../workflows/route";

@@ -1,12 +1,12 @@
 // POST /api/uploads — a reference image (multipart `file` or raw image bytes): checked, cleaned of metadata, kept in the data dir and stored on the orchestrator
-import { json, route } from "@/lib/http/route";
-import { uploadReferenceImage } from "@/lib/orchestrator/blobs";
-import { targetFor } from "@/lib/orchestrator/request-target";
-import { inspectImage } from "@/lib/uploads/inspect-image";
-import { imageLimits } from "@/lib/uploads/limits";
-import { saveOriginal } from "@/lib/uploads/originals";
-import { readUpload } from "@/lib/uploads/read-upload";
-import { saveThumbnail } from "@/lib/uploads/thumbnails";
+import { json, route } from "@/lib/server/http/route";
+import { uploadReferenceImage } from "@/lib/server/orchestrator/blobs";
+import { targetFor } from "@/lib/server/orchestrator/request-target";
+import { inspectImage } from "@/lib/server/references/inspect-image";
+import { imageLimits } from "@/lib/server/references/limits";
+import { saveOriginal } from "@/lib/server/references/originals";
+import { readUpload } from "@/lib/server/references/read-upload";
+import { saveThumbnail } from "@/lib/server/references/thumbnails";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ export const POST = route(async (request) => {
   const file = await readUpload(request, limits.maxBytes);
   const image = await inspectImage(file.bytes, limits);
   const thumbnailId = await saveThumbnail(image.bytes, limits.maxPixels);
-  // Kept so a style set can upload it again once its blob has expired (lib/style-sets/keep-alive.ts).
+  // Kept so a style set can upload it again once its blob has expired (lib/server/style-sets/keep-alive.ts).
   await saveOriginal(thumbnailId, image);
   const target = await targetFor(request);
   const blob = await uploadReferenceImage(target, image, request.signal);

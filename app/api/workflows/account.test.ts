@@ -2,11 +2,11 @@
 // route refuses, before anything reaches an orchestrator, one whose account is
 // not this request's: in both directions, token → no token and no token → token.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCOUNT_CHANGED, ACCOUNT_HEADER } from "@/lib/builder/submit-account";
-import { accountOf } from "@/lib/orchestrator/account";
-import { resolveTarget } from "@/lib/orchestrator/target";
-import { TOKEN_COOKIE, tokenSetCookie } from "@/lib/session/token-cookie";
-import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
+import { ACCOUNT_CHANGED, ACCOUNT_HEADER } from "@/lib/client/builder/submit-account";
+import { accountOf } from "@/lib/server/orchestrator/account";
+import { resolveTarget } from "@/lib/server/orchestrator/target";
+import { TOKEN_COOKIE, tokenSetCookie } from "@/lib/server/session/token-cookie";
+import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
 import { POST } from "./route";
 
 let env: StudioApiEnv;

@@ -1,19 +1,19 @@
 // Exactly-once under fire: Generate clicks go through the browser's own retry
-// code (lib/builder/submit-retry.ts) → this route handler (server retries and
+// code (lib/client/builder/submit-retry.ts) → this route handler (server retries and
 // single-flight) → the SDK → an engine that fails on purpose (5xx, 429, stalls,
 // answers lost before or after the work). Every click must end as exactly one
 // workflow charged once, or as an error the designer sees.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { postSubmit, retryClick, SubmitGaveUp } from "@/lib/builder/submit-retry";
-import type { PendingSubmit } from "@/lib/builder/pending-submits";
-import type { FaultCounters, FaultPlanInput } from "@/lib/local-engine/faults";
-import { ledger } from "@/lib/local-engine/testing/harness";
-import { kreaInputSchema } from "@/lib/krea/schema";
-import type { SubmitAccount } from "@/lib/builder/submit-account";
-import { accountOf } from "@/lib/orchestrator/account";
-import { LOCAL_ENGINE_TOKEN, resolveTarget } from "@/lib/orchestrator/target";
-import { startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
+import { postSubmit, retryClick, SubmitGaveUp } from "@/lib/client/builder/submit-retry";
+import type { PendingSubmit } from "@/lib/client/builder/pending-submits";
+import type { FaultCounters, FaultPlanInput } from "@/lib/engine/faults";
+import { ledger } from "@/lib/engine/testing/harness";
+import { kreaInputSchema } from "@/lib/contract/krea/schema";
+import type { SubmitAccount } from "@/lib/client/builder/submit-account";
+import { accountOf } from "@/lib/server/orchestrator/account";
+import { LOCAL_ENGINE_TOKEN, resolveTarget } from "@/lib/server/orchestrator/target";
+import { startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
 
 vi.hoisted(() => {
   // Short enough that a stall costs a second, not the production 30 s.

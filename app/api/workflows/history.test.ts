@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NO_FILTERS } from "@/lib/generations/filters";
-import type { Generation, GenerationPage } from "@/lib/generations/types";
-import { listHistory } from "@/lib/orchestrator/history";
-import { resolveTarget } from "@/lib/orchestrator/target";
+import { NO_FILTERS } from "@/lib/contract/generations/filters";
+import type { Generation, GenerationPage } from "@/lib/contract/generations/types";
+import { listHistory } from "@/lib/server/orchestrator/history";
+import { resolveTarget } from "@/lib/server/orchestrator/target";
 import {
   jsonRequest,
   params,
   startStudioApiEnv,
   type StudioApiEnv,
-} from "@/lib/testing/studio-api";
+} from "@/lib/server/testing/studio-api";
 import { DELETE as cancel, GET as getOne } from "./[id]/route";
 import { GET, POST } from "./route";
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Generation } from "@/lib/generations/types";
+import type { Generation } from "@/lib/contract/generations/types";
 import {
   jsonRequest,
   params,
   startStudioApiEnv,
   type StudioApiEnv,
-} from "@/lib/testing/studio-api";
+} from "@/lib/server/testing/studio-api";
 import { GET as getOne } from "./[id]/route";
 import { POST } from "./route";
 

@@ -9,9 +9,9 @@
 // for the pairing update), so the studio cannot agree with itself by construction.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { postSubmit } from "@/lib/builder/submit-retry";
-import { newPendingSubmit } from "@/lib/builder/pending-submits";
-import type { SubmitAccount } from "@/lib/builder/submit-account";
+import { postSubmit } from "@/lib/client/builder/submit-retry";
+import { newPendingSubmit } from "@/lib/client/builder/pending-submits";
+import type { SubmitAccount } from "@/lib/client/builder/submit-account";
 import {
   planCompare,
   planCreativitySweep,
@@ -20,15 +20,15 @@ import {
   planStrengthSweep,
   planTierTry,
   type SubmitPlan,
-} from "@/lib/builder/submit-plans";
-import type { Generation } from "@/lib/generations/types";
-import { checkKreaInput } from "@/lib/krea/check";
-import { closeEngine } from "@/lib/local-engine/get-engine";
-import { specErrors } from "@/lib/local-engine/testing/spec-validator";
-import { accountOf } from "@/lib/orchestrator/account";
-import { resolveTarget } from "@/lib/orchestrator/target";
-import { closeStyleSetStores, getStyleSetStore } from "@/lib/style-sets/get-store";
-import { startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
+} from "@/lib/client/builder/submit-plans";
+import type { Generation } from "@/lib/contract/generations/types";
+import { checkKreaInput } from "@/lib/contract/krea/check";
+import { closeEngine } from "@/lib/engine/get-engine";
+import { specErrors } from "@/lib/engine/testing/spec-validator";
+import { accountOf } from "@/lib/server/orchestrator/account";
+import { resolveTarget } from "@/lib/server/orchestrator/target";
+import { closeStyleSetStores, getStyleSetStore } from "@/lib/server/style-sets/get-store";
+import { startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
 import { POST as estimate } from "../estimate/route";
 import { POST as submit } from "./route";
 

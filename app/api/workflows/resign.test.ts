@@ -1,14 +1,14 @@
 // Every submit re-signs the orchestrator's own reference URLs that are expired or
 // about to expire, reading the blob from the URL; one it cannot renew is refused
-// before anything is spent (lib/references/resign.ts).
+// before anything is spent (lib/server/references/resign.ts).
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ledger } from "@/lib/local-engine/testing/harness";
-import { loadSigningKey, UrlSigner } from "@/lib/local-engine/signing";
-import { LOCAL_ENGINE_TOKEN } from "@/lib/orchestrator/target";
-import { readBlobUrl } from "@/lib/references/blob-url";
-import { png } from "@/lib/uploads/testing/images";
-import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
+import { ledger } from "@/lib/engine/testing/harness";
+import { loadSigningKey, UrlSigner } from "@/lib/engine/signing";
+import { LOCAL_ENGINE_TOKEN } from "@/lib/server/orchestrator/target";
+import { readBlobUrl } from "@/lib/server/references/blob-url";
+import { png } from "@/lib/server/references/testing/images";
+import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
 import { POST } from "./route";
 
 let env: StudioApiEnv;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
-import { ledger } from "@/lib/local-engine/testing/harness";
-import { LOCAL_ENGINE_TOKEN } from "@/lib/orchestrator/target";
-import type { Generation, GenerationPage } from "@/lib/generations/types";
+import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
+import { ledger } from "@/lib/engine/testing/harness";
+import { LOCAL_ENGINE_TOKEN } from "@/lib/server/orchestrator/target";
+import type { Generation, GenerationPage } from "@/lib/contract/generations/types";
 import { GET as getOne } from "./[id]/route";
 import { GET, POST } from "./route";
 

@@ -1,24 +1,24 @@
 // POST /api/workflows — submit a Krea input (Idempotency-Key header = externalId; X-Studio-Account = the account it was made for, 409 when that is not the current one; X-Watch-Session joins the tab's long-poll, answered by X-Watch-Joined: seq; ?parent=&lineage=&pair=&sweep=&sweepKind=&sweepRef= and ?styleSet=&styleSetVersion= are recorded on the workflow); GET — history, newest first, filtered by the gallery's filters
-import { AppError, validationError } from "@/lib/http/problem";
-import { intParam, json, readJson, route } from "@/lib/http/route";
-import { parseOrThrow } from "@/lib/http/validate";
-import { parseFilters, parseInstant } from "@/lib/generations/filters";
-import { parseSubmitContext, submitLinks } from "@/lib/generations/links";
-import { randomSeed } from "@/lib/krea/options";
-import { kreaInputSchema } from "@/lib/krea/schema";
-import { EXTERNAL_ID_PATTERN } from "@/lib/krea/workflow-body";
-import { assertSubmitAccount } from "@/lib/orchestrator/account";
-import { listHistory } from "@/lib/orchestrator/history";
-import { submitOnce } from "@/lib/orchestrator/idempotency";
-import { forgetSpend } from "@/lib/orchestrator/spend";
-import { targetFor } from "@/lib/orchestrator/request-target";
-import { joinWatchSession } from "@/lib/orchestrator/watch";
-import { linkPair } from "@/lib/orchestrator/workflow-links";
-import { MAX_WAIT_SECONDS, submitGeneration } from "@/lib/orchestrator/workflows";
-import { resignReferences } from "@/lib/references/resign";
-import { assertReferencesAllowed } from "@/lib/references/submit-guard";
-import { styleSetBodyOptions, styleSetFromQuery } from "@/lib/style-sets/generation-link";
-import { getStyleSetStore } from "@/lib/style-sets/get-store";
+import { AppError, validationError } from "@/lib/server/http/problem";
+import { intParam, json, readJson, route } from "@/lib/server/http/route";
+import { parseOrThrow } from "@/lib/server/http/validate";
+import { parseFilters, parseInstant } from "@/lib/contract/generations/filters";
+import { parseSubmitContext, submitLinks } from "@/lib/contract/generations/links";
+import { randomSeed } from "@/lib/contract/krea/options";
+import { kreaInputSchema } from "@/lib/contract/krea/schema";
+import { EXTERNAL_ID_PATTERN } from "@/lib/contract/krea/workflow-body";
+import { assertSubmitAccount } from "@/lib/server/orchestrator/account";
+import { listHistory } from "@/lib/server/orchestrator/history";
+import { submitOnce } from "@/lib/server/orchestrator/idempotency";
+import { forgetSpend } from "@/lib/server/orchestrator/spend";
+import { targetFor } from "@/lib/server/orchestrator/request-target";
+import { joinWatchSession } from "@/lib/server/orchestrator/watch";
+import { linkPair } from "@/lib/server/orchestrator/workflow-links";
+import { MAX_WAIT_SECONDS, submitGeneration } from "@/lib/server/orchestrator/workflows";
+import { resignReferences } from "@/lib/server/references/resign";
+import { assertReferencesAllowed } from "@/lib/server/references/submit-guard";
+import { styleSetBodyOptions, styleSetFromQuery } from "@/lib/server/style-sets/generation-link";
+import { getStyleSetStore } from "@/lib/server/style-sets/get-store";
 
 export const dynamic = "force-dynamic";
 

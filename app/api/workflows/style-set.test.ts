@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Generation, GenerationPage } from "@/lib/generations/types";
-import { closeStyleSetStores, getStyleSetStore } from "@/lib/style-sets/get-store";
-import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
+import type { Generation, GenerationPage } from "@/lib/contract/generations/types";
+import { closeStyleSetStores, getStyleSetStore } from "@/lib/server/style-sets/get-store";
+import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
 import { GET, POST } from "./route";
 
 // Recording the style set a generation was made with (metadata + tag), and

@@ -5,7 +5,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonRequest } from "@/lib/testing/studio-api";
+import { jsonRequest } from "@/lib/server/testing/studio-api";
 import { POST } from "./route";
 
 let server: Server;

@@ -4,10 +4,10 @@ import {
   params,
   startStudioApiEnv,
   type StudioApiEnv,
-} from "@/lib/testing/studio-api";
-import { LOCAL_ENGINE_TOKEN } from "@/lib/orchestrator/target";
-import type { Generation } from "@/lib/generations/types";
-import { readStoredEntry } from "@/lib/generations/read-zip";
+} from "@/lib/server/testing/studio-api";
+import { LOCAL_ENGINE_TOKEN } from "@/lib/server/orchestrator/target";
+import type { Generation } from "@/lib/contract/generations/types";
+import { readStoredEntry } from "@/lib/contract/generations/read-zip";
 import { POST as submit } from "@/app/api/workflows/route";
 import { GET as getOne } from "@/app/api/workflows/[id]/route";
 import { GET as download } from "@/app/api/workflows/[id]/download/route";

@@ -1,10 +1,10 @@
 // POST /api/downloads/zip — { images: [{ workflowId, image }] } → a zip (streamed) of those images of the caller's workflows, a JSON sidecar per image and manifest.json
 import * as z from "zod/mini";
-import { ID_PATTERN } from "@/lib/http/ids";
-import { readJson, route } from "@/lib/http/route";
-import { parseOrThrow } from "@/lib/http/validate";
-import { zipFileName, zipStream } from "@/lib/generations/zip-stream";
-import { targetFor } from "@/lib/orchestrator/request-target";
+import { ID_PATTERN } from "@/lib/contract/ids";
+import { readJson, route } from "@/lib/server/http/route";
+import { parseOrThrow } from "@/lib/server/http/validate";
+import { zipFileName, zipStream } from "@/lib/server/generations/zip-stream";
+import { targetFor } from "@/lib/server/orchestrator/request-target";
 
 export const dynamic = "force-dynamic";
 

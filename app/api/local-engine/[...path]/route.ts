@@ -1,8 +1,8 @@
-// /api/local-engine/* — the embedded orchestrator engine, served in-process (lib/local-engine).
+// /api/local-engine/* — the embedded orchestrator engine, served in-process (lib/engine).
 import { randomUUID } from "node:crypto";
-import { problemResponse } from "@/lib/http/problem";
-import { assertSameOrigin } from "@/lib/http/same-origin";
-import { getEngine } from "@/lib/local-engine/get-engine";
+import { problemResponse } from "@/lib/server/http/problem";
+import { assertSameOrigin } from "@/lib/server/http/same-origin";
+import { getEngine } from "@/lib/engine/get-engine";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

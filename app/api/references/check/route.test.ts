@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
+import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
 import { POST } from "./route";
 
 // The happy path needs a server the default policy allows, i.e. a public one;
-// lib/references/check-url.test.ts covers it against a local server with the
+// lib/server/references/check-url.test.ts covers it against a local server with the
 // policy injected. Here: everything the route refuses before any connection.
 
 let env: StudioApiEnv;

@@ -1,8 +1,8 @@
 // POST /api/references/check — is a pasted reference URL public and an image? { url } → { ok, … } or { ok: false, warning }
 import * as z from "zod/mini";
-import { json, readJson, route } from "@/lib/http/route";
-import { parseOrThrow } from "@/lib/http/validate";
-import { checkReferenceUrl } from "@/lib/references/check-url";
+import { json, readJson, route } from "@/lib/server/http/route";
+import { parseOrThrow } from "@/lib/server/http/validate";
+import { checkReferenceUrl } from "@/lib/server/references/check-url";
 
 export const dynamic = "force-dynamic";
 

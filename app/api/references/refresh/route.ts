@@ -1,12 +1,12 @@
 // POST /api/references/refresh — fresh URLs for uploaded references before a submit: { blobIds } → { references: [{ blobId, ok, url, displayUrl, urlExpiresAt } | { blobId, ok: false, error }] }
 import * as z from "zod/mini";
-import { ID_PATTERN } from "@/lib/http/ids";
-import { toAppError } from "@/lib/http/problem";
-import { json, readJson, route } from "@/lib/http/route";
-import { parseOrThrow } from "@/lib/http/validate";
-import { STYLE_REFERENCES_MAX } from "@/lib/krea/options";
-import { refreshReferenceBlob } from "@/lib/orchestrator/blobs";
-import { targetFor } from "@/lib/orchestrator/request-target";
+import { ID_PATTERN } from "@/lib/contract/ids";
+import { toAppError } from "@/lib/server/http/problem";
+import { json, readJson, route } from "@/lib/server/http/route";
+import { parseOrThrow } from "@/lib/server/http/validate";
+import { STYLE_REFERENCES_MAX } from "@/lib/contract/krea/options";
+import { refreshReferenceBlob } from "@/lib/server/orchestrator/blobs";
+import { targetFor } from "@/lib/server/orchestrator/request-target";
 
 export const dynamic = "force-dynamic";
 

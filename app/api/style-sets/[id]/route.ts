@@ -1,10 +1,10 @@
 // GET /api/style-sets/:id — one set; PATCH — change it (version or If-Match required, 409 when stale); DELETE — move it to the bin (restorable)
-import { json, readJson, route } from "@/lib/http/route";
-import { parseOrThrow } from "@/lib/http/validate";
-import { getStyleSetStore } from "@/lib/style-sets/get-store";
-import { checkStyleSetId, etagOf, expectedVersion } from "@/lib/style-sets/http";
-import { styleSetPatchSchema } from "@/lib/style-sets/schema";
-import { styleSetNotFound } from "@/lib/style-sets/store";
+import { json, readJson, route } from "@/lib/server/http/route";
+import { parseOrThrow } from "@/lib/server/http/validate";
+import { getStyleSetStore } from "@/lib/server/style-sets/get-store";
+import { checkStyleSetId, etagOf, expectedVersion } from "@/lib/server/style-sets/http";
+import { styleSetPatchSchema } from "@/lib/contract/style-sets/schema";
+import { styleSetNotFound } from "@/lib/server/style-sets/store";
 
 export const dynamic = "force-dynamic";
 

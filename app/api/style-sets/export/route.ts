@@ -1,7 +1,7 @@
 // GET /api/style-sets/export?ids=a,b — style sets as a JSON file download (all live sets without ids)
-import { json, route } from "@/lib/http/route";
-import { getStyleSetStore } from "@/lib/style-sets/get-store";
-import { checkStyleSetId } from "@/lib/style-sets/http";
+import { json, route } from "@/lib/server/http/route";
+import { getStyleSetStore } from "@/lib/server/style-sets/get-store";
+import { checkStyleSetId } from "@/lib/server/style-sets/http";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // POST /api/style-sets/import — add the sets of an export file (all or nothing; 400 naming every bad field)
-import { json, readJson, route } from "@/lib/http/route";
-import { getStyleSetStore } from "@/lib/style-sets/get-store";
+import { json, readJson, route } from "@/lib/server/http/route";
+import { getStyleSetStore } from "@/lib/server/style-sets/get-store";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // GET /api/thumbnails/:id — a reference thumbnail (WebP, 160 px), immutable: the id is a content hash
-import { AppError } from "@/lib/http/problem";
-import { route } from "@/lib/http/route";
-import { readThumbnail } from "@/lib/uploads/thumbnails";
+import { AppError } from "@/lib/server/http/problem";
+import { route } from "@/lib/server/http/route";
+import { readThumbnail } from "@/lib/server/references/thumbnails";
 
 export const dynamic = "force-dynamic";
 

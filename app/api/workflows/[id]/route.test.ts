@@ -4,8 +4,8 @@ import {
   params,
   startStudioApiEnv,
   type StudioApiEnv,
-} from "@/lib/testing/studio-api";
-import type { Generation } from "@/lib/generations/types";
+} from "@/lib/server/testing/studio-api";
+import type { Generation } from "@/lib/contract/generations/types";
 import { POST } from "../route";
 import { DELETE, GET } from "./route";
 

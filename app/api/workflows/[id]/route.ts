@@ -1,8 +1,8 @@
 // GET /api/workflows/:id — status, long-polls with ?wait= (seconds); DELETE — cancel
-import { checkId } from "@/lib/http/ids";
-import { intParam, json, route } from "@/lib/http/route";
-import { targetFor } from "@/lib/orchestrator/request-target";
-import { cancelGeneration, getGeneration, MAX_WAIT_SECONDS } from "@/lib/orchestrator/workflows";
+import { checkId } from "@/lib/contract/ids";
+import { intParam, json, route } from "@/lib/server/http/route";
+import { targetFor } from "@/lib/server/orchestrator/request-target";
+import { cancelGeneration, getGeneration, MAX_WAIT_SECONDS } from "@/lib/server/orchestrator/workflows";
 
 export const dynamic = "force-dynamic";
 

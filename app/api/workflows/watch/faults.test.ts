@@ -6,13 +6,13 @@
 // and the header notice clear.
 import { QueryClient } from "@tanstack/react-query";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { flattenGenerations, GENERATIONS_KEY, type GenerationsData } from "@/lib/generations/cache";
-import type { Generation } from "@/lib/generations/types";
-import { LOST_KEY, WatchInterrupted, watchOnce } from "@/lib/hooks/use-generation-watch";
-import { healthNotice, type HealthAnswer } from "@/lib/hooks/use-orchestrator-health";
-import type { FaultCounters, FaultPlanInput } from "@/lib/local-engine/faults";
-import { LOCAL_ENGINE_TOKEN } from "@/lib/orchestrator/target";
-import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
+import { flattenGenerations, GENERATIONS_KEY, type GenerationsData } from "@/lib/client/gallery/cache";
+import type { Generation } from "@/lib/contract/generations/types";
+import { LOST_KEY, WatchInterrupted, watchOnce } from "@/lib/client/gallery/use-generation-watch";
+import { healthNotice, type HealthAnswer } from "@/lib/client/platform/use-orchestrator-health";
+import type { FaultCounters, FaultPlanInput } from "@/lib/engine/faults";
+import { LOCAL_ENGINE_TOKEN } from "@/lib/server/orchestrator/target";
+import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
 
 vi.hoisted(() => {
   process.env.ORCHESTRATOR_TIMEOUT_MS = "800";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCAL_ENGINE_TOKEN } from "@/lib/orchestrator/target";
-import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
-import type { Generation } from "@/lib/generations/types";
-import type { WatchResult } from "@/lib/orchestrator/watch";
+import { LOCAL_ENGINE_TOKEN } from "@/lib/server/orchestrator/target";
+import { jsonRequest, startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
+import type { Generation } from "@/lib/contract/generations/types";
+import type { WatchResult } from "@/lib/server/orchestrator/watch";
 import { POST } from "../route";
 import { GET } from "./route";
 

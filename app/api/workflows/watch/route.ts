@@ -1,10 +1,10 @@
 // GET /api/workflows/watch?ids=a,b&wait=25&session=S&seq=N — one long-poll for all unfinished generations; returns when any finishes (submits sent with X-Watch-Session: S join it)
-import { AppError } from "@/lib/http/problem";
-import { checkId } from "@/lib/http/ids";
-import { intParam, json, route } from "@/lib/http/route";
-import { shutdownSignal } from "@/lib/http/shutdown";
-import { targetFor } from "@/lib/orchestrator/request-target";
-import { MAX_WATCH_IDS, sessionRef, watchGenerations } from "@/lib/orchestrator/watch";
+import { AppError } from "@/lib/server/http/problem";
+import { checkId } from "@/lib/contract/ids";
+import { intParam, json, route } from "@/lib/server/http/route";
+import { shutdownSignal } from "@/lib/server/http/shutdown";
+import { targetFor } from "@/lib/server/orchestrator/request-target";
+import { MAX_WATCH_IDS, sessionRef, watchGenerations } from "@/lib/server/orchestrator/watch";
 
 export const dynamic = "force-dynamic";
 

@@ -4,8 +4,8 @@ import {
   params,
   startStudioApiEnv,
   type StudioApiEnv,
-} from "@/lib/testing/studio-api";
-import type { Generation } from "@/lib/generations/types";
+} from "@/lib/server/testing/studio-api";
+import type { Generation } from "@/lib/contract/generations/types";
 import { POST as submit } from "@/app/api/workflows/route";
 import { GET as getOne } from "@/app/api/workflows/[id]/route";
 import { POST } from "./route";

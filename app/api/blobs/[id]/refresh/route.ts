@@ -1,8 +1,8 @@
 // POST /api/blobs/:id/refresh — a fresh signed URL for an image whose URL expired
-import { checkId } from "@/lib/http/ids";
-import { json, route } from "@/lib/http/route";
-import { targetFor } from "@/lib/orchestrator/request-target";
-import { refreshImageUrl } from "@/lib/orchestrator/workflows";
+import { checkId } from "@/lib/contract/ids";
+import { json, route } from "@/lib/server/http/route";
+import { targetFor } from "@/lib/server/orchestrator/request-target";
+import { refreshImageUrl } from "@/lib/server/orchestrator/workflows";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // POST /api/style-sets/:id/duplicate — a copy named "<name> (copy)"
-import { json, route } from "@/lib/http/route";
-import { getStyleSetStore } from "@/lib/style-sets/get-store";
-import { checkStyleSetId, etagOf } from "@/lib/style-sets/http";
+import { json, route } from "@/lib/server/http/route";
+import { getStyleSetStore } from "@/lib/server/style-sets/get-store";
+import { checkStyleSetId, etagOf } from "@/lib/server/style-sets/http";
 
 export const dynamic = "force-dynamic";
 

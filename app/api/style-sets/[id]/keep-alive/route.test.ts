@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { params, startStudioApiEnv, type StudioApiEnv } from "@/lib/testing/studio-api";
-import { closeStyleSetStores, getStyleSetStore } from "@/lib/style-sets/get-store";
-import type { StyleSet } from "@/lib/style-sets/schema";
-import type { KeptAlive } from "@/lib/style-sets/keep-alive";
-import { png } from "@/lib/uploads/testing/images";
+import { params, startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
+import { closeStyleSetStores, getStyleSetStore } from "@/lib/server/style-sets/get-store";
+import type { StyleSet } from "@/lib/contract/style-sets/schema";
+import type { KeptAlive } from "@/lib/server/style-sets/keep-alive";
+import { png } from "@/lib/server/references/testing/images";
 import { POST as upload } from "@/app/api/uploads/route";
 import { POST } from "./route";
 

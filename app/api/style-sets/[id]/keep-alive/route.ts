@@ -1,9 +1,9 @@
 // POST /api/style-sets/:id/keep-alive — refreshes the set's uploaded references (a fresh 30-day lifetime), uploads kept originals again for blobs that are gone: { set, references: [{ index, state }] }
-import { json, route } from "@/lib/http/route";
-import { targetFor } from "@/lib/orchestrator/request-target";
-import { getStyleSetStore } from "@/lib/style-sets/get-store";
-import { checkStyleSetId, etagOf } from "@/lib/style-sets/http";
-import { keepStyleSetAlive } from "@/lib/style-sets/keep-alive";
+import { json, route } from "@/lib/server/http/route";
+import { targetFor } from "@/lib/server/orchestrator/request-target";
+import { getStyleSetStore } from "@/lib/server/style-sets/get-store";
+import { checkStyleSetId, etagOf } from "@/lib/server/style-sets/http";
+import { keepStyleSetAlive } from "@/lib/server/style-sets/keep-alive";
 
 export const dynamic = "force-dynamic";
 

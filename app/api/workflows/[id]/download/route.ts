@@ -1,9 +1,9 @@
 // GET /api/workflows/:id/download?image=n — image n (0-based) of the caller's workflow, streamed by the studio as an attachment (krea-<seed>-<n>.<ext>)
-import { checkId } from "@/lib/http/ids";
-import { intParam, route } from "@/lib/http/route";
-import { downloadName } from "@/lib/generations/download-name";
-import { locateImage, openImage } from "@/lib/orchestrator/image-bytes";
-import { targetFor } from "@/lib/orchestrator/request-target";
+import { checkId } from "@/lib/contract/ids";
+import { intParam, route } from "@/lib/server/http/route";
+import { downloadName } from "@/lib/contract/generations/download-name";
+import { locateImage, openImage } from "@/lib/server/orchestrator/image-bytes";
+import { targetFor } from "@/lib/server/orchestrator/request-target";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Generation, GenerationPage } from "@/lib/generations/types";
+import type { Generation, GenerationPage } from "@/lib/contract/generations/types";
 import {
   jsonRequest,
   params,
   startStudioApiEnv,
   type StudioApiEnv,
-} from "@/lib/testing/studio-api";
+} from "@/lib/server/testing/studio-api";
 import { GET as list, POST as submit } from "../../route";
 import { GET as getOne } from "../route";
 import { DELETE, POST } from "./route";

@@ -1,0 +1,53 @@
+"use client";
+// Buzz charged this session, read from the generations cache the gallery keeps
+// up to date; the builder records each submitted id.
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import {
+  mergeCharges,
+  readSpend,
+  totalSpend,
+  writeSpend,
+  type SpendRecord,
+  type SpendTotal,
+} from "@/lib/client/builder/session-spend";
+import { sessionStore } from "@/lib/client/builder/session-store";
+import { allCachedGenerations, GENERATIONS_KEY } from "@/lib/client/gallery/cache";
+
+const listeners = new Set<() => void>();
+
+/** Tells the header a generation was recorded for this session. */
+export function notifySessionSpend(): void {
+  for (const listener of listeners) listener();
+}
+
+const sameRecord = (a: SpendRecord, b: SpendRecord) => {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+};
+
+export function useSessionSpend(): SpendTotal {
+  const queryClient = useQueryClient();
+  const [record, setRecord] = useState<SpendRecord>({});
+
+  useEffect(() => {
+    const store = sessionStore();
+    const update = () => {
+      const saved = readSpend(store);
+      const merged = mergeCharges(saved, allCachedGenerations(queryClient));
+      if (merged !== saved) writeSpend(store, merged);
+      setRecord((prev) => (sameRecord(prev, merged) ? prev : merged));
+    };
+    update();
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      if (event.query.queryKey[0] === GENERATIONS_KEY[0]) update();
+    });
+    listeners.add(update);
+    return () => {
+      unsubscribe();
+      listeners.delete(update);
+    };
+  }, [queryClient]);
+
+  return totalSpend(record);
+}

@@ -1,0 +1,50 @@
+"use client";
+// The generation history for the gallery's current filters: one infinite query
+// per filtered view over GET /api/workflows, newest first, paged by the
+// orchestrator's cursor. The builder inserts new generations into every cached
+// view they match and the watch keeps unfinished ones current, so a view is
+// never refetched behind the designer's back (with 10,000 generations that
+// would be 300+ requests).
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { flattenGenerations, generationsKey, type GenerationsData } from "@/lib/client/gallery/cache";
+import { keepNewerThanPage } from "@/lib/client/gallery/cache-updates";
+import { historyQuery, type GalleryFilters } from "@/lib/contract/generations/filters";
+import { nextPageParam } from "@/lib/client/gallery/next-page";
+import type { GenerationPage } from "@/lib/contract/generations/types";
+import { apiFetch } from "@/lib/client/platform/api-client";
+import { useGalleryFilters } from "./use-gallery-filters";
+
+export const HISTORY_PAGE_SIZE = 30;
+
+type HistoryKey = ReturnType<typeof generationsKey>;
+
+export function useGenerations() {
+  const { filters } = useGalleryFilters();
+  return useHistory(filters);
+}
+
+export function useHistory(filters: GalleryFilters) {
+  const queryClient = useQueryClient();
+  const key = generationsKey(filters);
+  const query = useInfiniteQuery<GenerationPage, Error, GenerationsData, HistoryKey, string | null>(
+    {
+      queryKey: key,
+      initialPageParam: null,
+      getNextPageParam: (last, _pages, _lastCursor, cursors) => nextPageParam(last, cursors),
+      queryFn: async ({ pageParam, signal }) => {
+        const params = historyQuery(filters);
+        params.set("take", String(HISTORY_PAGE_SIZE));
+        if (pageParam) params.set("cursor", pageParam);
+        const page = await apiFetch<GenerationPage>(`/api/workflows?${params}`, { signal });
+        if (pageParam !== null) return page;
+        // A generation submitted while this page was loading is newer than anything in it.
+        return keepNewerThanPage(page, queryClient.getQueryData<GenerationsData>(key));
+      },
+      staleTime: Infinity,
+      refetchOnReconnect: false,
+    },
+  );
+  const generations = useMemo(() => flattenGenerations(query.data), [query.data]);
+  return { query, generations, filters };
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { AppError } from "@/lib/server/http/problem";
+import type { StyleSet, StyleSetCreate, StyleSetExport, StyleSetPatch } from "@/lib/contract/style-sets/schema";
+
+// What callers may do with style sets, whatever holds them. SQLite today
+// (sqlite-store.ts); a Postgres store for several studio instances would
+// implement the same interface, and routes would not change. Methods are async
+// for that reason even though SQLite answers synchronously.
+//
+// Errors are the studio's AppErrors so routes can let them through: not_found
+// (404) for unknown or deleted sets, StyleSetConflictError (409) for a stale
+// version, validation (400) for an import that does not parse.
+
+export interface StyleSetStore {
+  /** live sets, most recently updated first */
+  list(): Promise<StyleSet[]>;
+  /** a live set; with includeDeleted also one in the bin; null when there is none */
+  get(id: string, options?: { includeDeleted?: boolean }): Promise<StyleSet | null>;
+  create(input: StyleSetCreate): Promise<StyleSet>;
+  /** applies the patch only if the set is still at expectedVersion; bumps the version */
+  update(id: string, patch: StyleSetPatch, expectedVersion: number): Promise<StyleSet>;
+  /**
+   * Keep-alive fixes (keep-alive.ts): every reference on blob `old` gets the
+   * fresh blob id, URL and expiry. Not a designer's edit: the same images,
+   * order and strengths, so the version and updatedAt stay and nobody's
+   * pending update gets a 409 for it. Keyed by blob id, so it applies to the
+   * set as it is now, whatever changed since it was read.
+   */
+  repairBlobs(id: string, fixes: ReadonlyMap<string, BlobFix>): Promise<StyleSet>;
+  /** soft delete: the set leaves the list and can be restored (Undo) */
+  remove(id: string): Promise<StyleSet>;
+  restore(id: string): Promise<StyleSet>;
+  /** a copy named "<name> (copy)", or `name` */
+  duplicate(id: string, name?: string): Promise<StyleSet>;
+  /** validates the whole export file first; inserts all its sets or none */
+  importSets(file: unknown): Promise<StyleSet[]>;
+  /** the given live sets (all when ids is absent); unknown ids are a 404 */
+  exportSets(ids?: string[]): Promise<StyleSetExport>;
+  close(): void;
+}
+
+export interface BlobFix {
+  blobId: string;
+  imageUrl: string;
+  urlExpiresAt: string | null;
+}
+
+/** An update based on a version that is no longer current. */
+export class StyleSetConflictError extends AppError {
+  readonly current: StyleSet;
+  constructor(current: StyleSet, expectedVersion: number) {
+    super("conflict", {
+      detail: `This style set was changed by someone else (it is now version ${current.version}, your change was based on version ${expectedVersion}). Reload it, then apply your change again.`,
+      fieldErrors: { version: [`stale: the set is at version ${current.version}`] },
+      extensions: { currentVersion: current.version, current },
+      retryable: false,
+    });
+    this.name = "StyleSetConflictError";
+    this.current = current;
+  }
+}
+
+export function styleSetNotFound(id: string): AppError {
+  return new AppError("not_found", {
+    detail: `There is no style set ${id}: it was deleted, or the link is wrong.`,
+  });
+}
