@@ -6,7 +6,9 @@ export default defineConfig({
     alias: {
       "@": fileURLToPath(new URL("./", import.meta.url)),
       // Next enforces "server-only" at build time; under Vitest it is a no-op.
-      "server-only": fileURLToPath(new URL("./lib/server/testing/server-only-stub.ts", import.meta.url)),
+      "server-only": fileURLToPath(
+        new URL("./lib/server/testing/server-only-stub.ts", import.meta.url),
+      ),
     },
   },
   test: {

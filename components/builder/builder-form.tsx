@@ -36,15 +36,25 @@ import {
 } from "@/lib/client/builder/submit-plans";
 import { shortPrompt } from "@/lib/client/gallery/format";
 import { sessionStore } from "@/lib/client/builder/session-store";
-import { useBuilderLoadRequests, type BuilderLoadRequest } from "@/lib/client/builder/use-builder-bridge";
+import {
+  useBuilderLoadRequests,
+  type BuilderLoadRequest,
+} from "@/lib/client/builder/use-builder-bridge";
 import { useEstimate } from "@/lib/client/builder/use-estimate";
 import { useRunPlan } from "@/lib/client/builder/use-run-plan";
 import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/use-style-set-origin";
-import { useSubmitGeneration, type SubmitOptions } from "@/lib/client/builder/use-submit-generation";
+import {
+  useSubmitGeneration,
+  type SubmitOptions,
+} from "@/lib/client/builder/use-submit-generation";
 import type { FieldErrors } from "@/lib/contract/field-errors";
 import { randomSeed } from "@/lib/contract/krea/options";
 import type { KreaInput } from "@/lib/contract/krea/schema";
-import { referencesBlockReason, referencesRisk, type ReferenceEntry } from "@/lib/client/references/entry";
+import {
+  referencesBlockReason,
+  referencesRisk,
+  type ReferenceEntry,
+} from "@/lib/client/references/entry";
 import { markReferenceErrors, type ListAccess } from "@/lib/client/references/list";
 import { needsPreparing } from "@/lib/client/references/prepare";
 import { styleSetLink } from "@/lib/client/references/sets";

@@ -18,7 +18,12 @@ import {
 } from "@/lib/contract/generations/filters";
 import { useGalleryFilters, type HistoryMode } from "@/lib/client/gallery/use-gallery-filters";
 import { apiFetch } from "@/lib/client/platform/api-client";
-import { ASPECT_RATIOS, CREATIVITY_LEVELS, KREA_SIZES, SEED_MAX } from "@/lib/contract/krea/options";
+import {
+  ASPECT_RATIOS,
+  CREATIVITY_LEVELS,
+  KREA_SIZES,
+  SEED_MAX,
+} from "@/lib/contract/krea/options";
 import { Glyph } from "./glyph";
 
 const SEARCH_DEBOUNCE_MS = 300;

@@ -15,7 +15,12 @@ import {
   useSyncExternalStore,
   type RefObject,
 } from "react";
-import { estimateItemHeight, itemSpan, packRows, spanWidth } from "@/lib/client/gallery/feed-layout";
+import {
+  estimateItemHeight,
+  itemSpan,
+  packRows,
+  spanWidth,
+} from "@/lib/client/gallery/feed-layout";
 import { itemGenerations, type FeedItem } from "@/lib/client/gallery/groups";
 import { columnsForWidth, CARD_GAP } from "@/lib/client/gallery/layout";
 import type { LostGenerations } from "@/lib/client/gallery/use-generation-watch";

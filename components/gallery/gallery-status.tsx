@@ -2,7 +2,10 @@
 // Beside the gallery's title: how many generations are running, and a calm
 // note while the connection to the studio is being re-established.
 import { useGenerations } from "@/lib/client/gallery/use-generations";
-import { useLostGenerations, useWatchReconnecting } from "@/lib/client/gallery/use-generation-watch";
+import {
+  useLostGenerations,
+  useWatchReconnecting,
+} from "@/lib/client/gallery/use-generation-watch";
 
 export function GalleryStatus() {
   const { generations } = useGenerations();

@@ -11,7 +11,11 @@ import {
   readConfirmAbove,
   writeConfirmAbove,
 } from "@/lib/client/builder/spend-threshold";
-import { localBoundaries, type SpendBucket, type SpendSummary } from "@/lib/contract/generations/spend";
+import {
+  localBoundaries,
+  type SpendBucket,
+  type SpendSummary,
+} from "@/lib/contract/generations/spend";
 import { apiFetch } from "@/lib/client/platform/api-client";
 import { formatBuzz } from "@/lib/contract/krea/pricing";
 import { LazyPopover } from "@/components/ui/lazy-popover";

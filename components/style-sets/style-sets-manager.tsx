@@ -6,7 +6,11 @@ import { Download, Library, Search } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { toast } from "@/lib/client/platform/toast";
-import { STYLE_SETS_KEY, useStyleSetChanges, useStyleSets } from "@/lib/client/references/use-style-sets";
+import {
+  STYLE_SETS_KEY,
+  useStyleSetChanges,
+  useStyleSets,
+} from "@/lib/client/references/use-style-sets";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { ImportSets, ImportReport, type ImportProblem } from "./import-sets";
 import { StyleSetCard } from "./style-set-card";

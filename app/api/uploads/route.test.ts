@@ -6,7 +6,14 @@ import {
   startStudioApiEnv,
   type StudioApiEnv,
 } from "@/lib/server/testing/studio-api";
-import { HTML, jpegWithGps, MARKER, pixelBombPng, png, SVG } from "@/lib/server/references/testing/images";
+import {
+  HTML,
+  jpegWithGps,
+  MARKER,
+  pixelBombPng,
+  png,
+  SVG,
+} from "@/lib/server/references/testing/images";
 import { GET as getThumbnail } from "../thumbnails/[id]/route";
 import { POST as refresh } from "../references/refresh/route";
 import { POST as submit } from "../workflows/route";

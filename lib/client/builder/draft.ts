@@ -1,7 +1,12 @@
 // The builder's half-written state, kept in the tab's sessionStorage so a reload
 // never loses a prompt. Each field is read on its own: one odd value (an old
 // schema, a hand edit) falls back to its default without losing the rest.
-import { ASPECT_RATIOS, CREATIVITY_LEVELS, KREA_DEFAULTS, KREA_SIZES } from "@/lib/contract/krea/options";
+import {
+  ASPECT_RATIOS,
+  CREATIVITY_LEVELS,
+  KREA_DEFAULTS,
+  KREA_SIZES,
+} from "@/lib/contract/krea/options";
 import type { KreaInputDraft } from "@/lib/contract/krea/schema";
 import { readEntries, toStyleReference, type ReferenceEntry } from "@/lib/client/references/entry";
 import { isRecord, readJsonItem, writeJsonItem, type KeyValueStore } from "./session-store";

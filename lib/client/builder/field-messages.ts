@@ -3,7 +3,12 @@
 // and the engine read the same words as Civitai's; the form translates the
 // phrases it knows, by exact match on the shared constants, and shows any
 // other message (a new server rule) as it came.
-import { MAX_REFERENCES_MESSAGE, MESSAGES, oneOf, STRENGTH_MESSAGE } from "@/lib/contract/krea/messages";
+import {
+  MAX_REFERENCES_MESSAGE,
+  MESSAGES,
+  oneOf,
+  STRENGTH_MESSAGE,
+} from "@/lib/contract/krea/messages";
 import {
   ASPECT_RATIOS,
   CREATIVITY_LEVELS,

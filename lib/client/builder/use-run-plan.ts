@@ -3,7 +3,11 @@
 // designer's limit. The question is asked by one dialog for the whole page
 // (ConfirmSpendHost), so the builder and every card share it and the limit.
 import { useCallback, useSyncExternalStore } from "react";
-import { localStore, needsConfirmation, readConfirmAbove } from "@/lib/client/builder/spend-threshold";
+import {
+  localStore,
+  needsConfirmation,
+  readConfirmAbove,
+} from "@/lib/client/builder/spend-threshold";
 import type { SubmitPlan } from "@/lib/client/builder/submit-plans";
 import { useSubmitPlan } from "./use-submit-generation";
 

@@ -47,7 +47,11 @@ import { ApiError } from "@/lib/client/platform/api-client";
 import type { FieldErrors } from "@/lib/contract/field-errors";
 import { formatBuzz } from "@/lib/contract/krea/pricing";
 import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
-import { getCurrentAccount, setCurrentAccount, useCurrentAccount } from "../platform/use-current-account";
+import {
+  getCurrentAccount,
+  setCurrentAccount,
+  useCurrentAccount,
+} from "../platform/use-current-account";
 import { HEALTH_KEY } from "../platform/use-orchestrator-health";
 import {
   addFailed,

@@ -3,7 +3,11 @@
 // variable, never a real value, and the externalId (the studio's idempotency
 // key) is left out so a pasted request does not collide with the original.
 import type { KreaInput } from "@/lib/contract/krea/schema";
-import { buildWorkflowBody, STUDIO_TAG, type KreaWorkflowBody } from "@/lib/contract/krea/workflow-body";
+import {
+  buildWorkflowBody,
+  STUDIO_TAG,
+  type KreaWorkflowBody,
+} from "@/lib/contract/krea/workflow-body";
 import type { Generation } from "@/lib/contract/generations/types";
 
 export const ORCHESTRATOR_SUBMIT_URL =

@@ -1,7 +1,11 @@
 import { WatchSession } from "@/lib/client/gallery/watch-session";
 import { QueryClient } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { GENERATIONS_KEY, flattenGenerations, type GenerationsData } from "@/lib/client/gallery/cache";
+import {
+  GENERATIONS_KEY,
+  flattenGenerations,
+  type GenerationsData,
+} from "@/lib/client/gallery/cache";
 import { makeGeneration, makeRunning } from "@/lib/contract/generations/fixtures";
 import type { WatchResult } from "@/lib/server/orchestrator/watch";
 import {

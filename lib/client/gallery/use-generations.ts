@@ -7,7 +7,11 @@
 // would be 300+ requests).
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { flattenGenerations, generationsKey, type GenerationsData } from "@/lib/client/gallery/cache";
+import {
+  flattenGenerations,
+  generationsKey,
+  type GenerationsData,
+} from "@/lib/client/gallery/cache";
 import { keepNewerThanPage } from "@/lib/client/gallery/cache-updates";
 import { historyQuery, type GalleryFilters } from "@/lib/contract/generations/filters";
 import { nextPageParam } from "@/lib/client/gallery/next-page";

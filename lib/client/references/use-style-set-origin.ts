@@ -4,7 +4,12 @@
 // keeps the link, and shared outside React because the builder form, its
 // references section and the submit all read it.
 import { useSyncExternalStore } from "react";
-import { isRecord, readJsonItem, sessionStore, writeJsonItem } from "@/lib/client/builder/session-store";
+import {
+  isRecord,
+  readJsonItem,
+  sessionStore,
+  writeJsonItem,
+} from "@/lib/client/builder/session-store";
 import type { StyleSetOrigin } from "@/lib/client/references/sets";
 import { STYLE_SET_ID_PATTERN } from "@/lib/contract/style-sets/limits";
 

@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { STYLE_SET_ID_PATTERN } from "@/lib/contract/style-sets/schema";
-import { ASPECT_RATIOS, CREATIVITY_LEVELS, KREA_SIZES, SEED_MAX } from "@/lib/contract/krea/options";
+import {
+  ASPECT_RATIOS,
+  CREATIVITY_LEVELS,
+  KREA_SIZES,
+  SEED_MAX,
+} from "@/lib/contract/krea/options";
 import { makeGeneration, makeRunning } from "./fixtures";
 import {
   filterChips,

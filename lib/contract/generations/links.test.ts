@@ -2,7 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildWorkflowBody, MAX_TAG_LENGTH, MAX_TAGS } from "@/lib/contract/krea/workflow-body";
 import { kreaInputSchema } from "@/lib/contract/krea/schema";
-import { ASPECT_RATIOS, CREATIVITY_LEVELS, KREA_SIZES, SEED_MAX } from "@/lib/contract/krea/options";
+import {
+  ASPECT_RATIOS,
+  CREATIVITY_LEVELS,
+  KREA_SIZES,
+  SEED_MAX,
+} from "@/lib/contract/krea/options";
 import {
   favouriteIndices,
   newLinkId,

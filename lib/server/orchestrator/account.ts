@@ -1,6 +1,10 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { ACCOUNT_CHANGED, ACCOUNT_HEADER, type SubmitAccount } from "@/lib/client/builder/submit-account";
+import {
+  ACCOUNT_CHANGED,
+  ACCOUNT_HEADER,
+  type SubmitAccount,
+} from "@/lib/client/builder/submit-account";
 import { AppError } from "@/lib/server/http/problem";
 import { studioSecret } from "@/lib/server/session/secret";
 import type { OrchestratorTarget } from "./target";

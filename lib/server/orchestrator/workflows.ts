@@ -11,7 +11,11 @@ import { AppError } from "@/lib/server/http/problem";
 import type { Generation, GenerationPage } from "@/lib/contract/generations/types";
 import { estimateCost } from "@/lib/contract/krea/pricing";
 import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
-import { buildWorkflowBody, STUDIO_TAG, type WorkflowBodyOptions } from "@/lib/contract/krea/workflow-body";
+import {
+  buildWorkflowBody,
+  STUDIO_TAG,
+  type WorkflowBodyOptions,
+} from "@/lib/contract/krea/workflow-body";
 import { callSdk } from "./client";
 import { cachedFinal, forgetFinal, rememberFinal } from "./final-cache";
 import { READ_POLICY, SUBMIT_POLICY, withRetry } from "./retry";

@@ -1,7 +1,11 @@
 import "server-only";
 import { validationError } from "@/lib/server/http/problem";
 import { guardedFetch, type GuardedFetchOptions } from "@/lib/server/net/guarded-fetch";
-import { UrlRefusedError, UrlUnreachableError, type UrlGuardOptions } from "@/lib/server/net/url-guard";
+import {
+  UrlRefusedError,
+  UrlUnreachableError,
+  type UrlGuardOptions,
+} from "@/lib/server/net/url-guard";
 import { ImageRejectedError, readImageHeader } from "@/lib/server/references/inspect-image";
 import { imageLimits, type ImageLimits } from "@/lib/server/references/limits";
 import { saveThumbnail } from "@/lib/server/references/thumbnails";

@@ -2,7 +2,12 @@ import "server-only";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { AppError, type ErrorKind } from "@/lib/server/http/problem";
 import { formatBytes } from "./limits";
-import { IMAGE_MIME, notAnImageMessage, sniffImage, type ImageFormat } from "@/lib/contract/references/sniff";
+import {
+  IMAGE_MIME,
+  notAnImageMessage,
+  sniffImage,
+  type ImageFormat,
+} from "@/lib/contract/references/sniff";
 
 // The gate every outside image passes before the studio keeps or forwards it:
 // type by magic bytes, a byte limit, a pixel limit read from the header before

@@ -1,6 +1,11 @@
 import "server-only";
 import { AppError } from "@/lib/server/http/problem";
-import type { StyleSet, StyleSetCreate, StyleSetExport, StyleSetPatch } from "@/lib/contract/style-sets/schema";
+import type {
+  StyleSet,
+  StyleSetCreate,
+  StyleSetExport,
+  StyleSetPatch,
+} from "@/lib/contract/style-sets/schema";
 
 // What callers may do with style sets, whatever holds them. SQLite today
 // (sqlite-store.ts); a Postgres store for several studio instances would

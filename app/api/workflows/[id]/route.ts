@@ -2,7 +2,11 @@
 import { checkId } from "@/lib/contract/ids";
 import { intParam, json, route } from "@/lib/server/http/route";
 import { targetFor } from "@/lib/server/orchestrator/request-target";
-import { cancelGeneration, getGeneration, MAX_WAIT_SECONDS } from "@/lib/server/orchestrator/workflows";
+import {
+  cancelGeneration,
+  getGeneration,
+  MAX_WAIT_SECONDS,
+} from "@/lib/server/orchestrator/workflows";
 
 export const dynamic = "force-dynamic";
 

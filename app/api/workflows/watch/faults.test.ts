@@ -6,7 +6,11 @@
 // and the header notice clear.
 import { QueryClient } from "@tanstack/react-query";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { flattenGenerations, GENERATIONS_KEY, type GenerationsData } from "@/lib/client/gallery/cache";
+import {
+  flattenGenerations,
+  GENERATIONS_KEY,
+  type GenerationsData,
+} from "@/lib/client/gallery/cache";
 import type { Generation } from "@/lib/contract/generations/types";
 import { LOST_KEY, WatchInterrupted, watchOnce } from "@/lib/client/gallery/use-generation-watch";
 import { healthNotice, type HealthAnswer } from "@/lib/client/platform/use-orchestrator-health";
