@@ -35,7 +35,7 @@ import {
   type SubmitPlan,
 } from "@/lib/client/builder/submit-plans";
 import { shortPrompt } from "@/lib/client/gallery/format";
-import { sessionStore } from "@/lib/client/builder/session-store";
+import { sessionStore } from "@/lib/client/platform/session-store";
 import {
   useBuilderLoadRequests,
   type BuilderLoadRequest,
@@ -47,7 +47,7 @@ import {
   useSubmitGeneration,
   type SubmitOptions,
 } from "@/lib/client/builder/use-submit-generation";
-import type { FieldErrors } from "@/lib/contract/field-errors";
+import type { FieldErrors } from "@/lib/contract/krea/field-errors";
 import { randomSeed } from "@/lib/contract/krea/options";
 import type { KreaInput } from "@/lib/contract/krea/schema";
 import {

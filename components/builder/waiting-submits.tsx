@@ -2,7 +2,7 @@
 
 import { Clock } from "lucide-react";
 import type { PendingSubmit } from "@/lib/client/builder/pending-submits";
-import type { SubmitAccount } from "@/lib/client/builder/submit-account";
+import type { SubmitAccount } from "@/lib/contract/api";
 
 /** Groups kept submits by the account they were made for, in the order they came. */
 function byAccount(waiting: PendingSubmit[]): { account: SubmitAccount; count: number }[] {

@@ -5,7 +5,7 @@
 import { Copy, X } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useId } from "react";
-import { apiRequestText, TOKEN_PLACEHOLDER } from "@/lib/client/gallery/api-request";
+import { apiRequestText, TOKEN_PLACEHOLDER } from "@/lib/contract/generations/api-request";
 import type { Generation } from "@/lib/contract/generations/types";
 import { copyText } from "./gallery-actions";
 

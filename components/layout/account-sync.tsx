@@ -1,6 +1,6 @@
 "use client";
 
-import type { SubmitAccount } from "@/lib/client/builder/submit-account";
+import type { SubmitAccount } from "@/lib/contract/api";
 import { useSyncCurrentAccount } from "@/lib/client/platform/use-current-account";
 
 /** Tells the submit code whom this page's requests are for (nothing visible). */

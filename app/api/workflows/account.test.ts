@@ -2,7 +2,7 @@
 // route refuses, before anything reaches an orchestrator, one whose account is
 // not this request's: in both directions, token → no token and no token → token.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCOUNT_CHANGED, ACCOUNT_HEADER } from "@/lib/client/builder/submit-account";
+import { ACCOUNT_CHANGED, ACCOUNT_HEADER } from "@/lib/contract/api";
 import { accountOf } from "@/lib/server/orchestrator/account";
 import { resolveTarget } from "@/lib/server/orchestrator/target";
 import { TOKEN_COOKIE, tokenSetCookie } from "@/lib/server/session/token-cookie";

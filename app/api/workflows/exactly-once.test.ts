@@ -10,7 +10,7 @@ import type { PendingSubmit } from "@/lib/client/builder/pending-submits";
 import type { FaultCounters, FaultPlanInput } from "@/lib/engine/faults";
 import { ledger } from "@/lib/engine/testing/harness";
 import { kreaInputSchema } from "@/lib/contract/krea/schema";
-import type { SubmitAccount } from "@/lib/client/builder/submit-account";
+import type { SubmitAccount } from "@/lib/contract/api";
 import { accountOf } from "@/lib/server/orchestrator/account";
 import { LOCAL_ENGINE_TOKEN, resolveTarget } from "@/lib/server/orchestrator/target";
 import { startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";

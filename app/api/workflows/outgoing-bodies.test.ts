@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { postSubmit } from "@/lib/client/builder/submit-retry";
 import { newPendingSubmit } from "@/lib/client/builder/pending-submits";
-import type { SubmitAccount } from "@/lib/client/builder/submit-account";
+import type { SubmitAccount } from "@/lib/contract/api";
 import {
   planCompare,
   planCreativitySweep,

@@ -7,7 +7,7 @@ import {
   writeDraft,
   type BuilderValues,
 } from "./draft";
-import { memoryStore } from "./session-store";
+import { memoryStore } from "@/lib/client/platform/session-store";
 
 describe("builder draft", () => {
   it("round-trips every field", () => {

@@ -9,7 +9,12 @@ import {
 } from "@/lib/contract/krea/options";
 import type { KreaInputDraft } from "@/lib/contract/krea/schema";
 import { readEntries, toStyleReference, type ReferenceEntry } from "@/lib/client/references/entry";
-import { isRecord, readJsonItem, writeJsonItem, type KeyValueStore } from "./session-store";
+import {
+  isRecord,
+  readJsonItem,
+  writeJsonItem,
+  type KeyValueStore,
+} from "@/lib/client/platform/session-store";
 
 export const DRAFT_KEY = "krea-studio:builder-draft";
 

@@ -10,8 +10,8 @@ import {
   savePendingSubmits,
   submitPath,
 } from "./pending-submits";
-import { memoryStore } from "./session-store";
-import { UNKNOWN_ACCOUNT } from "./submit-account";
+import { memoryStore } from "@/lib/client/platform/session-store";
+import { UNKNOWN_ACCOUNT } from "@/lib/client/platform/submit-account";
 
 const account = { fingerprint: "acct_local_0123456789", label: "the local engine" };
 

@@ -13,8 +13,14 @@ import {
 import { checkKreaInput } from "@/lib/contract/krea/check";
 import { STYLE_SET_ID_PATTERN } from "@/lib/contract/style-sets/limits";
 import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
-import { isRecord, readJsonItem, writeJsonItem, type KeyValueStore } from "./session-store";
-import { readSubmitAccount, UNKNOWN_ACCOUNT, type SubmitAccount } from "./submit-account";
+import {
+  isRecord,
+  readJsonItem,
+  writeJsonItem,
+  type KeyValueStore,
+} from "@/lib/client/platform/session-store";
+import type { SubmitAccount } from "@/lib/contract/api";
+import { readSubmitAccount, UNKNOWN_ACCOUNT } from "@/lib/client/platform/submit-account";
 
 export const PENDING_SUBMITS_KEY = "krea-studio:pending-submits";
 /** Past this a pending submit is dropped rather than resent: nobody expects it any more. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Generation } from "@/lib/contract/generations/types";
-import { memoryStore } from "./session-store";
+import { memoryStore } from "@/lib/client/platform/session-store";
 import { mergeCharges, readSpend, recordSubmitted, totalSpend } from "./session-spend";
 
 const gen = (id: string, chargedBuzz: number | null): Generation => ({

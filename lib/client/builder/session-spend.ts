@@ -2,7 +2,12 @@
 // live in sessionStorage with the last charge seen for each, so the figure
 // survives a reload even before the gallery has fetched the history again.
 import type { Generation } from "@/lib/contract/generations/types";
-import { isRecord, readJsonItem, writeJsonItem, type KeyValueStore } from "./session-store";
+import {
+  isRecord,
+  readJsonItem,
+  writeJsonItem,
+  type KeyValueStore,
+} from "@/lib/client/platform/session-store";
 
 export const SESSION_SPEND_KEY = "krea-studio:session-spend";
 

@@ -6,7 +6,7 @@ import {
   readConfirmAbove,
   writeConfirmAbove,
 } from "./spend-threshold";
-import { memoryStore } from "./session-store";
+import { memoryStore } from "@/lib/client/platform/session-store";
 
 const memory = memoryStore;
 

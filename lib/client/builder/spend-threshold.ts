@@ -1,7 +1,7 @@
 // Above how many Buzz a click asks first ("Compare tiers" with ten large images,
 // a sweep): the designer's own setting, kept in localStorage so it holds for
 // every tab and every visit. Below it, one click spends without a question.
-import type { KeyValueStore } from "./session-store";
+import type { KeyValueStore } from "@/lib/client/platform/session-store";
 
 export const CONFIRM_ABOVE_KEY = "krea-studio:confirm-above";
 export const DEFAULT_CONFIRM_ABOVE = 300;

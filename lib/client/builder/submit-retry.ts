@@ -8,7 +8,7 @@
 import type { Generation } from "@/lib/contract/generations/types";
 import { ApiError, apiFetch, NetworkError } from "@/lib/client/platform/api-client";
 import { submitPath, type PendingSubmit } from "./pending-submits";
-import { ACCOUNT_HEADER } from "./submit-account";
+import { ACCOUNT_HEADER } from "@/lib/contract/api";
 
 /** How long one click keeps trying before it gives up and hands over to Retry. */
 export const CLICK_BUDGET_MS = 60_000;

@@ -11,7 +11,7 @@ import {
   type SpendRecord,
   type SpendTotal,
 } from "@/lib/client/builder/session-spend";
-import { sessionStore } from "@/lib/client/builder/session-store";
+import { sessionStore } from "@/lib/client/platform/session-store";
 import { allCachedGenerations, GENERATIONS_KEY } from "@/lib/client/gallery/cache";
 
 const listeners = new Set<() => void>();

@@ -38,13 +38,13 @@ import {
   isAccountChanged,
   isCurrentAccount,
   readSubmitAccount,
-} from "@/lib/client/builder/submit-account";
-import { sessionStore } from "@/lib/client/builder/session-store";
+} from "@/lib/client/platform/submit-account";
+import { sessionStore } from "@/lib/client/platform/session-store";
 import { upsertGeneration } from "@/lib/client/gallery/cache";
 import type { Generation } from "@/lib/contract/generations/types";
 import { watchSession } from "@/lib/client/gallery/watch-session";
 import { ApiError } from "@/lib/client/platform/api-client";
-import type { FieldErrors } from "@/lib/contract/field-errors";
+import type { FieldErrors } from "@/lib/contract/krea/field-errors";
 import { formatBuzz } from "@/lib/contract/krea/pricing";
 import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
 import {

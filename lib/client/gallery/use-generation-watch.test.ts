@@ -7,7 +7,7 @@ import {
   type GenerationsData,
 } from "@/lib/client/gallery/cache";
 import { makeGeneration, makeRunning } from "@/lib/contract/generations/fixtures";
-import type { WatchResult } from "@/lib/server/orchestrator/watch";
+import type { WatchResult } from "@/lib/contract/generations/types";
 import {
   LOST_KEY,
   WatchInterrupted,

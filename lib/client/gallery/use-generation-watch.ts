@@ -15,7 +15,7 @@ import type { Generation } from "@/lib/contract/generations/types";
 import { backoffDelay, lostReason, selectWatchIds } from "@/lib/client/gallery/watch-plan";
 import { watchSession, type WatchSession } from "@/lib/client/gallery/watch-session";
 import { ApiError, apiFetch } from "@/lib/client/platform/api-client";
-import type { WatchResult } from "@/lib/server/orchestrator/watch";
+import type { WatchResult } from "@/lib/contract/generations/types";
 
 export const WATCH_KEY = "generation-watch";
 /** Generations the orchestrator no longer knows: id → what the card says. */

@@ -1,7 +1,7 @@
 // The browser's side of the studio API: one fetch helper that turns
 // problem+json into an ApiError carrying the message and per-field errors, so
 // forms can put each message next to its field.
-import type { FieldErrors } from "@/lib/contract/field-errors";
+import type { FieldErrors } from "@/lib/contract/krea/field-errors";
 
 export class ApiError extends Error {
   readonly status: number;

@@ -4,7 +4,7 @@
 // /api/health answer (another tab may have changed the token). Kept outside
 // React because the submit code that reads it outlives renders.
 import { useEffect, useSyncExternalStore } from "react";
-import type { SubmitAccount } from "@/lib/client/builder/submit-account";
+import type { SubmitAccount } from "@/lib/contract/api";
 
 let current: SubmitAccount | null = null;
 const listeners = new Set<() => void>();

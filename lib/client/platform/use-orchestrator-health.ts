@@ -9,8 +9,8 @@
 // changed the token).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { readSubmitAccount } from "@/lib/client/builder/submit-account";
-import { isRecord } from "@/lib/client/builder/session-store";
+import { readSubmitAccount } from "./submit-account";
+import { isRecord } from "./session-store";
 import { ApiError, apiFetch } from "@/lib/client/platform/api-client";
 import { setCurrentAccount } from "./use-current-account";
 

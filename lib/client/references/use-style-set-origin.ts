@@ -9,7 +9,7 @@ import {
   readJsonItem,
   sessionStore,
   writeJsonItem,
-} from "@/lib/client/builder/session-store";
+} from "@/lib/client/platform/session-store";
 import type { StyleSetOrigin } from "@/lib/client/references/sets";
 import { STYLE_SET_ID_PATTERN } from "@/lib/contract/style-sets/limits";
 

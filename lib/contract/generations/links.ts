@@ -39,6 +39,8 @@ export const TAG_PREFIX = {
   pair: "pair:",
   sweep: "sweep:",
   favourites: "fav:",
+  /** `styleset:<id>`: the set a generation was made with (lib/server/style-sets/generation-link.ts) */
+  styleSet: "styleset:",
 } as const;
 export const FAVOURITE_TAG = "fav";
 

@@ -104,3 +104,19 @@ export interface GenerationPage {
   /** opaque cursor for the next page, or null at the end */
   next: string | null;
 }
+
+/** Why one watched generation could not be read. */
+export interface WatchError {
+  kind: string;
+  detail: string;
+  /** false when asking again cannot help (deleted, not yours) */
+  retryable: boolean;
+}
+
+/** Answer of `POST /api/workflows/watch`. */
+export interface WatchResult {
+  /** the latest state of every watched generation this server knows */
+  items: Generation[];
+  /** ids whose state could not be read, with why */
+  errors: Record<string, WatchError>;
+}

@@ -2,7 +2,7 @@
 // can find again (krea-<seed>-<generation>-<n>.jpg), a JSON sidecar beside it
 // with everything needed to trace or remake it, and a manifest listing what is
 // in the zip and what could not be fetched. Pure, so the contents are tested.
-import { workflowBodyFor } from "@/lib/client/gallery/api-request";
+import { workflowBodyFor } from "@/lib/contract/generations/api-request";
 import { favouriteIndices } from "./links";
 import type { Generation, GenerationImage } from "./types";
 

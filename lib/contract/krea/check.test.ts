@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { safeParse } from "zod/v4/core";
-import { toFieldErrors } from "@/lib/contract/field-errors";
+import { toFieldErrors } from "@/lib/contract/krea/field-errors";
 import { checkKreaInput, checkStyleReference } from "./check";
 import { ASPECT_RATIOS, CREATIVITY_LEVELS, KREA_SIZES, SEED_MAX } from "./options";
 import { kreaInputSchema, styleReferenceSchema } from "./schema";

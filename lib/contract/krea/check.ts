@@ -3,7 +3,7 @@
 // validates as you type without shipping zod in the first load. The server still
 // parses every request with the zod schema; lib/contract/krea/check.test.ts holds the two
 // to the same answers over thousands of generated inputs.
-import type { FieldErrors } from "@/lib/contract/field-errors";
+import type { FieldErrors } from "@/lib/contract/krea/field-errors";
 import {
   IMAGE_URL_MAX,
   isHttpUrl,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toFieldErrors } from "@/lib/contract/field-errors";
+import { toFieldErrors } from "@/lib/contract/krea/field-errors";
 import { kreaInputSchema } from "./schema";
 
 function errorsOf(body: unknown) {

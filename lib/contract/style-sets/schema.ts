@@ -5,7 +5,7 @@
 // messages ("strength out of range"), so a set can never hold a reference the
 // orchestrator would refuse.
 import * as z from "zod/mini";
-import { ID_PATTERN } from "@/lib/contract/ids";
+import { ID_PATTERN } from "@/lib/contract/api";
 import { STYLE_REFERENCES_MAX } from "@/lib/contract/krea/options";
 import { MAX_REFERENCES_MESSAGE, styleReferenceSchema } from "@/lib/contract/krea/schema";
 

@@ -1,6 +1,7 @@
 // Reads a request body without ever holding more than `limit` bytes: refused
 // early when Content-Length already says too much, and while streaming when it
 // does not. Shared by the studio's routes and the embedded engine.
+import "server-only";
 
 export async function readCapped(
   request: Request,

@@ -1,5 +1,6 @@
 // Cookie plumbing shared by route handlers and proxy.ts (which must not import
 // server-only modules that touch the disk at import time).
+import "server-only";
 
 export function readCookie(cookieHeader: string | null, name: string): string | undefined {
   if (!cookieHeader) return undefined;

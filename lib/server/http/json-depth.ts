@@ -2,6 +2,7 @@
 // JSON.stringify) recurse and can overflow the stack on a hostile body. Bodies
 // are refused when they nest deeper than any real request needs. Iterative, so
 // the check itself cannot overflow.
+import "server-only";
 
 export const MAX_JSON_DEPTH = 32;
 

@@ -2,7 +2,8 @@
 // Route handlers throw (or return) AppError; `problemResponse` turns anything
 // into RFC 7807 problem+json with a message a designer can act on. Detail for
 // engineers goes to the server log with the request id, never to the client.
-import type { FieldErrors } from "@/lib/contract/field-errors";
+import "server-only";
+import type { FieldErrors } from "@/lib/contract/krea/field-errors";
 
 export type ErrorKind =
   | "validation"

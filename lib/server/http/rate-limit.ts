@@ -1,6 +1,7 @@
 // Rate limiting for paid submits and uploads. Token buckets in memory by
 // default; the RateLimiter interface is what a shared store (Redis, Postgres)
 // would implement for a studio running on several instances.
+import "server-only";
 
 export interface RateDecision {
   allowed: boolean;

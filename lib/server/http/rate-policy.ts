@@ -1,3 +1,4 @@
+import "server-only";
 import { CLIENT_COOKIE, CLIENT_ID_PATTERN, readCookie } from "./cookies";
 import { AppError } from "./problem";
 import { MemoryRateLimiter, type BucketOptions, type RateLimiter } from "./rate-limit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "./problem";
 
 // Every request that changes something (anything but GET, HEAD, OPTIONS) must

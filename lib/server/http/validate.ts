@@ -1,6 +1,7 @@
+import "server-only";
 import type { $ZodType, output } from "zod/v4/core";
 import { safeParse } from "zod/v4/core";
-import { toFieldErrors } from "@/lib/contract/field-errors";
+import { toFieldErrors } from "@/lib/contract/krea/field-errors";
 import { validationError } from "./problem";
 
 /** Parses a value with a schema (classic or mini) or throws a 400 AppError with per-field messages. */

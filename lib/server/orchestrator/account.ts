@@ -1,10 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import {
-  ACCOUNT_CHANGED,
-  ACCOUNT_HEADER,
-  type SubmitAccount,
-} from "@/lib/client/builder/submit-account";
+import { ACCOUNT_CHANGED, ACCOUNT_HEADER, type SubmitAccount } from "@/lib/contract/api";
 import { AppError } from "@/lib/server/http/problem";
 import { studioSecret } from "@/lib/server/session/secret";
 import type { OrchestratorTarget } from "./target";

@@ -8,7 +8,6 @@ import {
 } from "@/lib/contract/generations/filters";
 import { FAVOURITE_TAG, TAG_PREFIX } from "@/lib/contract/generations/links";
 import type { GenerationPage } from "@/lib/contract/generations/types";
-import { STYLE_SET_TAG_PREFIX } from "@/lib/server/style-sets/generation-link";
 import type { OrchestratorTarget } from "./target";
 import { listGenerations } from "./workflows";
 
@@ -40,7 +39,7 @@ export function upstreamFilterFor(f: GalleryFilters): UpstreamFilter {
   if (f.ratio) tags.push(`${TAG_PREFIX.ratio}${f.ratio}`);
   if (f.creativity) tags.push(`${TAG_PREFIX.creativity}${f.creativity}`);
   if (f.seed !== null) tags.push(`${TAG_PREFIX.seed}${f.seed}`);
-  if (f.styleSet) tags.push(`${STYLE_SET_TAG_PREFIX}${f.styleSet}`);
+  if (f.styleSet) tags.push(`${TAG_PREFIX.styleSet}${f.styleSet}`);
   if (f.fav) tags.push(FAVOURITE_TAG);
   return {
     tags,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SubmitAccount } from "@/lib/client/builder/submit-account";
+import type { SubmitAccount } from "@/lib/contract/api";
 import { tokenFromCookie } from "@/lib/server/session/token-cookie";
 import { accountOf } from "./account";
 

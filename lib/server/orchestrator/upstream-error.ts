@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/server/http/problem";
 import { KREA_FIELDS } from "@/lib/contract/krea/options";
-import type { FieldErrors } from "@/lib/contract/field-errors";
+import type { FieldErrors } from "@/lib/contract/krea/field-errors";
 import type { EngineKind } from "./target";
 
 // Maps every way an orchestrator call can go wrong to one AppError with a

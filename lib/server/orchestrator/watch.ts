@@ -1,7 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { toAppError } from "@/lib/server/http/problem";
+import type { WatchError, WatchResult } from "@/lib/contract/generations/types";
 import type { Generation } from "@/lib/contract/generations/types";
+
+export type { WatchError, WatchResult };
 import type { OrchestratorTarget } from "./target";
 import { getGeneration } from "./workflows";
 
@@ -20,20 +23,6 @@ interface Outcome {
   id: string;
   generation?: Generation;
   error?: WatchError;
-}
-
-export interface WatchError {
-  kind: string;
-  detail: string;
-  /** false when asking again cannot help (deleted, not yours) */
-  retryable: boolean;
-}
-
-export interface WatchResult {
-  /** the latest state of every watched generation this server knows */
-  items: Generation[];
-  /** ids whose state could not be read, with why */
-  errors: Record<string, WatchError>;
 }
 
 const inflight = new Map<string, Promise<Outcome>>();

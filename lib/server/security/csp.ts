@@ -4,6 +4,7 @@
 // the app's chunks. Images come only from the studio itself (the embedded
 // engine's images live under /api/local-engine), blob: and data: (uploads being
 // previewed, generated placeholders) and the orchestrator's image hosts.
+import "server-only";
 
 /** Civitai serves signed image URLs from its orchestration host and its CDN subdomains. */
 const CIVITAI_IMAGE_HOSTS = ["https://orchestration.civitai.com", "https://*.civitai.com"];

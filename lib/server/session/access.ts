@@ -5,6 +5,7 @@
 // proxy.ts imports this. The cookie is sealed (encrypted and signed) with a
 // password derived from the key, so it proves the key was known, and changing
 // the key signs everybody out.
+import "server-only";
 import { sealData, unsealData } from "iron-session";
 import { readCookie, serializeCookie } from "@/lib/server/http/cookies";
 

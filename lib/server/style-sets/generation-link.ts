@@ -1,5 +1,6 @@
 import "server-only";
 import { validationError } from "@/lib/server/http/problem";
+import { TAG_PREFIX } from "@/lib/contract/generations/links";
 import type { WorkflowBodyOptions } from "@/lib/contract/krea/workflow-body";
 import { STYLE_SET_ID_PATTERN } from "@/lib/contract/style-sets/schema";
 import type { StyleSetStore } from "./store";
@@ -9,10 +10,8 @@ import type { StyleSetStore } from "./store";
 // back by toGeneration) and a tag `styleset:<id>` (the orchestrator can filter
 // workflows by tag, so the gallery can ask for one set's generations).
 
-export const STYLE_SET_TAG_PREFIX = "styleset:";
-
 export function styleSetTag(id: string): string {
-  return `${STYLE_SET_TAG_PREFIX}${id}`;
+  return `${TAG_PREFIX.styleSet}${id}`;
 }
 
 export interface StyleSetLink {

@@ -17,7 +17,7 @@ import {
   type StyleSetPatch,
 } from "@/lib/contract/style-sets/schema";
 import { StyleSetConflictError, styleSetNotFound, type BlobFix, type StyleSetStore } from "./store";
-import { parseImportFile, uniqueName } from "@/lib/contract/style-sets/transfer";
+import { parseImportFile, uniqueName } from "./transfer";
 
 // Style sets in the studio's SQLite database. Every write runs in an IMMEDIATE
 // transaction (it takes the write lock up front, so two writers queue instead

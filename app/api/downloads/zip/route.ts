@@ -1,6 +1,6 @@
 // POST /api/downloads/zip — { images: [{ workflowId, image }] } → a zip (streamed) of those images of the caller's workflows, a JSON sidecar per image and manifest.json
 import * as z from "zod/mini";
-import { ID_PATTERN } from "@/lib/contract/ids";
+import { ID_PATTERN } from "@/lib/contract/api";
 import { readJson, route } from "@/lib/server/http/route";
 import { parseOrThrow } from "@/lib/server/http/validate";
 import { zipFileName, zipStream } from "@/lib/server/generations/zip-stream";

@@ -1,6 +1,6 @@
 // POST /api/references/refresh — fresh URLs for uploaded references before a submit: { blobIds } → { references: [{ blobId, ok, url, displayUrl, urlExpiresAt } | { blobId, ok: false, error }] }
 import * as z from "zod/mini";
-import { ID_PATTERN } from "@/lib/contract/ids";
+import { ID_PATTERN } from "@/lib/contract/api";
 import { toAppError } from "@/lib/server/http/problem";
 import { json, readJson, route } from "@/lib/server/http/route";
 import { parseOrThrow } from "@/lib/server/http/validate";

@@ -1,5 +1,5 @@
 // GET /api/workflows/:id — status, long-polls with ?wait= (seconds); DELETE — cancel
-import { checkId } from "@/lib/contract/ids";
+import { checkId } from "@/lib/server/http/ids";
 import { intParam, json, route } from "@/lib/server/http/route";
 import { targetFor } from "@/lib/server/orchestrator/request-target";
 import {

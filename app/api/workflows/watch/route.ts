@@ -1,6 +1,6 @@
 // GET /api/workflows/watch?ids=a,b&wait=25&session=S&seq=N — one long-poll for all unfinished generations; returns when any finishes (submits sent with X-Watch-Session: S join it)
 import { AppError } from "@/lib/server/http/problem";
-import { checkId } from "@/lib/contract/ids";
+import { checkId } from "@/lib/server/http/ids";
 import { intParam, json, route } from "@/lib/server/http/route";
 import { shutdownSignal } from "@/lib/server/http/shutdown";
 import { targetFor } from "@/lib/server/orchestrator/request-target";

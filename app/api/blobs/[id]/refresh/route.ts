@@ -1,5 +1,5 @@
 // POST /api/blobs/:id/refresh — a fresh signed URL for an image whose URL expired
-import { checkId } from "@/lib/contract/ids";
+import { checkId } from "@/lib/server/http/ids";
 import { json, route } from "@/lib/server/http/route";
 import { targetFor } from "@/lib/server/orchestrator/request-target";
 import { refreshImageUrl } from "@/lib/server/orchestrator/workflows";

@@ -1,5 +1,5 @@
 // GET /api/workflows/:id/download?image=n — image n (0-based) of the caller's workflow, streamed by the studio as an attachment (krea-<seed>-<n>.<ext>)
-import { checkId } from "@/lib/contract/ids";
+import { checkId } from "@/lib/server/http/ids";
 import { intParam, route } from "@/lib/server/http/route";
 import { downloadName } from "@/lib/contract/generations/download-name";
 import { locateImage, openImage } from "@/lib/server/orchestrator/image-bytes";

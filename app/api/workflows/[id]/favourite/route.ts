@@ -1,5 +1,5 @@
 // POST /api/workflows/:id/favourite?image=n — star image n (0-based, default 0) as orchestrator tags; DELETE — unstar it
-import { checkId } from "@/lib/contract/ids";
+import { checkId } from "@/lib/server/http/ids";
 import { intParam, json, route } from "@/lib/server/http/route";
 import { targetFor } from "@/lib/server/orchestrator/request-target";
 import { setFavourite } from "@/lib/server/orchestrator/workflow-links";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/client/platform/api-client";
+import { ACCOUNT_CHANGED } from "@/lib/contract/api";
 import {
-  ACCOUNT_CHANGED,
   isAccountChanged,
   isCurrentAccount,
   readSubmitAccount,

@@ -1,7 +1,6 @@
-import { AppError } from "../server/http/problem";
-
-/** Orchestrator ids (workflows, blobs) are short tokens; anything else never goes upstream. */
-export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+import "server-only";
+import { ID_PATTERN } from "@/lib/contract/api";
+import { AppError } from "./problem";
 
 export function checkId(id: string, what: "workflow" | "image"): string {
   // "." and ".." pass the pattern but are path segments: the SDK puts the id in

@@ -1,6 +1,11 @@
+import "server-only";
 import { safeParse } from "zod/v4/core";
 import { validationError } from "@/lib/server/http/problem";
-import { STYLE_SET_NAME_MAX, styleSetExportSchema, type ImportedStyleSet } from "./schema";
+import {
+  STYLE_SET_NAME_MAX,
+  styleSetExportSchema,
+  type ImportedStyleSet,
+} from "@/lib/contract/style-sets/schema";
 
 // Import and export of style sets as JSON files:
 //   { format: "krea-studio.style-sets", version: 1, exportedAt, sets: [...] }

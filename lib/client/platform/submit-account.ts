@@ -5,20 +5,10 @@
 // is only ever sent while that same account is the current one; the server
 // refuses one made for another account with 409 (ACCOUNT_CHANGED).
 import { ApiError } from "@/lib/client/platform/api-client";
+import { ACCOUNT_CHANGED, type SubmitAccount } from "@/lib/contract/api";
 import { isRecord } from "./session-store";
 
-/** Request header carrying the fingerprint of the account a submit was made for. */
-export const ACCOUNT_HEADER = "x-studio-account";
-/** `reason` of the 409 problem when a submit was made for another account. */
-export const ACCOUNT_CHANGED = "account-changed";
 const FINGERPRINT = /^[A-Za-z0-9_-]{8,64}$/;
-
-export interface SubmitAccount {
-  /** server-made, stable for one orchestrator + token; says nothing about the token */
-  fingerprint: string;
-  /** "the local engine", "Civitai (your token #k3f9)" */
-  label: string;
-}
 
 /** A kept submit from before submits named their account: it can only wait or be discarded. */
 export const UNKNOWN_ACCOUNT: SubmitAccount = {
