@@ -18,6 +18,7 @@ import {
   STYLE_SET_NAME_MAX,
   STYLE_SET_NOTE_MAX,
 } from "./limits";
+import { authorSchema, type StyleSetStatus } from "./history";
 
 export {
   EXPORT_FORMAT,
@@ -82,6 +83,7 @@ export const styleSetCreateSchema = z.strictObject({
   name,
   note: z._default(note, ""),
   references: z._default(references(styleSetReferenceSchema), () => []),
+  author: authorSchema,
 });
 export type StyleSetCreate = z.infer<typeof styleSetCreateSchema>;
 
@@ -95,6 +97,7 @@ export const styleSetPatchSchema = z.strictObject({
   note: z.optional(note),
   references: z.optional(references(styleSetReferenceSchema)),
   version: z.optional(versionSchema),
+  author: authorSchema,
 });
 export type StyleSetPatch = Omit<z.infer<typeof styleSetPatchSchema>, "version">;
 
@@ -109,6 +112,14 @@ export interface StyleSet {
   updatedAt: string;
   /** set while the set sits in the bin (Undo restores it) */
   deletedAt: string | null;
+  /** display name of whoever saved the current version */
+  updatedBy: string;
+  /** approved means the current version is the approved one; an edit makes it a draft again */
+  status: StyleSetStatus;
+  /** the last version ever approved (kept when a later edit makes the set a draft), for proofs */
+  approvedVersion: number | null;
+  statusBy: string | null;
+  statusAt: string | null;
 }
 
 /** A set in an export file. Unknown keys are dropped, so later formats stay importable. */
