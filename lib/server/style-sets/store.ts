@@ -7,10 +7,11 @@ import type {
   StyleSetPatch,
 } from "@/lib/contract/style-sets/schema";
 import type { StyleSetDiff } from "@/lib/contract/style-sets/diff";
-import type {
-  StyleSetStatus,
-  StyleSetStatusEvent,
-  StyleSetVersion,
+import {
+  UNKNOWN_AUTHOR,
+  type StyleSetStatus,
+  type StyleSetStatusEvent,
+  type StyleSetVersion,
 } from "@/lib/contract/style-sets/history";
 
 // What callers may do with style sets, whatever holds them. SQLite today
@@ -85,7 +86,8 @@ export interface TheirChange {
 export class StyleSetConflictError extends AppError {
   readonly current: StyleSet;
   constructor(current: StyleSet, expectedVersion: number, theirChange: TheirChange | null = null) {
-    const who = theirChange?.authors.length ? ` by ${theirChange.authors.join(", ")}` : "";
+    const named = theirChange?.authors.filter((a) => a !== UNKNOWN_AUTHOR) ?? [];
+    const who = named.length ? ` by ${named.join(", ")}` : "";
     super("conflict", {
       detail: `This style set was changed${who || " by someone else"} (it is now version ${current.version}, your change was based on version ${expectedVersion}). Reload it, then apply your change again.`,
       fieldErrors: { version: [`stale: the set is at version ${current.version}`] },
@@ -103,7 +105,7 @@ export function styleSetNotFound(id: string): AppError {
   });
 }
 
-export function versionNotFound(id: string, version: number): AppError {
+export function versionNotFound(id: string, version: number | string): AppError {
   return new AppError("not_found", {
     detail: `Style set ${id} has no version ${version}.`,
     fieldErrors: { version: [`no version ${version}`] },
