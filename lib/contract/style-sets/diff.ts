@@ -154,3 +154,31 @@ export function describeDiff(diff: StyleSetDiff, labelOf: (key: string) => strin
   for (const s of diff.strength) lines.push(`Strength of ${labelOf(s.key)}: ${s.from} → ${s.to}`);
   return lines;
 }
+
+/** What a reference is called in a diff line: its label, else the last part of its URL. */
+export function referenceName(ref: StyleSetReference): string {
+  if (ref.label) return ref.label;
+  const path = ref.imageUrl.split(/[?#]/)[0] ?? ref.imageUrl;
+  return path.slice(path.lastIndexOf("/") + 1) || ref.imageUrl;
+}
+
+/** key → name for every reference of the given versions (the later one wins). */
+export function namesByKey(
+  ...lists: readonly (readonly StyleSetReference[])[]
+): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const refs of lists) {
+    const keys = referenceKeys(refs);
+    refs.forEach((ref, i) => names.set(keys[i] ?? "", referenceName(ref)));
+  }
+  return names;
+}
+
+/** The names a diff itself carries (added and removed references), for a diff read alone. */
+export function namesInDiff(diff: StyleSetDiff): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const r of [...diff.removed, ...diff.added, ...diff.relinked]) {
+    names.set(r.key, referenceName(r.reference));
+  }
+  return names;
+}

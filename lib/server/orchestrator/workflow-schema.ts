@@ -74,7 +74,12 @@ export const studioMetadataSchema = z.looseObject({
   sweepRef: z.number().int().min(0).max(9).optional().catch(undefined),
   lineageKind: optionalString,
   styleSet: z
-    .object({ id: z.string(), name: z.string(), version: z.number() })
+    .object({
+      id: z.string(),
+      name: z.string(),
+      version: z.number(),
+      approved: z.boolean().optional(),
+    })
     .optional()
     .catch(undefined),
 });

@@ -157,3 +157,45 @@ describe("style set history", () => {
     expect(next.version).toBe(5);
   });
 });
+
+describe("export and import with history", () => {
+  it("round-trips versions, authors, times and status into another studio; appends onto an existing set", async () => {
+    const source = openStore();
+    const set = await source.create({ name: "Noir", note: "", references: [a], author: "Ana" });
+    await source.update(set.id, { references: [a, b], author: "Ben" }, 1);
+    await source.setStatus(set.id, "approved", 2, "Dee");
+    const file = JSON.parse(JSON.stringify(await source.exportSets([set.id])));
+
+    const otherDir = mkdtempSync(path.join(tmpdir(), "krea-style-set-history-other-"));
+    const other = SqliteStyleSetStore.open(path.join(otherDir, "studio.db"));
+    try {
+      const [copy] = await other.importSets(file);
+      expect(copy).toMatchObject({
+        id: set.id,
+        name: "Noir",
+        version: 2,
+        status: "approved",
+        approvedVersion: 2,
+      });
+      const { items, statusEvents } = await other.versions(copy!.id);
+      const was = await source.versions(set.id);
+      expect(items.map((v) => [v.version, v.author, v.createdAt, v.references])).toEqual(
+        was.items.map((v) => [v.version, v.author, v.createdAt, v.references]),
+      );
+      expect(statusEvents).toEqual(was.statusEvents);
+
+      // Edited there, then brought back: only the new version is appended here.
+      await other.update(copy!.id, { note: "from the other studio", author: "Eve" }, 2);
+      const back = JSON.parse(JSON.stringify(await other.exportSets([copy!.id])));
+      const [appended] = await source.importSets(back, { existing: "append" });
+      expect(appended).toMatchObject({ id: set.id, version: 3, note: "from the other studio" });
+      expect((await source.version(set.id, 3)).author).toBe("Eve");
+      // Without append, the same file makes a copy.
+      const [second] = await source.importSets(back);
+      expect(second!.id).not.toBe(set.id);
+    } finally {
+      other.close();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+});

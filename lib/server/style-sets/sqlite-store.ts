@@ -37,9 +37,11 @@ import {
   styleSetNotFound,
   versionNotFound,
   type BlobFix,
+  type ImportOptions,
   type StyleSetStore,
 } from "./store";
 import { parseImportFile, uniqueName } from "./transfer";
+import { exportedSet, importedHistory, insertImported, missingVersions } from "./sqlite-transfer";
 
 // Style sets in the studio's SQLite database. Every write runs in an IMMEDIATE
 // transaction (it takes the write lock up front, so two writers queue instead
@@ -198,11 +200,12 @@ export class SqliteStyleSetStore implements StyleSetStore {
     next: VersionContent,
     author: string,
     restoredFrom: number | null,
+    when = this.now(),
   ): StyleSet {
     const previous = readVersion(this.db, current.id, current.version);
     const version = current.version + 1;
     // Never earlier than the last update, so "newest first" stays true if the clock steps back.
-    const at = Math.max(this.now(), Date.parse(current.updatedAt));
+    const at = Math.max(when, Date.parse(current.updatedAt));
     const diff = diffVersions(contentOf(previous ?? current), next);
     appendVersion(this.db, {
       setId: current.id,
@@ -394,17 +397,29 @@ export class SqliteStyleSetStore implements StyleSetStore {
     );
   }
 
-  async importSets(file: unknown): Promise<StyleSet[]> {
+  async importSets(file: unknown, options: ImportOptions = {}): Promise<StyleSet[]> {
     // Everything is validated before the transaction starts: one bad entry, nothing written.
     const sets = parseImportFile(file);
     return this.db
       .transaction(() => {
         const taken = this.liveNames();
-        const at = this.now();
+        const now = this.now();
         return sets.map((set) => {
+          const history = importedHistory(set, now);
+          const existing = set.id ? this.read(set.id, false) : null;
+          if (existing && options.existing === "append") {
+            let current = existing;
+            for (const v of missingVersions(this.db, existing.id, history)) {
+              current = this.commitVersion(current, contentOf(v), v.author, null, v.at);
+            }
+            return current;
+          }
           const name = uniqueName(set.name, "imported", taken);
           taken.add(name.toLowerCase());
-          return this.insert({ ...set, name }, at);
+          // A set keeps its id on a studio that lacks it, so bringing it back finds it.
+          const id = set.id && !this.read(set.id, true) ? set.id : this.newId();
+          insertImported(this.db, id, name, set, history);
+          return this.readLive(id);
         });
       })
       .immediate();
@@ -429,7 +444,8 @@ export class SqliteStyleSetStore implements StyleSetStore {
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
       exportedAt: iso(this.now()),
-      sets: sets.map(({ deletedAt: _deleted, ...set }) => set),
+      sets: sets.map((set) => exportedSet(this.db, set)),
+      images: {},
     };
   }
 

@@ -61,11 +61,19 @@ export interface StyleSetStore {
   restore(id: string): Promise<StyleSet>;
   /** a copy named "<name> (copy)", or `name` */
   duplicate(id: string, name?: string): Promise<StyleSet>;
-  /** validates the whole export file first; inserts all its sets or none */
-  importSets(file: unknown): Promise<StyleSet[]>;
+  /**
+   * Validates the whole export file first; inserts all its sets or none. A set
+   * this studio already has is imported as a copy, or with `existing: "append"`
+   * gets the file's versions it lacks appended to its history.
+   */
+  importSets(file: unknown, options?: ImportOptions): Promise<StyleSet[]>;
   /** the given live sets (all when ids is absent); unknown ids are a 404 */
   exportSets(ids?: string[]): Promise<StyleSetExport>;
   close(): void;
+}
+
+export interface ImportOptions {
+  existing?: "copy" | "append";
 }
 
 export interface BlobFix {
