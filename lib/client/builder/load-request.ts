@@ -3,7 +3,7 @@
 // else — above all a prompt being typed — stays as it is.
 import type { BuilderLoadRequest } from "@/lib/client/builder/use-builder-bridge";
 import { entriesFromReferences } from "@/lib/client/references/entry";
-import type { BuilderValues } from "./draft";
+import type { KreaDraft } from "./draft";
 
 const LOADABLE = [
   "prompt",
@@ -12,17 +12,17 @@ const LOADABLE = [
   "creativity",
   "quantity",
   "imageStyleReferences",
-] as const satisfies readonly (keyof BuilderValues)[];
+] as const satisfies readonly (keyof KreaDraft)[];
 
 export interface LoadPlan {
-  values: Partial<BuilderValues>;
+  values: Partial<KreaDraft>;
   /** the seed to set: a number pins it, null means random at each Generate */
   seed: number | null;
   toast: { title: string; description: string };
 }
 
 export function planLoad(request: BuilderLoadRequest): LoadPlan {
-  const values: Partial<BuilderValues> = {};
+  const values: Partial<KreaDraft> = {};
   const s = request.settings;
   for (const key of LOADABLE) {
     if (key === "imageStyleReferences") continue;
