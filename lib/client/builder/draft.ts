@@ -2,13 +2,13 @@
 // never loses a prompt. Each field is read on its own: one odd value (an old
 // schema, a hand edit) falls back to its default without losing the rest.
 import {
-  KREA_FIELD_NAMES,
   KREA_FIELDS,
+  KREA_SETTINGS,
   unhandledKind,
   type FieldRow,
-  type KreaField,
   type KreaFields,
   type KreaInput,
+  type KreaSetting,
   type StyleReference,
 } from "@/lib/contract/krea/fields";
 import { readEntries, toStyleReference, type ReferenceEntry } from "@/lib/client/references/entry";
@@ -21,26 +21,18 @@ import {
 
 export const DRAFT_KEY = "krea-studio:builder-draft";
 
-/** Table fields the form holds: all but the constants the body adds. */
-type DraftField = {
-  [K in KreaField]: KreaFields[K]["kind"] extends "constant" ? never : K;
-}[KreaField];
-
 /**
  * What the form holds before the Krea check parses it: every field the designer
  * sets, valid or not, except that each style reference is a whole row of the list
  * (label, thumbnail, upload state…) and the seed is null for a fresh random one.
  */
 export type KreaDraft = {
-  [K in DraftField]: KreaFields[K]["kind"] extends "references"
+  [K in KreaSetting]: KreaFields[K]["kind"] extends "references"
     ? ReferenceEntry[]
     : KreaFields[K]["kind"] extends "seed"
       ? number | null
       : KreaInput[K];
 };
-
-const isDraftField = (name: KreaField): name is DraftField => KREA_FIELDS[name].kind !== "constant";
-const DRAFT_FIELDS = KREA_FIELD_NAMES.filter(isDraftField);
 
 /** One field of a saved draft, or its default when the saved value is odd or missing. */
 function readField(row: FieldRow, raw: unknown): unknown {
@@ -65,7 +57,7 @@ function readField(row: FieldRow, raw: unknown): unknown {
 
 function draftFrom(raw: Record<string, unknown>): KreaDraft {
   const out: Record<string, unknown> = {};
-  for (const name of DRAFT_FIELDS) out[name] = readField(KREA_FIELDS[name], raw[name]);
+  for (const name of KREA_SETTINGS) out[name] = readField(KREA_FIELDS[name], raw[name]);
   // Each value came from readField, which keeps to the row's values or its default.
   return out as KreaDraft;
 }

@@ -249,6 +249,47 @@ export type KreaInput = Flatten<
 /** The field names in table order. */
 export const KREA_FIELD_NAMES = Object.keys(KREA_FIELDS) as KreaField[];
 
+/** A field the designer sets: every row but the constants the body adds. */
+export type KreaSetting = {
+  [K in KreaField]: KreaFields[K]["kind"] extends "constant" ? never : K;
+}[KreaField];
+
+const isSetting = (name: KreaField): name is KreaSetting => KREA_FIELDS[name].kind !== "constant";
+/** The settings in table order: what a stored workflow's input is read back by. */
+export const KREA_SETTINGS: readonly KreaSetting[] = KREA_FIELD_NAMES.filter(isSetting);
+
+/** The card's chips for an input, in table order (fields whose row shows none are left out). */
+export function chipsOf(input: KreaInput, ctx: ChipContext): Chip[] {
+  const out: Chip[] = [];
+  for (const name of KREA_FIELD_NAMES) {
+    const value = input[name];
+    if (value === undefined || value === null) continue;
+    // Each row's chip reads its own field's value; KreaInput is derived from the same rows.
+    const chip = KREA_FIELDS[name].chip as (v: unknown, ctx: ChipContext) => Chip | null;
+    const made = chip(value, ctx);
+    if (made) out.push(made);
+  }
+  return out;
+}
+
+/** The zip sidecar's `settings`: the rows marked `sidecar`, a missing value as null. */
+export function sidecarSettings(input: KreaInput): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of KREA_FIELD_NAMES)
+    if (KREA_FIELDS[name].sidecar) out[name] = input[name] ?? null;
+  return out;
+}
+
+/** The filter tags of a seeded input (`size:medium`, `seed:42`…), one per row with a tag prefix. */
+export function fieldTags(input: KreaInput & { seed: number }): string[] {
+  const out: string[] = [];
+  for (const name of KREA_FIELD_NAMES) {
+    const row: FieldRow = KREA_FIELDS[name];
+    if (row.tag !== null) out.push(`${row.tag}${String(input[name])}`);
+  }
+  return out;
+}
+
 /** Rows of one kind, with their names, in table order. */
 export function rowsOf<T extends FieldKind>(
   kind: T,
