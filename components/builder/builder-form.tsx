@@ -12,6 +12,7 @@ import {
 } from "react";
 import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
 import { toast } from "@/lib/client/platform/toast";
+import { KREA_SETTINGS } from "@/lib/contract/krea/fields";
 import { summarizeCost } from "@/lib/client/builder/cost-summary";
 import {
   DEFAULT_VALUES,
@@ -84,16 +85,7 @@ const PENDING_URL = "https://pending.invalid/reference";
 const resolver: Resolver<KreaDraft, unknown, KreaInput> = (values, _context, options) =>
   kreaResolve(toKreaDraft(values), options, fieldMessage);
 
-const FORM_FIELDS: readonly (keyof KreaDraft)[] = [
-  "prompt",
-  "size",
-  "aspectRatio",
-  "creativity",
-  "quantity",
-  "seed",
-  "imageStyleReferences",
-];
-const isFormField = (key: string): key is keyof KreaDraft => FORM_FIELDS.some((f) => f === key);
+const isFormField = (key: string): key is keyof KreaDraft => KREA_SETTINGS.some((f) => f === key);
 
 /** The Krea v2 form: every field, the live cost and Generate. */
 export function BuilderForm() {

@@ -4,7 +4,7 @@
 // schema, lean check, workflow body, draft, Reuse, chips, sidecar and tags are
 // derived from it or switch over `kind` exhaustively, so a new row flows
 // everywhere or fails `tsc` where it does not (fields.test-d.ts).
-import { MESSAGES, oneOf } from "./messages";
+import { MESSAGES, oneOf, UNSUPPORTED_FIELDS } from "./messages";
 import {
   ASPECT_RATIOS,
   CREATIVITY_LEVELS,
@@ -257,6 +257,12 @@ export type KreaSetting = {
 const isSetting = (name: KreaField): name is KreaSetting => KREA_FIELDS[name].kind !== "constant";
 /** The settings in table order: what a stored workflow's input is read back by. */
 export const KREA_SETTINGS: readonly KreaSetting[] = KREA_FIELD_NAMES.filter(isSetting);
+
+/** Why a field is refused: what to do instead for ones people bring from other recipes, else the list of settings. */
+export function unsupportedFieldMessage(field: string): string {
+  const list = `${KREA_SETTINGS.slice(0, -1).join(", ")} and ${KREA_SETTINGS.at(-1) ?? ""}`;
+  return UNSUPPORTED_FIELDS[field] ?? `Krea v2 does not accept "${field}"; its fields are ${list}`;
+}
 
 /** The card's chips for an input, in table order (fields whose row shows none are left out). */
 export function chipsOf(input: KreaInput, ctx: ChipContext): Chip[] {

@@ -12,12 +12,12 @@ import {
   MESSAGES,
   STRENGTH_MESSAGE,
   unknownReferenceKeysMessage,
-  unsupportedFieldMessage,
 } from "./messages";
 import {
   KREA_FIELD_NAMES,
   KREA_FIELDS,
   unhandledKind,
+  unsupportedFieldMessage,
   type FieldRow,
   type KreaInput,
   type StyleReference,
