@@ -112,7 +112,7 @@ const constant = <V extends string>(value: V, error: string): ConstantRow<V> => 
   sidecar: false,
   tag: null,
 });
-const pickOne = <V extends string>(
+const pickOne = <const V extends string>(
   name: string,
   row: Omit<EnumRow<V>, "kind" | "error">,
 ): EnumRow<V> => ({ kind: "enum", error: oneOf(name, row.values), ...row });
