@@ -1,9 +1,8 @@
-// The Krea v2 input contract, shared by the builder form, the studio's route
-// handlers and the embedded engine. The browser checks the form with the lean
-// lib/contract/krea/check.ts instead (a property test holds the two to the same answers),
-// so zod stays out of the page's first load. Messages (lib/contract/krea/messages.ts) carry the orchestrator's own phrases ("size must be one
-// of", "strength out of range", …) so a designer sees the same words whether the
-// studio or the orchestrator refused the input.
+// The Krea v2 input as zod, one field per row of the field table (fields.ts),
+// parsed by the studio's route handlers. The browser checks the form with the lean
+// check.ts instead (a property test holds the two to the same answers), so zod
+// stays out of the page's first load. Messages (messages.ts) carry the
+// orchestrator's own phrases so a designer reads the same words whichever side refused.
 import * as z from "zod/mini";
 import {
   IMAGE_URL_MAX,
