@@ -1,13 +1,13 @@
 "use client";
 
 import { useFormContext, useWatch } from "react-hook-form";
-import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import type { KreaDraft } from "@/lib/client/builder/draft";
 import { PROMPT_MAX } from "@/lib/contract/krea/options";
 import { FieldBlock, FieldError, inputBase } from "./field-parts";
 
 /** The prompt, with a live character count; Ctrl/Cmd+Enter generates (the form handles it). */
 export function PromptField() {
-  const { register, formState, control } = useFormContext<BuilderFormValues>();
+  const { register, formState, control } = useFormContext<KreaDraft>();
   const prompt = useWatch({ control, name: "prompt" });
   const error = formState.errors.prompt?.message;
   const over = prompt.length > PROMPT_MAX;

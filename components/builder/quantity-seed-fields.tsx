@@ -2,7 +2,7 @@
 
 import { Dices, Minus, Pin, PinOff, Plus } from "lucide-react";
 import { useFormContext, useWatch } from "react-hook-form";
-import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import type { KreaDraft } from "@/lib/client/builder/draft";
 import { QUANTITY_MAX, QUANTITY_MIN, randomSeed } from "@/lib/contract/krea/options";
 import { FieldError, inputBase } from "./field-parts";
 
@@ -21,7 +21,7 @@ const toSeed = (v: unknown) => {
 
 /** Quantity (1–10, with steppers) beside the seed (random, or pinned and shown). */
 export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
-  const { register, setValue, getValues, formState, control } = useFormContext<BuilderFormValues>();
+  const { register, setValue, getValues, formState, control } = useFormContext<KreaDraft>();
   const watched = useWatch({ control, name: ["quantity", "seed"] });
   const quantity = watched[0] ?? QUANTITY_MIN;
   const seed = watched[1] ?? null;

@@ -7,7 +7,7 @@
 import { ImagePlus, X } from "lucide-react";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import type { KreaDraft } from "@/lib/client/builder/draft";
 import { useReferenceDrop } from "@/lib/client/references/use-reference-drop";
 import { setStyleSetOrigin, useStyleSetOrigin } from "@/lib/client/references/use-style-set-origin";
 import { STYLE_REFERENCES_MAX } from "@/lib/contract/krea/options";
@@ -30,7 +30,7 @@ const preload = () => {
 
 export function ReferencesSection({ ready }: { ready: boolean }) {
   const { control, getValues, setValue, clearErrors, formState } =
-    useFormContext<BuilderFormValues>();
+    useFormContext<KreaDraft>();
   const rows = useWatch({ control, name: "imageStyleReferences" }) ?? NO_ROWS;
   const origin = useStyleSetOrigin();
   const [messages, setMessages] = useState<string[]>([]);
