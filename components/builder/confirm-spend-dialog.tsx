@@ -1,6 +1,7 @@
 "use client";
 // "This click spends 1,300 Buzz": what each workflow costs, the total, and the
 // limit above which the studio asks, editable right here.
+import { Button } from "@/components/ui/button";
 import { Zap } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useId, useState } from "react";
@@ -70,8 +71,8 @@ export function ConfirmSpendDialog({
             <Dialog.Close className="h-8 rounded-md px-3 text-sm font-medium hover:bg-subtle">
               Cancel
             </Dialog.Close>
-            <button
-              type="button"
+            <Button
+              variant="bare"
               onClick={() => {
                 onClose();
                 run();
@@ -80,7 +81,7 @@ export function ConfirmSpendDialog({
             >
               <Zap aria-hidden="true" className="size-4" />
               Spend {formatBuzz(plan.total)} Buzz
-            </button>
+            </Button>
           </div>
         </Dialog.Content>
       </Dialog.Portal>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { CircleAlert, CircleCheck, Loader2, RotateCw, Sparkles, TriangleAlert } from "lucide-react";
 import type { ReactNode } from "react";
 import type { CostSummary, Tone } from "@/lib/client/builder/cost-summary";
@@ -79,8 +80,8 @@ export function GenerateBar({
         >
           <p className="text-foreground">{failed.message}</p>
           <div className="mt-1.5 flex gap-2">
-            <button
-              type="button"
+            <Button
+              variant="bare"
               onClick={onRetry}
               // While the studio waits to retry by itself, Retry goes at once.
               disabled={pending && !failed.retrying}
@@ -88,14 +89,14 @@ export function GenerateBar({
             >
               <RotateCw aria-hidden="true" className="size-3.5" />
               Retry
-            </button>
-            <button
-              type="button"
+            </Button>
+            <Button
+              variant="bare"
               onClick={onDiscard}
               className="h-7 rounded-md px-2 text-muted hover:bg-subtle hover:text-foreground"
             >
               Discard
-            </button>
+            </Button>
           </div>
         </div>
       )}
@@ -119,7 +120,8 @@ export function GenerateBar({
         </p>
       ) : null}
       {before}
-      <button
+      <Button
+        variant="bare"
         type="submit"
         disabled={pending || blockedReason !== null}
         aria-busy={pending || undefined}
@@ -132,7 +134,7 @@ export function GenerateBar({
           <Sparkles aria-hidden="true" className="size-4" />
         )}
         <span className="tabular-nums">{cost.generateLabel}</span>
-      </button>
+      </Button>
       {children}
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { Dices, Minus, Pin, PinOff, Plus } from "lucide-react";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { BuilderFormValues } from "@/lib/client/builder/draft";
@@ -45,15 +46,15 @@ export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
           Quantity
         </label>
         <div className="flex gap-1">
-          <button
-            type="button"
+          <Button
+            variant="bare"
             aria-label="Fewer images"
             className={iconButton}
             disabled={Number.isInteger(quantity) && quantity <= QUANTITY_MIN}
             onClick={() => step(-1)}
           >
             <Minus aria-hidden="true" className="size-3.5" />
-          </button>
+          </Button>
           <input
             id="quantity"
             type="number"
@@ -66,15 +67,15 @@ export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
             className={`${inputBase} h-8 w-11 [appearance:textfield] text-center tabular-nums [&::-webkit-inner-spin-button]:appearance-none`}
             {...register("quantity", { setValueAs: toQuantity })}
           />
-          <button
-            type="button"
+          <Button
+            variant="bare"
             aria-label="More images"
             className={iconButton}
             disabled={Number.isInteger(quantity) && quantity >= QUANTITY_MAX}
             onClick={() => step(1)}
           >
             <Plus aria-hidden="true" className="size-3.5" />
-          </button>
+          </Button>
         </div>
       </div>
 
@@ -98,25 +99,25 @@ export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
             className={`${inputBase} h-8 w-full min-w-0 tabular-nums`}
             {...register("seed", { setValueAs: toSeed })}
           />
-          <button
-            type="button"
+          <Button
+            variant="bare"
             aria-label="Random seed"
             title="Draw a random seed and pin it"
             className={iconButton}
             onClick={() => pin(randomSeed())}
           >
             <Dices aria-hidden="true" className="size-4" />
-          </button>
+          </Button>
           {pinned && (
-            <button
-              type="button"
+            <Button
+              variant="bare"
               aria-label="Unpin seed"
               title="Draw a new seed at each Generate"
               className={iconButton}
               onClick={() => pin(null)}
             >
               <PinOff aria-hidden="true" className="size-3.5" />
-            </button>
+            </Button>
           )}
         </div>
       </div>
@@ -169,14 +170,14 @@ function SeedNote({
     <p id="seed-note" className="mt-1.5 flex flex-wrap items-center gap-x-2 text-[11px] text-muted">
       <span>{text}</span>
       {!invalid && seed === null && lastSeed !== null && (
-        <button
-          type="button"
+        <Button
+          variant="bare"
           onClick={() => onPin(lastSeed)}
           className="inline-flex items-center gap-1 rounded-sm text-foreground underline decoration-border-strong underline-offset-2 hover:decoration-foreground"
         >
           <Pin aria-hidden="true" className="size-3" />
           Pin last seed <span className="tabular-nums">{lastSeed}</span>
-        </button>
+        </Button>
       )}
     </p>
   );

@@ -3,6 +3,7 @@
 // six of them), with the total before anything is sent. A list the sweep could
 // not send as typed never leaves this dialog: the message names what is wrong
 // and the run button stays off until it is fixed.
+import { Button } from "@/components/ui/button";
 import { Dialog, RadioGroup } from "radix-ui";
 import { useId, useState } from "react";
 import {
@@ -101,13 +102,14 @@ export function StrengthSweepDialog({
               >
                 Cancel
               </Dialog.Close>
-              <button
+              <Button
+                variant="bare"
                 type="submit"
                 disabled={!strengths}
                 className="h-8 rounded-md bg-accent px-3 text-sm font-semibold text-accent-foreground tabular-nums hover:brightness-110 disabled:opacity-50"
               >
                 Run sweep · {formatBuzz((strengths?.length ?? 0) * memberCost)} Buzz
-              </button>
+              </Button>
             </div>
           </form>
         </Dialog.Content>

@@ -3,6 +3,7 @@
 // arrows, typeahead, Esc, focus return) is fetched on first use or when the
 // browser is idle, so dozens of thumbnails cost one plain button each and the
 // menu's code stays out of the page's first-load JavaScript.
+import { Button } from "@/components/ui/button";
 import { clsx } from "clsx";
 import type { LucideIcon } from "lucide-react";
 import dynamic from "next/dynamic";
@@ -50,8 +51,8 @@ export function ActionsMenu(props: ActionsMenuProps) {
   const [active, setActive] = useState<false | "pointer" | "keyboard">(false);
   if (active) return <RadixActionsMenu {...props} openedByKeyboard={active === "keyboard"} />;
   return (
-    <button
-      type="button"
+    <Button
+      variant="bare"
       aria-label={props.label}
       aria-haspopup="menu"
       aria-expanded={false}
@@ -70,6 +71,6 @@ export function ActionsMenu(props: ActionsMenuProps) {
       className={triggerClass(props.variant, props.className)}
     >
       <Glyph name="dots" className="size-4" />
-    </button>
+    </Button>
   );
 }

@@ -2,6 +2,7 @@
 // "Copy as API request": the exact body the studio sent for a generation, as a
 // cURL command and as JSON, ready to paste into a terminal or a script. Loaded
 // on demand. The token is always a placeholder.
+import { Button } from "@/components/ui/button";
 import { Copy, X } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useId } from "react";
@@ -72,14 +73,14 @@ function CodeBlock({ title, what, code }: { title: string; what: string; code: s
         <h3 id={headingId} className="text-xs font-semibold text-muted">
           {title}
         </h3>
-        <button
-          type="button"
+        <Button
+          variant="bare"
           onClick={() => void copyText(code, what)}
           className="inline-flex items-center gap-1.5 rounded-md border border-border bg-raised px-2 py-1 text-xs font-medium hover:bg-subtle"
         >
           <Copy aria-hidden="true" className="size-3.5" />
           Copy {title}
-        </button>
+        </Button>
       </div>
       {/* Focusable so keyboard users can scroll long bodies. */}
       <pre

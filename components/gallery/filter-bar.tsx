@@ -4,6 +4,7 @@
 // set, seed, dates). Every change goes to the page's URL, so a view can be
 // bookmarked, shared and survives a reload; each active filter shows as a chip
 // that removes it.
+import { Button } from "@/components/ui/button";
 import { LazyPopover } from "@/components/ui/lazy-popover";
 import { useQuery } from "@tanstack/react-query";
 import { ListFilter, Search, X } from "lucide-react";
@@ -37,40 +38,40 @@ export function FilterBar() {
     <div className="flex flex-col gap-2 border-b border-border px-3 py-2 md:px-4">
       <div className="flex flex-wrap items-center gap-2">
         <SearchBox filters={filters} setFilters={setFilters} />
-        <button
-          type="button"
+        <Button
+          variant="bare"
           aria-pressed={filters.fav}
           onClick={() => setFilters({ ...filters, fav: !filters.fav })}
           className="inline-flex h-8 items-center gap-1.5 rounded-md border border-border bg-raised px-2.5 text-xs font-medium hover:bg-subtle aria-pressed:border-favourite aria-pressed:text-favourite"
         >
           <Glyph name={filters.fav ? "star-filled" : "star"} className="size-3.5" />
           Favourites
-        </button>
+        </Button>
         <FilterPanel filters={filters} setFilters={setFilters} count={panelCount} />
       </div>
       {chips.length > 0 ? (
         <ul aria-label="Active filters" className="flex flex-wrap items-center gap-1.5">
           {chips.map((chip) => (
             <li key={chip.key}>
-              <button
-                type="button"
+              <Button
+                variant="bare"
                 onClick={() => setFilters(chip.without)}
                 aria-label={`Remove filter: ${chip.label}`}
                 className="inline-flex h-6 items-center gap-1 rounded-full border border-border bg-subtle pr-1.5 pl-2 text-xs hover:border-border-strong"
               >
                 {chip.label}
                 <X aria-hidden="true" className="size-3" />
-              </button>
+              </Button>
             </li>
           ))}
           <li>
-            <button
-              type="button"
+            <Button
+              variant="bare"
               onClick={() => setFilters(NO_FILTERS)}
               className="h-6 rounded-md px-1.5 text-xs text-muted hover:text-foreground"
             >
               Clear all
-            </button>
+            </Button>
           </li>
         </ul>
       ) : null}

@@ -4,6 +4,7 @@
 // order, Esc closes and puts focus back on the thumbnail of the image last shown.
 // The image zooms to 100% and pans (lib/client/gallery/use-zoom-pan.ts). Loaded on
 // demand: it is not part of the page's first-load JavaScript.
+import { Button } from "@/components/ui/button";
 import {
   ArrowLeft,
   Braces,
@@ -176,28 +177,28 @@ export function Lightbox({
             className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto border-t border-border bg-panel p-4 text-foreground md:w-80 md:flex-none md:border-t-0 md:border-l"
           >
             {onBack ? (
-              <button
-                type="button"
+              <Button
+                variant="bare"
                 onClick={onBack}
                 className="-mb-1 inline-flex items-center gap-1 self-start text-xs text-muted hover:text-foreground"
               >
                 <ArrowLeft aria-hidden="true" className="size-3.5" />
                 Back to the later generation
-              </button>
+              </Button>
             ) : null}
             <div className="flex items-start gap-2">
               <Dialog.Title className="min-w-0 flex-1 text-[13px] leading-5 font-normal break-words whitespace-pre-line">
                 {prompt}
               </Dialog.Title>
-              <button
-                type="button"
+              <Button
+                variant="bare"
                 aria-pressed={starred}
                 aria-label={`Favourite image ${entry.n} of ${entry.total}`}
                 onClick={() => setFavourite(g, entry.n - 1, !starred)}
                 className={`-mt-1 inline-flex size-7 shrink-0 items-center justify-center rounded-md hover:bg-subtle ${starred ? "text-favourite" : "text-muted hover:text-foreground"}`}
               >
                 <Glyph name={starred ? "star-filled" : "star"} className="size-4" />
-              </button>
+              </Button>
               <ActionsMenu
                 label="Generation actions"
                 className="-mt-1"
@@ -284,15 +285,15 @@ function StageButton({
   children: ReactNode;
 }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant="bare"
       aria-label={label}
       onClick={onClick}
       disabled={disabled}
       className={`absolute top-1/2 inline-flex size-9 -translate-y-1/2 items-center justify-center rounded-full bg-black/60 text-white hover:bg-black/80 disabled:opacity-30 ${className}`}
     >
       {children}
-    </button>
+    </Button>
   );
 }
 
@@ -310,8 +311,8 @@ function ActionButton({
   children: ReactNode;
 }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant="bare"
       onClick={onClick}
       disabled={disabled}
       className={
@@ -322,6 +323,6 @@ function ActionButton({
     >
       {icon}
       {children}
-    </button>
+    </Button>
   );
 }

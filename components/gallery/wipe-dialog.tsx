@@ -5,6 +5,7 @@
 // the divider there and assistive technology hears "Wipe position, 50 %". Or
 // side by side, for the detail at one point. Both images share one zoom: wheel
 // or pinch, drag to pan, 1 for 100 %, 0 to fit.
+import { Button } from "@/components/ui/button";
 import { ChevronLeft, ChevronRight, X } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useState } from "react";
@@ -90,27 +91,27 @@ export function WipeDialog({ medium, large, index: initial, onClose }: WipeDialo
             </div>
             {rows.length > 1 ? (
               <div className="flex items-center gap-1 text-xs tabular-nums">
-                <button
-                  type="button"
+                <Button
+                  variant="bare"
                   aria-label="Previous image pair"
                   disabled={at === 0}
                   onClick={() => setAt((v) => v - 1)}
                   className="inline-flex size-7 items-center justify-center rounded-md bg-white/10 hover:bg-white/20 disabled:opacity-30"
                 >
                   <ChevronLeft aria-hidden="true" className="size-4" />
-                </button>
+                </Button>
                 <span aria-live="polite">
                   Pair {(row?.i ?? 0) + 1} of {Math.max(...rows.map((r) => r.i)) + 1}
                 </span>
-                <button
-                  type="button"
+                <Button
+                  variant="bare"
                   aria-label="Next image pair"
                   disabled={at >= rows.length - 1}
                   onClick={() => setAt((v) => v + 1)}
                   className="inline-flex size-7 items-center justify-center rounded-md bg-white/10 hover:bg-white/20 disabled:opacity-30"
                 >
                   <ChevronRight aria-hidden="true" className="size-4" />
-                </button>
+                </Button>
               </div>
             ) : null}
             <Dialog.Close
@@ -181,13 +182,13 @@ function ModeButton({
   children: string;
 }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant="bare"
       aria-pressed={pressed}
       onClick={onClick}
       className={`inline-flex h-7 items-center rounded-md px-2 font-medium focus-visible:outline-2 focus-visible:outline-white ${pressed ? "bg-white text-black" : "text-white hover:bg-white/15"}`}
     >
       {children}
-    </button>
+    </Button>
   );
 }

@@ -2,6 +2,7 @@
 // What the orchestrator charged, today / this week / all time, by tier — read
 // when the designer opens it, in their own time zone — and the limit above
 // which a click asks before spending.
+import { Button } from "@/components/ui/button";
 import { useQuery } from "@tanstack/react-query";
 import { ChartColumn } from "lucide-react";
 import { useId, useState } from "react";
@@ -72,9 +73,9 @@ function SpendTable() {
     return (
       <p role="alert" className="py-3 text-danger">
         Couldn’t read the charges: {spend.error.message}{" "}
-        <button type="button" onClick={() => void spend.refetch()} className="underline">
+        <Button variant="bare" onClick={() => void spend.refetch()} className="underline">
           Retry
-        </button>
+        </Button>
       </p>
     );
   }

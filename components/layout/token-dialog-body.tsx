@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useQueryClient } from "@tanstack/react-query";
 import { Eye, EyeOff, Loader2, ShieldCheck, X } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -144,8 +145,8 @@ export function TokenDialogBody({ engine, open }: { engine: EngineInfo; open: bo
                 aria-describedby={error ? "token-error token-storage" : "token-storage"}
                 className="h-8 min-w-0 flex-1 rounded-md border border-border bg-raised px-2.5 font-mono text-sm placeholder:font-sans placeholder:text-muted aria-[invalid=true]:border-danger"
               />
-              <button
-                type="button"
+              <Button
+                variant="bare"
                 aria-label={visible ? "Hide token" : "Show token"}
                 aria-pressed={visible}
                 onClick={() => setVisible((v) => !v)}
@@ -156,14 +157,14 @@ export function TokenDialogBody({ engine, open }: { engine: EngineInfo; open: bo
                 ) : (
                   <Eye aria-hidden="true" className="size-4" />
                 )}
-              </button>
-              <button
-                type="button"
+              </Button>
+              <Button
+                variant="bare"
                 onClick={paste}
                 className={`${button} border border-border bg-raised px-3 hover:bg-subtle`}
               >
                 Paste
-              </button>
+              </Button>
             </div>
             {error && (
               <p id="token-error" role="alert" className="mt-1.5 text-xs text-danger">
@@ -183,8 +184,8 @@ export function TokenDialogBody({ engine, open }: { engine: EngineInfo; open: bo
             </p>
             <div className="mt-4 flex items-center justify-between gap-2">
               {hasUserToken ? (
-                <button
-                  type="button"
+                <Button
+                  variant="bare"
                   onClick={remove}
                   disabled={busy !== null}
                   className={`${button} px-3 text-danger hover:bg-subtle`}
@@ -193,20 +194,21 @@ export function TokenDialogBody({ engine, open }: { engine: EngineInfo; open: bo
                     <Loader2 aria-hidden="true" className="size-4 animate-spin" />
                   )}
                   Remove token
-                </button>
+                </Button>
               ) : (
                 <span className="text-xs text-muted">
                   {engine.tokenSource === "env" ? "The server's own token is in use." : ""}
                 </span>
               )}
-              <button
+              <Button
+                variant="bare"
                 type="submit"
                 disabled={busy !== null || token.trim() === ""}
                 className={`${button} bg-accent px-3 text-accent-foreground hover:brightness-110`}
               >
                 {busy === "save" && <Loader2 aria-hidden="true" className="size-4 animate-spin" />}
                 Save
-              </button>
+              </Button>
             </div>
           </form>
         </Dialog.Content>

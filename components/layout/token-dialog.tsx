@@ -1,6 +1,7 @@
 "use client";
 // The header's Token button. The dialog itself (and Radix Dialog with it) loads
 // the first time it opens: most visits never open it.
+import { Button } from "@/components/ui/button";
 import { KeyRound } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useState } from "react";
@@ -16,8 +17,8 @@ export function TokenDialog({ engine }: { engine: EngineInfo }) {
   if (open && !used) setUsed(true);
   return (
     <>
-      <button
-        type="button"
+      <Button
+        variant="bare"
         aria-haspopup="dialog"
         aria-expanded={open}
         onClick={() => setTokenDialogOpen(true)}
@@ -29,7 +30,7 @@ export function TokenDialog({ engine }: { engine: EngineInfo }) {
         <KeyRound aria-hidden="true" className="size-3.5" />
         Token
         {engine.tokenSource === "cookie" && <span className="sr-only"> (set)</span>}
-      </button>
+      </Button>
       {used && <TokenDialogBody engine={engine} open={open} />}
     </>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { KeyRound, Loader2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/lib/client/platform/api-client";
@@ -58,14 +59,15 @@ export function SignInForm({ next }: { next: string }) {
           </p>
         )}
       </div>
-      <button
+      <Button
+        variant="bare"
         type="submit"
         disabled={busy}
         className="inline-flex h-9 w-full items-center justify-center gap-1.5 rounded-md bg-accent font-medium text-accent-foreground disabled:opacity-60"
       >
         {busy && <Loader2 className="size-4 animate-spin" aria-hidden />}
         Sign in
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 // One reference: drag handle, thumbnail, name and state, strength, Remove.
+import { Button } from "@/components/ui/button";
 import { useSortable } from "@dnd-kit/sortable";
 import { CircleAlert, GripVertical, Loader2, RotateCw, TriangleAlert, X } from "lucide-react";
 import type { ReferenceEntry } from "@/lib/client/references/entry";
@@ -63,8 +64,8 @@ export function ReferenceRow({
       }`}
     >
       <div className="flex items-start gap-1.5">
-        <button
-          type="button"
+        <Button
+          variant="bare"
           ref={setActivatorNodeRef}
           {...attributes}
           {...listeners}
@@ -72,7 +73,7 @@ export function ReferenceRow({
           className="mt-2.5 flex h-7 w-5 shrink-0 cursor-grab touch-none items-center justify-center rounded-sm text-muted hover:bg-subtle hover:text-foreground active:cursor-grabbing"
         >
           <GripVertical aria-hidden="true" className="size-4" />
-        </button>
+        </Button>
         <ReferenceThumb row={row} />
         <div className="min-w-0 flex-1">
           <div className="flex items-center gap-1">
@@ -84,18 +85,18 @@ export function ReferenceRow({
               {row.label}
             </p>
             {canRetry ? (
-              <button
-                type="button"
+              <Button
+                variant="bare"
                 onClick={onRetry}
                 aria-label={`Retry reference ${n}`}
                 title="Retry"
                 className={iconButton}
               >
                 <RotateCw aria-hidden="true" className="size-3.5" />
-              </button>
+              </Button>
             ) : null}
-            <button
-              type="button"
+            <Button
+              variant="bare"
               data-remove
               onClick={onRemove}
               aria-label={`Remove reference ${n}`}
@@ -103,7 +104,7 @@ export function ReferenceRow({
               className={iconButton}
             >
               <X aria-hidden="true" className="size-4" />
-            </button>
+            </Button>
           </div>
           <RowStatus row={row} id={messageId} tone={tone} />
           <StrengthControl

@@ -1,6 +1,7 @@
 "use client";
 // "Style reference URL": type or paste a link, Add (or Enter) checks it and adds a
 // row. Enter must not submit the builder form around it: that would spend Buzz.
+import { Button } from "@/components/ui/button";
 import { Link2, Loader2 } from "lucide-react";
 import { useState } from "react";
 import { FieldError, inputBase } from "@/components/builder/field-parts";
@@ -63,8 +64,8 @@ export function UrlField({
             className={`${inputBase} h-8 w-full pl-7`}
           />
         </div>
-        <button
-          type="button"
+        <Button
+          variant="bare"
           onClick={() => void add()}
           disabled={busy || !text.trim()}
           className="inline-flex h-8 shrink-0 items-center gap-1 rounded-md border border-border bg-raised px-3 text-xs font-medium hover:bg-subtle disabled:opacity-50"
@@ -72,7 +73,7 @@ export function UrlField({
           {busy ? <Loader2 aria-hidden="true" className="size-3.5 animate-spin" /> : null}
           Add
           <span className="sr-only"> style reference URL</span>
-        </button>
+        </Button>
       </div>
       <FieldError id="style-ref-url-error" message={error ?? undefined} />
     </div>

@@ -3,6 +3,7 @@
 // A save based on an old version is refused by the server (409): we say so,
 // keep what was typed, and the list reloads so a second Save applies it on top
 // of the other person's change, knowingly.
+import { Button } from "@/components/ui/button";
 import { Loader2 } from "lucide-react";
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { ApiError } from "@/lib/client/platform/api-client";
@@ -91,21 +92,22 @@ export function InlineEdit({
         </p>
       ) : null}
       <div className="flex gap-1.5">
-        <button
+        <Button
+          variant="bare"
           type="submit"
           disabled={busy}
           className={`${small} bg-accent text-accent-foreground hover:brightness-110`}
         >
           {busy ? <Loader2 aria-hidden="true" className="mr-1 size-3 animate-spin" /> : null}
           Save
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          variant="bare"
           onClick={onCancel}
           className={`${small} border border-border bg-raised hover:bg-subtle`}
         >
           Cancel
-        </button>
+        </Button>
         {multiline ? (
           <span className="self-center text-[11px] text-muted">Ctrl+Enter saves</span>
         ) : null}

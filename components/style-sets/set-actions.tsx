@@ -2,6 +2,7 @@
 // Under the reference list: save the references as a new set, update the set they
 // came from (naming the version they were based on, so someone else's change is
 // never overwritten unseen), or clear the list. Shown only with references.
+import { Button } from "@/components/ui/button";
 import { Loader2, Save, Trash2, Upload } from "lucide-react";
 import { useState } from "react";
 import { toast } from "@/lib/client/platform/toast";
@@ -113,8 +114,8 @@ export function SetActions({
         </p>
       ) : null}
       <div className="flex flex-wrap items-center gap-1">
-        <button
-          type="button"
+        <Button
+          variant="bare"
           onClick={() => openSave()}
           disabled={unsettled}
           title={
@@ -124,10 +125,10 @@ export function SetActions({
         >
           <Save aria-hidden="true" className="size-3.5" />
           Save as set…
-        </button>
+        </Button>
         {changed && origin ? (
-          <button
-            type="button"
+          <Button
+            variant="bare"
             onClick={() => void update()}
             disabled={unsettled}
             // Busy, not disabled: a disabled button drops keyboard focus, and the
@@ -142,16 +143,16 @@ export function SetActions({
               <Upload aria-hidden="true" className="size-3.5" />
             )}
             Update “{origin.name}”
-          </button>
+          </Button>
         ) : null}
-        <button
-          type="button"
+        <Button
+          variant="bare"
           onClick={clear}
           className={`${action} ml-auto text-muted hover:text-foreground`}
         >
           <Trash2 aria-hidden="true" className="size-3.5" />
           Remove all
-        </button>
+        </Button>
       </div>
       {saveOpen ? (
         <SaveSetDialog

@@ -3,6 +3,7 @@
 // and Replace / Append for each. An append that would pass ten is refused here,
 // saying how many fit, and nothing changes. Applying keeps the set alive first
 // (fresh blobs, expired ones uploaded again), which takes a moment.
+import { Button } from "@/components/ui/button";
 import { LazyPopover } from "@/components/ui/lazy-popover";
 import { ChevronDown, Library, Search, Settings2 } from "lucide-react";
 import Link from "next/link";
@@ -156,9 +157,9 @@ function PickerBody({
     return (
       <div role="alert" className="space-y-2 p-3 text-xs">
         <p>The style sets could not be loaded. {error}</p>
-        <button type="button" onClick={onRetry} className={small}>
+        <Button variant="bare" onClick={onRetry} className={small}>
           Try again
-        </button>
+        </Button>
       </div>
     );
   }
@@ -196,35 +197,35 @@ function PickerBody({
           <div className="flex shrink-0 gap-1">
             {hasRows ? (
               <>
-                <button
-                  type="button"
+                <Button
+                  variant="bare"
                   onClick={() => onApply(set, "replace")}
                   disabled={applying !== null}
                   aria-label={`Replace with “${set.name}”`}
                   className={small}
                 >
                   Replace
-                </button>
-                <button
-                  type="button"
+                </Button>
+                <Button
+                  variant="bare"
                   onClick={() => onApply(set, "append")}
                   disabled={applying !== null}
                   aria-label={`Append “${set.name}”`}
                   className={small}
                 >
                   Append
-                </button>
+                </Button>
               </>
             ) : (
-              <button
-                type="button"
+              <Button
+                variant="bare"
                 onClick={() => onApply(set, "replace")}
                 disabled={applying !== null}
                 aria-label={`Apply “${set.name}”`}
                 className={small}
               >
                 Apply
-              </button>
+              </Button>
             )}
           </div>
         </li>

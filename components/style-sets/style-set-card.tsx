@@ -1,6 +1,7 @@
 "use client";
 // One set on the Style sets page: name (rename in place), note, its references
 // with their strengths, when it changed, and what can be done with it.
+import { Button } from "@/components/ui/button";
 import { Copy, Download, Images, Pencil, Trash2, TriangleAlert, Wand2 } from "lucide-react";
 import { useRef, useState } from "react";
 import { toast } from "@/lib/client/platform/toast";
@@ -73,16 +74,16 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
               <h3 className="truncate text-sm font-semibold" title={set.name}>
                 {set.name}
               </h3>
-              <button
+              <Button
+                variant="bare"
                 ref={renameButton}
-                type="button"
                 onClick={() => setEditing("name")}
                 aria-label={`Rename “${set.name}”`}
                 title="Rename"
                 className="inline-flex size-6 shrink-0 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground"
               >
                 <Pencil aria-hidden="true" className="size-3.5" />
-              </button>
+              </Button>
             </div>
           )}
           <p className="mt-0.5 text-xs text-muted tabular-nums">
@@ -176,28 +177,28 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
           >
             {set.note || "No note"}
           </p>
-          <button
+          <Button
+            variant="bare"
             ref={noteButton}
-            type="button"
             onClick={() => setEditing("note")}
             aria-label={`${set.note ? "Edit note" : "Add note"} for “${set.name}”`}
             className={action}
           >
             {set.note ? "Edit note" : "Add note"}
-          </button>
+          </Button>
         </div>
       )}
 
       <div className="mt-auto flex flex-wrap items-center gap-1 border-t border-border pt-2">
-        <button
-          type="button"
+        <Button
+          variant="bare"
           onClick={() => void duplicate()}
           aria-label={`Duplicate “${set.name}”`}
           className={action}
         >
           <Copy aria-hidden="true" className="size-3.5" />
           Duplicate
-        </button>
+        </Button>
         <a
           href={`/?styleSet=${encodeURIComponent(set.id)}`}
           aria-label={`Generations made with “${set.name}”`}
@@ -215,15 +216,15 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
           <Download aria-hidden="true" className="size-3.5" />
           Export
         </a>
-        <button
-          type="button"
+        <Button
+          variant="bare"
           onClick={onDelete}
           aria-label={`Delete “${set.name}”`}
           className={`${action} ml-auto hover:text-danger`}
         >
           <Trash2 aria-hidden="true" className="size-3.5" />
           Delete
-        </button>
+        </Button>
       </div>
     </article>
   );

@@ -2,6 +2,7 @@
 // The builder's "Style sets" button. The picker behind it (Radix popover, the
 // sets query, thumbnails) is fetched on first hover, focus or click, so the
 // page's first load carries one plain button.
+import { Button } from "@/components/ui/button";
 import { ChevronDown, Library } from "lucide-react";
 import { lazy, Suspense, useState } from "react";
 import type { ListAccess } from "@/lib/client/references/list";
@@ -14,8 +15,8 @@ export const setsTriggerClass =
 
 function PlainTrigger({ onOpen }: { onOpen?: () => void }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant="bare"
       aria-haspopup="dialog"
       aria-expanded={false}
       onClick={onOpen}
@@ -26,7 +27,7 @@ function PlainTrigger({ onOpen }: { onOpen?: () => void }) {
       <Library aria-hidden="true" className="size-3.5" />
       Style sets
       <ChevronDown aria-hidden="true" className="size-3 text-muted" />
-    </button>
+    </Button>
   );
 }
 

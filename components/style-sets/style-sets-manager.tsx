@@ -1,6 +1,7 @@
 "use client";
 // The Style sets page: every saved set with its thumbnails and strengths; rename,
 // note, duplicate, delete (Undo), export and import, and "Use in builder".
+import { Button } from "@/components/ui/button";
 import { useQueryClient } from "@tanstack/react-query";
 import { Download, Library, Search } from "lucide-react";
 import Link from "next/link";
@@ -119,13 +120,13 @@ export function StyleSetsManager({ initialSets }: { initialSets?: StyleSet[] }) 
           <div role="alert" className="rounded-lg border border-danger/40 bg-raised p-4 text-sm">
             <p className="font-medium">The style sets could not be loaded.</p>
             <p className="mt-1 text-muted">{sets.error.message}</p>
-            <button
-              type="button"
+            <Button
+              variant="bare"
               onClick={() => void sets.refetch()}
               className={`${toolButton} mt-3`}
             >
               Try again
-            </button>
+            </Button>
           </div>
         ) : all.length === 0 ? (
           <EmptyState />

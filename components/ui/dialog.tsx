@@ -52,14 +52,23 @@ export function DialogDescription({
 /** The × in a dialog's corner; "Close" is its accessible name. */
 export function DialogCloseButton({ className }: { className?: string }) {
   return (
-    <Radix.Close aria-label="Close" className={buttonClass({ variant: "icon", size: "sm", className })}>
+    <Radix.Close
+      aria-label="Close"
+      className={buttonClass({ variant: "icon", size: "sm", className })}
+    >
       <X aria-hidden="true" className="size-4" />
     </Radix.Close>
   );
 }
 
 /** Title and × on one row, the description below. */
-export function DialogHeader({ title, description }: { title: ReactNode; description?: ReactNode }) {
+export function DialogHeader({
+  title,
+  description,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+}) {
   return (
     <>
       <div className="flex items-start justify-between gap-4">
