@@ -72,12 +72,12 @@ export function ConfirmSpendDialog({
               Cancel
             </Dialog.Close>
             <Button
-              variant="bare"
+              variant="primary"
               onClick={() => {
                 onClose();
                 run();
               }}
-              className="inline-flex h-8 items-center gap-1.5 rounded-md bg-accent px-3 text-sm font-semibold text-accent-foreground hover:brightness-110"
+              className="font-semibold"
             >
               <Zap aria-hidden="true" className="size-4" />
               Spend {formatBuzz(plan.total)} Buzz

@@ -13,11 +13,12 @@ export function ParentChip({ prompt, onClear }: { prompt: string; onClear: () =>
         Next generation is made from <span className="text-foreground">“{prompt}”</span>
       </span>
       <Button
-        variant="bare"
+        variant="icon"
+        size="xs"
         onClick={onClear}
         aria-label="Don’t record a parent"
         title="Don’t record a parent"
-        className="ml-auto inline-flex size-6 shrink-0 items-center justify-center rounded-md hover:bg-subtle hover:text-foreground"
+        className="ml-auto"
       >
         <X aria-hidden="true" className="size-3.5" />
       </Button>

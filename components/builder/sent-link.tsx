@@ -20,12 +20,13 @@ export function SentLink({ notice, onDone }: { notice: SentNotice; onDone: () =>
         {notice.what ?? "Generate"} sent: the new card is in the gallery below.
       </span>
       <Button
-        variant="bare"
+        variant="secondary"
+        size="sm"
         onClick={() => {
           requestShowGeneration(notice.id);
           onDone();
         }}
-        className="inline-flex h-7 shrink-0 items-center gap-1 rounded-md border border-border bg-raised px-2 font-medium text-foreground hover:bg-subtle"
+        className="gap-1 px-2"
       >
         <ArrowDown aria-hidden="true" className="size-3.5" />
         View

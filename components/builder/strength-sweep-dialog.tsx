@@ -103,10 +103,10 @@ export function StrengthSweepDialog({
                 Cancel
               </Dialog.Close>
               <Button
-                variant="bare"
+                variant="primary"
                 type="submit"
                 disabled={!strengths}
-                className="h-8 rounded-md bg-accent px-3 text-sm font-semibold text-accent-foreground tabular-nums hover:brightness-110 disabled:opacity-50"
+                className="font-semibold tabular-nums disabled:opacity-50"
               >
                 Run sweep · {formatBuzz((strengths?.length ?? 0) * memberCost)} Buzz
               </Button>

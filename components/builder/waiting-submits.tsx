@@ -45,9 +45,10 @@ export function WaitingSubmits({
         never to another one.
       </p>
       <Button
-        variant="bare"
+        variant="secondary"
+        size="sm"
         onClick={() => onDiscard(account.fingerprint)}
-        className="mt-1.5 h-7 rounded-md border border-border bg-raised px-2 font-medium hover:bg-subtle"
+        className="mt-1.5 px-2"
       >
         Discard<span className="sr-only"> the request waiting for {account.label}</span>
       </Button>

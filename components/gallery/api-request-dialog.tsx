@@ -74,9 +74,10 @@ function CodeBlock({ title, what, code }: { title: string; what: string; code: s
           {title}
         </h3>
         <Button
-          variant="bare"
+          variant="secondary"
+          size="xs"
           onClick={() => void copyText(code, what)}
-          className="inline-flex items-center gap-1.5 rounded-md border border-border bg-raised px-2 py-1 text-xs font-medium hover:bg-subtle"
+          className="text-xs"
         >
           <Copy aria-hidden="true" className="size-3.5" />
           Copy {title}

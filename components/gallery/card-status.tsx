@@ -50,10 +50,11 @@ export function CardProgress({ generation: g, id }: { generation: Generation; id
           <span className="text-muted"> · {details}</span>
         </p>
         <Button
-          variant="bare"
+          variant="secondary"
+          size="none"
           onClick={cancel}
           disabled={pending}
-          className="shrink-0 rounded-md border border-border px-2 py-0.5 text-xs font-medium text-foreground hover:border-border-strong hover:bg-subtle disabled:cursor-default disabled:opacity-60"
+          className="bg-transparent px-2 py-0.5 text-xs hover:border-border-strong disabled:cursor-default"
         >
           {pending ? "Canceling…" : "Cancel"}
         </Button>

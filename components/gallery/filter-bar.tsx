@@ -4,7 +4,7 @@
 // set, seed, dates). Every change goes to the page's URL, so a view can be
 // bookmarked, shared and survives a reload; each active filter shows as a chip
 // that removes it.
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { LazyPopover } from "@/components/ui/lazy-popover";
 import { useQuery } from "@tanstack/react-query";
 import { ListFilter, Search, X } from "lucide-react";
@@ -39,10 +39,10 @@ export function FilterBar() {
       <div className="flex flex-wrap items-center gap-2">
         <SearchBox filters={filters} setFilters={setFilters} />
         <Button
-          variant="bare"
+          variant="secondary"
           aria-pressed={filters.fav}
           onClick={() => setFilters({ ...filters, fav: !filters.fav })}
-          className="inline-flex h-8 items-center gap-1.5 rounded-md border border-border bg-raised px-2.5 text-xs font-medium hover:bg-subtle aria-pressed:border-favourite aria-pressed:text-favourite"
+          className="px-2.5 text-xs aria-pressed:border-favourite aria-pressed:text-favourite"
         >
           <Glyph name={filters.fav ? "star-filled" : "star"} className="size-3.5" />
           Favourites
@@ -66,9 +66,10 @@ export function FilterBar() {
           ))}
           <li>
             <Button
-              variant="bare"
+              variant="link"
+              size="xs"
               onClick={() => setFilters(NO_FILTERS)}
-              className="h-6 rounded-md px-1.5 text-xs text-muted hover:text-foreground"
+              className="px-1.5 text-xs font-normal"
             >
               Clear all
             </Button>
@@ -193,7 +194,9 @@ function FilterPanel({ filters, setFilters, count }: FilterProps & { count: numb
     <LazyPopover
       open={open}
       onOpenChange={setOpen}
-      triggerClassName="inline-flex h-8 items-center gap-1.5 rounded-md border border-border bg-raised px-2.5 text-xs font-medium hover:bg-subtle data-[state=open]:bg-subtle"
+      triggerClassName={buttonClass({
+        className: "px-2.5 text-xs data-[state=open]:bg-subtle",
+      })}
       trigger={
         <>
           <ListFilter aria-hidden="true" className="size-3.5" />

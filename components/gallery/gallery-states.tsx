@@ -51,10 +51,11 @@ export function ProblemPanel({
       <p className="font-medium">{title}</p>
       <p className="text-xs leading-relaxed text-muted">{detail}</p>
       <Button
-        variant="bare"
+        variant="secondary"
+        size="sm"
         onClick={onRetry}
         disabled={retrying}
-        className="mt-2 inline-flex items-center gap-1.5 rounded-md border border-border bg-panel px-3 py-1.5 text-xs font-medium hover:bg-subtle disabled:opacity-60"
+        className="mt-2 bg-panel px-3"
       >
         <RotateCcw aria-hidden="true" className="size-3.5" />
         {retrying ? "Retrying…" : "Retry"}
@@ -93,11 +94,7 @@ export function ListEnd({
       {loading ? (
         <span>{filtered ? "Searching older history…" : "Loading older generations…"}</span>
       ) : hasNextPage ? (
-        <Button
-          variant="bare"
-          onClick={onLoadMore}
-          className="rounded-md border border-border bg-raised px-3 py-1.5 font-medium text-foreground hover:bg-subtle"
-        >
+        <Button variant="secondary" size="sm" onClick={onLoadMore} className="px-3">
           {filtered ? "Search older history" : "Load older generations"}
         </Button>
       ) : (
@@ -127,11 +124,7 @@ export function NoMatches({ searching, onClear }: { searching: boolean; onClear:
           <p className="text-xs text-muted">
             Try fewer words or another filter; everything else is still in your history.
           </p>
-          <Button
-            variant="bare"
-            onClick={onClear}
-            className="mt-2 rounded-md border border-border bg-raised px-3 py-1.5 text-xs font-medium hover:bg-subtle"
-          >
+          <Button variant="secondary" size="sm" onClick={onClear} className="mt-2 px-3">
             Clear filters
           </Button>
         </>

@@ -96,10 +96,10 @@ export function CardPrompt({
         </p>
         {long ? (
           <Button
-            variant="bare"
+            variant="link"
             aria-expanded={expanded}
             onClick={() => setExpanded((v) => !v)}
-            className="text-xs font-medium text-muted hover:text-foreground"
+            className="text-xs font-medium"
           >
             {expanded ? "Show less" : "Show full prompt"}
           </Button>

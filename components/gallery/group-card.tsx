@@ -251,10 +251,11 @@ function PairLine({ members, rows }: { members: Member[]; rows: Slot[][] }) {
         <span className="font-medium">{diff.text}</span>
       </p>
       <Button
-        variant="bare"
+        variant="secondary"
+        size="sm"
         onClick={() => openWipe(medium, large, Math.max(0, index))}
         disabled={index < 0}
-        className="inline-flex h-7 items-center gap-1.5 rounded-md border border-border bg-raised px-2 font-medium hover:bg-panel disabled:opacity-50"
+        className="px-2 hover:bg-panel disabled:opacity-50"
       >
         <SplitSquareHorizontal aria-hidden="true" className="size-3.5" />
         Wipe view

@@ -177,11 +177,7 @@ export function Lightbox({
             className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto border-t border-border bg-panel p-4 text-foreground md:w-80 md:flex-none md:border-t-0 md:border-l"
           >
             {onBack ? (
-              <Button
-                variant="bare"
-                onClick={onBack}
-                className="-mb-1 inline-flex items-center gap-1 self-start text-xs text-muted hover:text-foreground"
-              >
+              <Button variant="link" onClick={onBack} className="-mb-1 self-start text-xs">
                 <ArrowLeft aria-hidden="true" className="size-3.5" />
                 Back to the later generation
               </Button>

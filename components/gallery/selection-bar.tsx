@@ -61,11 +61,11 @@ export function SelectionBar({ entries }: { entries: LightboxEntry[] }) {
         {count} selected
       </p>
       <Button
-        variant="bare"
+        variant="primary"
         onClick={() => void zip()}
         disabled={busy}
         aria-busy={busy || undefined}
-        className="inline-flex h-8 items-center gap-1.5 rounded-md bg-accent px-3 font-medium text-accent-foreground hover:brightness-110 disabled:opacity-70"
+        className="disabled:opacity-70"
       >
         {busy ? (
           <Loader2 aria-hidden="true" className="size-4 animate-spin" />
@@ -75,11 +75,11 @@ export function SelectionBar({ entries }: { entries: LightboxEntry[] }) {
         <span className="tabular-nums">{busy ? zipLabel(progress) : "Download zip"}</span>
       </Button>
       <Button
-        variant="bare"
+        variant="icon"
+        size="md"
         onClick={clearSelection}
         aria-label="Clear selection"
         title="Clear selection (Esc)"
-        className="inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground"
       >
         <X aria-hidden="true" className="size-4" />
       </Button>

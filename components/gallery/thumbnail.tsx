@@ -126,9 +126,10 @@ export function Thumbnail({
             Couldn’t load {side ? `${side} ` : ""}image {n}
           </span>
           <Button
-            variant="bare"
+            variant="secondary"
+            size="none"
             onClick={source.retry}
-            className="inline-flex items-center gap-1 rounded-md border border-border bg-raised px-2 py-0.5 font-medium text-foreground hover:bg-subtle"
+            className="gap-1 px-2 py-0.5"
           >
             <RotateCcw aria-hidden="true" className="size-3" />
             Retry

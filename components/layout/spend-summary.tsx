@@ -2,7 +2,7 @@
 // What the orchestrator charged, today / this week / all time, by tier — read
 // when the designer opens it, in their own time zone — and the limit above
 // which a click asks before spending.
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { useQuery } from "@tanstack/react-query";
 import { ChartColumn } from "lucide-react";
 import { useId, useState } from "react";
@@ -39,7 +39,11 @@ export function SpendSummaryButton() {
       open={open}
       onOpenChange={setOpen}
       triggerLabel="Spend summary"
-      triggerClassName="inline-flex size-7 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground data-[state=open]:bg-subtle"
+      triggerClassName={buttonClass({
+        variant: "icon",
+        size: "sm",
+        className: "data-[state=open]:bg-subtle",
+      })}
       trigger={<ChartColumn aria-hidden="true" className="size-4" />}
       content={{
         align: "end",

@@ -17,10 +17,6 @@ interface SaveAnswer {
   note: string;
 }
 
-// Padding is left to each button: two px-* classes on one element fight by CSS order.
-const button =
-  "inline-flex h-8 shrink-0 items-center justify-center gap-1.5 rounded-md text-sm font-medium disabled:opacity-60";
-
 /**
  * The dialog that stores or removes a Civitai API token. Loaded only when first
  * opened (components/layout/token-dialog.tsx), so Radix Dialog stays out of the
@@ -146,11 +142,12 @@ export function TokenDialogBody({ engine, open }: { engine: EngineInfo; open: bo
                 className="h-8 min-w-0 flex-1 rounded-md border border-border bg-raised px-2.5 font-mono text-sm placeholder:font-sans placeholder:text-muted aria-[invalid=true]:border-danger"
               />
               <Button
-                variant="bare"
+                variant="icon"
+                size="md"
                 aria-label={visible ? "Hide token" : "Show token"}
                 aria-pressed={visible}
                 onClick={() => setVisible((v) => !v)}
-                className={`${button} w-8 border border-border bg-raised text-muted hover:bg-subtle hover:text-foreground`}
+                className="border border-border bg-raised"
               >
                 {visible ? (
                   <EyeOff aria-hidden="true" className="size-4" />
@@ -158,11 +155,7 @@ export function TokenDialogBody({ engine, open }: { engine: EngineInfo; open: bo
                   <Eye aria-hidden="true" className="size-4" />
                 )}
               </Button>
-              <Button
-                variant="bare"
-                onClick={paste}
-                className={`${button} border border-border bg-raised px-3 hover:bg-subtle`}
-              >
+              <Button variant="secondary" onClick={paste}>
                 Paste
               </Button>
             </div>
@@ -184,12 +177,7 @@ export function TokenDialogBody({ engine, open }: { engine: EngineInfo; open: bo
             </p>
             <div className="mt-4 flex items-center justify-between gap-2">
               {hasUserToken ? (
-                <Button
-                  variant="bare"
-                  onClick={remove}
-                  disabled={busy !== null}
-                  className={`${button} px-3 text-danger hover:bg-subtle`}
-                >
+                <Button variant="danger" onClick={remove} disabled={busy !== null}>
                   {busy === "remove" && (
                     <Loader2 aria-hidden="true" className="size-4 animate-spin" />
                   )}
@@ -201,10 +189,9 @@ export function TokenDialogBody({ engine, open }: { engine: EngineInfo; open: bo
                 </span>
               )}
               <Button
-                variant="bare"
+                variant="primary"
                 type="submit"
                 disabled={busy !== null || token.trim() === ""}
-                className={`${button} bg-accent px-3 text-accent-foreground hover:brightness-110`}
               >
                 {busy === "save" && <Loader2 aria-hidden="true" className="size-4 animate-spin" />}
                 Save

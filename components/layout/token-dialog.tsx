@@ -18,14 +18,14 @@ export function TokenDialog({ engine }: { engine: EngineInfo }) {
   return (
     <>
       <Button
-        variant="bare"
+        variant="secondary"
+        size="sm"
         aria-haspopup="dialog"
         aria-expanded={open}
         onClick={() => setTokenDialogOpen(true)}
         // Hovering or focusing the button fetches the dialog's code ahead of the click.
         onPointerEnter={() => void load()}
         onFocus={() => void load()}
-        className="inline-flex h-7 shrink-0 items-center gap-1.5 rounded-md border border-border bg-raised px-2.5 text-xs font-medium hover:bg-subtle"
       >
         <KeyRound aria-hidden="true" className="size-3.5" />
         Token

@@ -59,12 +59,7 @@ export function SignInForm({ next }: { next: string }) {
           </p>
         )}
       </div>
-      <Button
-        variant="bare"
-        type="submit"
-        disabled={busy}
-        className="inline-flex h-9 w-full items-center justify-center gap-1.5 rounded-md bg-accent font-medium text-accent-foreground disabled:opacity-60"
-      >
+      <Button variant="primary" size="lg" type="submit" disabled={busy} className="w-full">
         {busy && <Loader2 className="size-4 animate-spin" aria-hidden />}
         Sign in
       </Button>

@@ -7,9 +7,6 @@ import type { ReferenceEntry } from "@/lib/client/references/entry";
 import { ReferenceThumb } from "./reference-thumb";
 import { StrengthControl } from "./strength-control";
 
-const iconButton =
-  "inline-flex size-7 shrink-0 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground";
-
 export function ReferenceRow({
   row,
   index,
@@ -86,22 +83,22 @@ export function ReferenceRow({
             </p>
             {canRetry ? (
               <Button
-                variant="bare"
+                variant="icon"
+                size="sm"
                 onClick={onRetry}
                 aria-label={`Retry reference ${n}`}
                 title="Retry"
-                className={iconButton}
               >
                 <RotateCw aria-hidden="true" className="size-3.5" />
               </Button>
             ) : null}
             <Button
-              variant="bare"
+              variant="icon"
+              size="sm"
               data-remove
               onClick={onRemove}
               aria-label={`Remove reference ${n}`}
               title="Remove"
-              className={iconButton}
             >
               <X aria-hidden="true" className="size-4" />
             </Button>

@@ -144,10 +144,11 @@ export function ReferencesSection({ ready }: { ready: boolean }) {
           </ul>
           {messages.length > 0 ? (
             <Button
-              variant="bare"
+              variant="icon"
+              size="xs"
               aria-label="Dismiss reference messages"
               onClick={() => setMessages([])}
-              className="-m-0.5 size-6 shrink-0 rounded-sm p-1 text-muted hover:bg-border hover:text-foreground"
+              className="-m-0.5 rounded-sm p-1 hover:bg-border"
             >
               <X aria-hidden="true" className="size-4" />
             </Button>
@@ -174,11 +175,12 @@ export function ReferencesSection({ ready }: { ready: boolean }) {
             </p>
           )}
           <Button
-            variant="bare"
+            variant="secondary"
+            size="sm"
             onClick={() => fileInput.current?.click()}
             disabled={full}
             aria-describedby="refs-hint"
-            className="inline-flex h-7 shrink-0 items-center gap-1.5 rounded-md border border-border bg-raised px-2.5 font-medium text-foreground hover:bg-subtle disabled:opacity-50"
+            className="disabled:opacity-50"
           >
             <ImagePlus aria-hidden="true" className="size-3.5" />
             Add image…

@@ -74,12 +74,7 @@ export function ImportSets({ onProblem }: { onProblem: (problem: ImportProblem |
 
   return (
     <>
-      <Button
-        variant="bare"
-        onClick={() => input.current?.click()}
-        disabled={busy}
-        className="inline-flex h-8 shrink-0 items-center justify-center gap-1.5 rounded-md border border-border bg-raised px-3 text-sm font-medium hover:bg-subtle disabled:opacity-60"
-      >
+      <Button variant="secondary" onClick={() => input.current?.click()} disabled={busy}>
         <Upload aria-hidden="true" className="size-4" />
         {busy ? "Importing…" : "Import…"}
       </Button>
@@ -125,10 +120,11 @@ export function ImportReport({
         <p className="mt-1.5 text-xs text-muted">Your style sets are unchanged.</p>
       </div>
       <Button
-        variant="bare"
+        variant="icon"
+        size="sm"
         onClick={onDismiss}
         aria-label="Dismiss import problem"
-        className="-m-1 size-7 shrink-0 rounded-md p-1.5 text-muted hover:bg-subtle hover:text-foreground"
+        className="-m-1 p-1.5"
       >
         <X aria-hidden="true" className="size-4" />
       </Button>

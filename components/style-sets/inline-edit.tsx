@@ -9,9 +9,6 @@ import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { ApiError } from "@/lib/client/platform/api-client";
 import { conflictOf } from "@/lib/client/references/use-style-sets";
 
-const small =
-  "inline-flex h-7 items-center rounded-md px-2.5 text-xs font-medium disabled:opacity-60";
-
 export function InlineEdit({
   label,
   initial,
@@ -92,20 +89,11 @@ export function InlineEdit({
         </p>
       ) : null}
       <div className="flex gap-1.5">
-        <Button
-          variant="bare"
-          type="submit"
-          disabled={busy}
-          className={`${small} bg-accent text-accent-foreground hover:brightness-110`}
-        >
+        <Button variant="primary" size="sm" type="submit" disabled={busy}>
           {busy ? <Loader2 aria-hidden="true" className="mr-1 size-3 animate-spin" /> : null}
           Save
         </Button>
-        <Button
-          variant="bare"
-          onClick={onCancel}
-          className={`${small} border border-border bg-raised hover:bg-subtle`}
-        >
+        <Button variant="secondary" size="sm" onClick={onCancel}>
           Cancel
         </Button>
         {multiline ? (

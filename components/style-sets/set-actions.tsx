@@ -23,9 +23,6 @@ import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { ConflictDialog } from "./conflict-dialog";
 import { SaveSetDialog } from "./save-set-dialog";
 
-const action =
-  "inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium hover:bg-subtle disabled:opacity-50 disabled:hover:bg-transparent";
-
 export function SetActions({
   api,
   rows,
@@ -115,27 +112,29 @@ export function SetActions({
       ) : null}
       <div className="flex flex-wrap items-center gap-1">
         <Button
-          variant="bare"
+          variant="ghost"
+          size="sm"
           onClick={() => openSave()}
           disabled={unsettled}
           title={
             unsettled ? "Wait for uploads and checks, or remove the rows with problems" : undefined
           }
-          className={action}
+          className="px-2 text-foreground disabled:opacity-50 disabled:hover:bg-transparent"
         >
           <Save aria-hidden="true" className="size-3.5" />
           Save as set…
         </Button>
         {changed && origin ? (
           <Button
-            variant="bare"
+            variant="ghost"
+            size="sm"
             onClick={() => void update()}
             disabled={unsettled}
             // Busy, not disabled: a disabled button drops keyboard focus, and the
             // conflict dialog hands focus back to whatever had it when it opened.
             aria-disabled={updating || undefined}
             aria-busy={updating || undefined}
-            className={`${action} aria-disabled:opacity-50`}
+            className="px-2 text-foreground aria-disabled:opacity-50 disabled:opacity-50 disabled:hover:bg-transparent"
           >
             {updating ? (
               <Loader2 aria-hidden="true" className="size-3.5 animate-spin" />
@@ -145,11 +144,7 @@ export function SetActions({
             Update “{origin.name}”
           </Button>
         ) : null}
-        <Button
-          variant="bare"
-          onClick={clear}
-          className={`${action} ml-auto text-muted hover:text-foreground`}
-        >
+        <Button variant="ghost" size="sm" onClick={clear} className="ml-auto px-2">
           <Trash2 aria-hidden="true" className="size-3.5" />
           Remove all
         </Button>

@@ -3,7 +3,7 @@
 // and Replace / Append for each. An append that would pass ten is refused here,
 // saying how many fit, and nothing changes. Applying keeps the set alive first
 // (fresh blobs, expired ones uploaded again), which takes a moment.
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { LazyPopover } from "@/components/ui/lazy-popover";
 import { ChevronDown, Library, Search, Settings2 } from "lucide-react";
 import Link from "next/link";
@@ -14,11 +14,7 @@ import type { ListAccess } from "@/lib/client/references/list";
 import type { ApplyMode } from "@/lib/client/references/sets";
 import { formatStrength } from "@/lib/contract/references/strength";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
-import { setsTriggerClass } from "./style-sets-button";
 import { SetThumbs } from "./set-thumbs";
-
-const small =
-  "inline-flex h-6 items-center rounded-md border border-border bg-raised px-2 text-[11px] font-medium hover:bg-subtle disabled:opacity-60";
 
 export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpen?: boolean }) {
   const [open, setOpen] = useState(defaultOpen ?? false);
@@ -52,7 +48,10 @@ export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpe
         setOpen(next);
         if (!next) setRefusal(null);
       }}
-      triggerClassName={setsTriggerClass}
+      triggerClassName={buttonClass({
+        size: "xs",
+        className: "data-[state=open]:bg-subtle",
+      })}
       trigger={
         <>
           <Library aria-hidden="true" className="size-3.5" />
@@ -157,7 +156,7 @@ function PickerBody({
     return (
       <div role="alert" className="space-y-2 p-3 text-xs">
         <p>The style sets could not be loaded. {error}</p>
-        <Button variant="bare" onClick={onRetry} className={small}>
+        <Button variant="secondary" size="xs" onClick={onRetry}>
           Try again
         </Button>
       </div>
@@ -198,31 +197,31 @@ function PickerBody({
             {hasRows ? (
               <>
                 <Button
-                  variant="bare"
+                  variant="secondary"
+                  size="xs"
                   onClick={() => onApply(set, "replace")}
                   disabled={applying !== null}
                   aria-label={`Replace with “${set.name}”`}
-                  className={small}
                 >
                   Replace
                 </Button>
                 <Button
-                  variant="bare"
+                  variant="secondary"
+                  size="xs"
                   onClick={() => onApply(set, "append")}
                   disabled={applying !== null}
                   aria-label={`Append “${set.name}”`}
-                  className={small}
                 >
                   Append
                 </Button>
               </>
             ) : (
               <Button
-                variant="bare"
+                variant="secondary"
+                size="xs"
                 onClick={() => onApply(set, "replace")}
                 disabled={applying !== null}
                 aria-label={`Apply “${set.name}”`}
-                className={small}
               >
                 Apply
               </Button>

@@ -10,19 +10,17 @@ import type { ListAccess } from "@/lib/client/references/list";
 const loadPicker = () => import("./sets-picker");
 const SetsPicker = lazy(() => loadPicker().then((m) => ({ default: m.SetsPicker })));
 
-export const setsTriggerClass =
-  "inline-flex h-6 items-center gap-1 rounded-md border border-border bg-raised px-2 text-[11px] font-medium hover:bg-subtle data-[state=open]:bg-subtle";
-
 function PlainTrigger({ onOpen }: { onOpen?: () => void }) {
   return (
     <Button
-      variant="bare"
+      variant="secondary"
+      size="xs"
       aria-haspopup="dialog"
       aria-expanded={false}
       onClick={onOpen}
       onPointerEnter={() => void loadPicker()}
       onFocus={() => void loadPicker()}
-      className={setsTriggerClass}
+      className="data-[state=open]:bg-subtle"
     >
       <Library aria-hidden="true" className="size-3.5" />
       Style sets

@@ -14,6 +14,8 @@ const variants = {
   danger: "font-medium text-danger hover:bg-subtle",
   /** a square icon-only button; needs aria-label (see ButtonProps) */
   icon: "text-muted hover:bg-subtle hover:text-foreground",
+  /** an icon-only button on an image: light icon on a dark veil; needs aria-label */
+  overlay: "bg-black/55 text-white backdrop-blur-sm hover:bg-black/70",
   /** inline text that acts (Retry, show more) */
   link: "text-muted hover:text-foreground",
   /** no surface of its own: buttons drawn over images or as whole cards bring theirs */
@@ -35,10 +37,12 @@ export type ButtonSize = keyof typeof sizes;
 
 type Common = Omit<ComponentPropsWithRef<"button">, "aria-label"> & { size?: ButtonSize };
 
+type IconOnly = "icon" | "overlay";
+
 /** An icon-only button has no text, so the type asks for its accessible name. */
 export type ButtonProps =
-  | (Common & { variant: "icon"; "aria-label": string })
-  | (Common & { variant?: Exclude<ButtonVariant, "icon">; "aria-label"?: string });
+  | (Common & { variant: IconOnly; "aria-label": string })
+  | (Common & { variant?: Exclude<ButtonVariant, IconOnly>; "aria-label"?: string });
 
 const base =
   "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:cursor-not-allowed disabled:opacity-60";
@@ -61,7 +65,7 @@ export function buttonClass({
     !plain && shaped,
     variant === "link" && "inline-flex items-center gap-1",
     variants[variant],
-    variant === "icon" ? iconSizes[s] : sizes[s],
+    variant === "icon" || variant === "overlay" ? iconSizes[s] : sizes[s],
     className,
   );
 }
