@@ -5,10 +5,12 @@
 // bookmarked, shared and survives a reload; each active filter shows as a chip
 // that removes it.
 import { Button, buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Field, selectClass } from "@/components/ui/field";
 import { LazyPopover } from "@/components/ui/lazy-popover";
 import { useQuery } from "@tanstack/react-query";
 import { ListFilter, Search, X } from "lucide-react";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   filterChips,
   NO_FILTERS,
@@ -139,19 +141,7 @@ function SearchBox({ filters, setFilters }: FilterProps) {
   );
 }
 
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-muted">
-        {label}
-      </label>
-      {children(id)}
-    </div>
-  );
-}
-
-const control = "h-8 w-full rounded-md border border-border bg-raised px-2 text-sm";
+const control = cn(selectClass, "w-full");
 
 function Choice<T extends string>({
   label,
@@ -167,8 +157,8 @@ function Choice<T extends string>({
   format?: (v: T) => string;
 }) {
   return (
-    <Field label={label}>
-      {(id) => (
+    <Field className="flex flex-col gap-1" labelClassName="text-muted" label={label}>
+      {({ id }) => (
         <select
           id={id}
           value={value ?? ""}
@@ -243,8 +233,8 @@ function FilterPanel({ filters, setFilters, count }: FilterProps & { count: numb
       />
       <StyleSetChoice value={filters.styleSet} onChange={(styleSet) => set({ styleSet })} />
       <SeedField value={filters.seed} onChange={(seed) => set({ seed })} />
-      <Field label="From">
-        {(id) => (
+      <Field className="flex flex-col gap-1" labelClassName="text-muted" label="From">
+        {({ id }) => (
           <input
             id={id}
             type="date"
@@ -255,8 +245,8 @@ function FilterPanel({ filters, setFilters, count }: FilterProps & { count: numb
           />
         )}
       </Field>
-      <Field label="To">
-        {(id) => (
+      <Field className="flex flex-col gap-1" labelClassName="text-muted" label="To">
+        {({ id }) => (
           <input
             id={id}
             type="date"
@@ -286,8 +276,8 @@ function StyleSetChoice({
   });
   const items = sets.data?.items ?? [];
   return (
-    <Field label="Style set">
-      {(id) => (
+    <Field className="flex flex-col gap-1" labelClassName="text-muted" label="Style set">
+      {({ id }) => (
         <select
           id={id}
           value={value ?? ""}
@@ -328,29 +318,25 @@ function SeedField({
     if (valid) onChange(text === "" ? null : Number(text));
   };
   return (
-    <Field label="Seed">
-      {(id) => (
-        <>
-          <input
-            id={id}
-            inputMode="numeric"
-            value={text}
-            placeholder="Any"
-            aria-invalid={!valid}
-            aria-describedby={valid ? undefined : `${id}-error`}
-            onChange={(e) => setText(e.target.value.trim())}
-            onBlur={apply}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") apply();
-            }}
-            className={`${control} tabular-nums aria-invalid:border-danger`}
-          />
-          {valid ? null : (
-            <p id={`${id}-error`} className="text-xs text-danger">
-              A seed is a whole number from 0 to {SEED_MAX}
-            </p>
-          )}
-        </>
+    <Field
+      className="flex flex-col gap-1"
+      labelClassName="text-muted"
+      label="Seed"
+      error={valid ? null : `A seed is a whole number from 0 to ${SEED_MAX}`}
+    >
+      {(field) => (
+        <input
+          {...field}
+          inputMode="numeric"
+          value={text}
+          placeholder="Any"
+          onChange={(e) => setText(e.target.value.trim())}
+          onBlur={apply}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") apply();
+          }}
+          className={`${control} tabular-nums`}
+        />
       )}
     </Field>
   );

@@ -15,7 +15,7 @@ const overlays = { panel: "bg-black/40", stage: "bg-black" } as const;
 const panels = {
   panel:
     "top-1/2 left-1/2 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl border border-border bg-panel p-5 text-foreground shadow-xl",
-  stage: "inset-0 text-white outline-none",
+  stage: "inset-0 outline-none",
 } as const;
 
 export function DialogContent({

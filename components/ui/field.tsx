@@ -40,6 +40,7 @@ export function Field({
   error,
   className,
   labelClassName,
+  hintClassName,
   children,
 }: {
   id?: string;
@@ -48,6 +49,7 @@ export function Field({
   error?: string | null;
   className?: string;
   labelClassName?: string;
+  hintClassName?: string;
   children: (control: FieldControlProps) => ReactNode;
 }) {
   const generated = useId();
@@ -65,12 +67,12 @@ export function Field({
         "aria-describedby": describedBy || undefined,
         "aria-invalid": error ? true : undefined,
       })}
+      <FieldError id={errorId} message={error} />
       {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-muted">
+        <p id={hintId} className={cn("mt-1 text-xs text-muted", hintClassName)}>
           {hint}
         </p>
       ) : null}
-      <FieldError id={errorId} message={error} />
     </div>
   );
 }
