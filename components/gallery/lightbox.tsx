@@ -291,14 +291,11 @@ function ActionButton({
 }) {
   return (
     <Button
-      variant="bare"
+      variant={primary ? "primary" : "secondary"}
+      size="none"
       onClick={onClick}
       disabled={disabled}
-      className={
-        primary
-          ? "inline-flex items-center justify-center gap-1.5 rounded-md bg-accent px-2.5 py-1.5 text-xs font-medium text-accent-foreground hover:opacity-90 disabled:opacity-50"
-          : "inline-flex items-center justify-center gap-1.5 rounded-md border border-border bg-raised px-2.5 py-1.5 text-xs font-medium hover:bg-subtle disabled:opacity-50"
-      }
+      className="px-2.5 py-1.5 text-xs disabled:opacity-50"
     >
       {icon}
       {children}

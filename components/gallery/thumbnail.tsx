@@ -180,13 +180,14 @@ export function Thumbnail({
       ) : null}
       {near || starred ? (
         <Button
-          variant="bare"
+          variant="overlay"
+          size="sm"
           aria-pressed={starred}
           aria-label={`Favourite ${what}`}
           onClick={() => setFavourite(g, n - 1, !starred)}
           className={clsx(
-            "absolute top-1 inline-flex size-7 items-center justify-center rounded-md bg-black/55 backdrop-blur-sm hover:bg-black/70",
-            starred ? "text-favourite-on-veil" : "text-white",
+            "absolute top-1",
+            starred && "text-favourite-on-veil",
             near ? "right-9" : "right-1",
           )}
         >
