@@ -2,6 +2,8 @@
 // What the orchestrator charged, today / this week / all time, by tier — read
 // when the designer opens it, in their own time zone — and the limit above
 // which a click asks before spending.
+import { cn } from "@/components/ui/cn";
+import { controlClass } from "@/components/ui/field";
 import { Button, buttonClass } from "@/components/ui/button";
 import { useQuery } from "@tanstack/react-query";
 import { ChartColumn } from "lucide-react";
@@ -143,7 +145,7 @@ function ConfirmLimit() {
         value={limit}
         onChange={(e) => save(e.target.value.replace(/\D/g, "").slice(0, 7))}
         onBlur={() => limit === "" && save(String(DEFAULT_CONFIRM_ABOVE))}
-        className="h-7 w-20 rounded-md border border-border bg-raised px-2 text-right text-foreground tabular-nums"
+        className={cn(controlClass, "h-7 w-20 px-2 text-right tabular-nums")}
       />
       <span>Buzz</span>
     </div>

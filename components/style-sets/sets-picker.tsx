@@ -3,6 +3,8 @@
 // and Replace / Append for each. An append that would pass ten is refused here,
 // saying how many fit, and nothing changes. Applying keeps the set alive first
 // (fresh blobs, expired ones uploaded again), which takes a moment.
+import { cn } from "@/components/ui/cn";
+import { inputClass } from "@/components/ui/field";
 import { Button, buttonClass } from "@/components/ui/button";
 import { LazyPopover } from "@/components/ui/lazy-popover";
 import { ChevronDown, Library, Search, Settings2 } from "lucide-react";
@@ -86,7 +88,7 @@ export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpe
               if (e.key === "Enter") e.preventDefault();
             }}
             placeholder="Search by name"
-            className="h-8 w-full rounded-md border border-border bg-raised pr-2 pl-7 text-sm placeholder:text-muted"
+            className={cn(inputClass, "w-full pr-2 pl-7")}
           />
         </div>
       </div>

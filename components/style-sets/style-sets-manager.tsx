@@ -1,6 +1,8 @@
 "use client";
 // The Style sets page: every saved set with its thumbnails and strengths; rename,
 // note, duplicate, delete (Undo), export and import, and "Use in builder".
+import { cn } from "@/components/ui/cn";
+import { inputClass } from "@/components/ui/field";
 import { Button, buttonClass } from "@/components/ui/button";
 import { useQueryClient } from "@tanstack/react-query";
 import { Download, Library, Search } from "lucide-react";
@@ -96,7 +98,7 @@ export function StyleSetsManager({ initialSets }: { initialSets?: StyleSet[] }) 
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             placeholder="Search by name"
-            className="h-8 w-full rounded-md border border-border bg-raised pr-2 pl-8 text-sm placeholder:text-muted"
+            className={cn(inputClass, "w-full pr-2 pl-8")}
           />
         </div>
       ) : null}
