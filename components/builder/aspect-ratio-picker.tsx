@@ -4,7 +4,8 @@ import { useController, useFormContext } from "react-hook-form";
 import type { KreaDraft } from "@/lib/client/builder/draft";
 import { ASPECT_RATIOS, KREA_DEFAULTS } from "@/lib/contract/krea/options";
 import { RATIO_TABLE, formatSize } from "@/lib/contract/krea/ratios";
-import { FieldBlock, FieldError, RadioCard } from "./field-parts";
+import { FieldError } from "@/components/ui/field";
+import { FieldBlock, RadioCard } from "./field-parts";
 
 const GLYPH_PX = 26;
 

@@ -3,7 +3,8 @@
 import { useController, useFormContext } from "react-hook-form";
 import type { KreaDraft } from "@/lib/client/builder/draft";
 import { CREATIVITY_HINTS, CREATIVITY_LEVELS } from "@/lib/contract/krea/options";
-import { FieldBlock, FieldError, RadioCard } from "./field-parts";
+import { FieldError } from "@/components/ui/field";
+import { FieldBlock, RadioCard } from "./field-parts";
 
 /** raw / low / medium / high, each with one line on what it does. */
 export function CreativityPicker() {
