@@ -4,6 +4,7 @@
 // A reveal holds for that image across the card and the lightbox until the page
 // reloads; it is kept outside React (like the selection) so revealing one image
 // re-renders only its own tiles.
+import { Button } from "@/components/ui/button";
 import { Eye } from "lucide-react";
 import { useSyncExternalStore } from "react";
 
@@ -57,8 +58,8 @@ export function MatureVeil({
   size?: "small" | "large";
 }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant="bare"
       aria-label={`Show mature ${label}`}
       onClick={(event) => {
         event.stopPropagation();
@@ -73,6 +74,6 @@ export function MatureVeil({
         <Eye aria-hidden="true" className={size === "large" ? "size-4" : "size-3"} />
         Show
       </span>
-    </button>
+    </Button>
   );
 }

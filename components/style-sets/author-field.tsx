@@ -5,7 +5,8 @@ import { UserRound } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { setAuthor, useAuthor } from "@/lib/client/references/use-author";
 import { AUTHOR_MAX } from "@/lib/contract/style-sets/history";
-import { secondaryButton } from "./dialog-parts";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
 
 export function AuthorField() {
   const author = useAuthor();
@@ -26,16 +27,16 @@ export function AuthorField() {
       <p className="flex items-center gap-1.5 text-xs text-muted">
         <UserRound aria-hidden="true" className="size-3.5" />
         Changes are signed <strong className="font-medium text-foreground">{author}</strong>
-        <button
-          type="button"
+        <Button
+          variant="link"
+          size="xs"
           onClick={() => {
             setValue(author ?? "");
             setEditing(true);
           }}
-          className="rounded px-1 font-medium text-accent hover:underline"
         >
           Change name
-        </button>
+        </Button>
       </p>
     );
   }
@@ -51,12 +52,12 @@ export function AuthorField() {
           maxLength={AUTHOR_MAX}
           onChange={(e) => setValue(e.target.value)}
           placeholder="e.g. Ana"
-          className="mt-1 h-8 w-48 rounded-md border border-border bg-raised px-2 text-sm"
+          className={`${inputClass} mt-1 w-48`}
         />
       </div>
-      <button type="submit" className={secondaryButton} disabled={!value.trim()}>
+      <Button type="submit" disabled={!value.trim()}>
         Save name
-      </button>
+      </Button>
       <p className="w-full text-[11px] text-muted">
         Kept in this browser; without it, changes are signed “Someone”.
       </p>

@@ -2,12 +2,14 @@
 // Import from a JSON file exported by a studio. The server takes the whole file
 // or nothing; when it refuses, every problem it found is listed where it is in
 // the file ("sets[2].references[0].strength"), so it can be fixed in an editor.
+import { Button } from "@/components/ui/button";
 import { CircleAlert, Upload, X } from "lucide-react";
 import { useRef, useState } from "react";
 import { toast } from "@/lib/client/platform/toast";
 import { ApiError } from "@/lib/client/platform/api-client";
 import { useStyleSetChanges, useStyleSets } from "@/lib/client/references/use-style-sets";
-import { DialogFrame, primaryButton, secondaryButton } from "./dialog-parts";
+import { DialogFooter } from "@/components/ui/dialog";
+import { DialogFrame } from "./dialog-parts";
 
 /** Names of the file's sets this studio already has (same id), for "add to its history?". */
 function existingIn(file: unknown, have: readonly { id: string; name: string }[]): string[] {
@@ -102,36 +104,19 @@ export function ImportSets({ onProblem }: { onProblem: (problem: ImportProblem |
           description={`${asking.names.map((n) => `“${n}”`).join(", ")} ${asking.names.length === 1 ? "is" : "are"} in this studio already. Add the file's versions to ${asking.names.length === 1 ? "its" : "their"} history, or import ${asking.names.length === 1 ? "it" : "them"} as a copy?`}
           onClose={() => setAsking(null)}
         >
-          <div className="mt-4 flex flex-wrap justify-end gap-2">
-            <button type="button" onClick={() => setAsking(null)} className={secondaryButton}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              onClick={() => void send(asking.parsed, "copy")}
-              className={secondaryButton}
-            >
-              Import as a copy
-            </button>
-            <button
-              type="button"
-              onClick={() => void send(asking.parsed, "append")}
-              className={primaryButton}
-            >
+          <DialogFooter className="flex-wrap">
+            <Button onClick={() => setAsking(null)}>Cancel</Button>
+            <Button onClick={() => void send(asking.parsed, "copy")}>Import as a copy</Button>
+            <Button variant="primary" onClick={() => void send(asking.parsed, "append")}>
               Add to its history
-            </button>
-          </div>
+            </Button>
+          </DialogFooter>
         </DialogFrame>
       ) : null}
-      <button
-        type="button"
-        onClick={() => input.current?.click()}
-        disabled={busy}
-        className="inline-flex h-8 shrink-0 items-center justify-center gap-1.5 rounded-md border border-border bg-raised px-3 text-sm font-medium hover:bg-subtle disabled:opacity-60"
-      >
+      <Button variant="secondary" onClick={() => input.current?.click()} disabled={busy}>
         <Upload aria-hidden="true" className="size-4" />
         {busy ? "Importing…" : "Import…"}
-      </button>
+      </Button>
       <input
         ref={input}
         type="file"
@@ -173,14 +158,15 @@ export function ImportReport({
         ) : null}
         <p className="mt-1.5 text-xs text-muted">Your style sets are unchanged.</p>
       </div>
-      <button
-        type="button"
+      <Button
+        variant="icon"
+        size="sm"
         onClick={onDismiss}
         aria-label="Dismiss import problem"
-        className="-m-1 size-7 shrink-0 rounded-md p-1.5 text-muted hover:bg-subtle hover:text-foreground"
+        className="-m-1 p-1.5"
       >
         <X aria-hidden="true" className="size-4" />
-      </button>
+      </Button>
     </div>
   );
 }

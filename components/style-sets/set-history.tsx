@@ -2,6 +2,7 @@
 // A set's history, newest first: who, when, what changed, the version's
 // references, and per version Compare, Restore and a link to send.
 import { History, Link2, RotateCcw } from "lucide-react";
+import { Button, buttonClass } from "@/components/ui/button";
 import { formatRelative } from "@/lib/client/gallery/format";
 import { useNow } from "@/lib/client/platform/use-now";
 import { namesByKey } from "@/lib/contract/style-sets/diff";
@@ -9,8 +10,7 @@ import type { StyleSetStatusEvent, StyleSetVersion } from "@/lib/contract/style-
 import { DiffLines } from "./diff-lines";
 import { RefStrip } from "./ref-strip";
 
-const action =
-  "inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-muted hover:bg-subtle hover:text-foreground disabled:opacity-50";
+const action = buttonClass({ variant: "ghost", size: "sm", className: "px-2" });
 
 export function SetHistory({
   setId,
@@ -75,20 +75,26 @@ export function SetHistory({
               <RefStrip references={v.references} label={`References of version ${v.version}`} />
             </div>
             <div className="mt-2 flex flex-wrap gap-1 border-t border-border pt-2">
-              <button type="button" className={action} onClick={() => onCompare(v.version)}>
+              <Button
+                variant="ghost"
+                size="sm"
+                className="px-2"
+                onClick={() => onCompare(v.version)}
+              >
                 <History aria-hidden="true" className="size-3.5" />
                 Compare version {v.version}
-              </button>
+              </Button>
               {v.version !== current ? (
-                <button
-                  type="button"
-                  className={action}
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  className="px-2"
                   disabled={busy}
                   onClick={() => onRestore(v.version)}
                 >
                   <RotateCcw aria-hidden="true" className="size-3.5" />
                   Restore version {v.version}
-                </button>
+                </Button>
               ) : null}
               <a href={`/style-sets/${setId}@${v.version}`} className={action}>
                 <Link2 aria-hidden="true" className="size-3.5" />

@@ -15,7 +15,7 @@ import {
 import type { StyleSetStatus } from "@/lib/contract/style-sets/history";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { AuthorField } from "./author-field";
-import { secondaryButton, primaryButton } from "./dialog-parts";
+import { Button } from "@/components/ui/button";
 import { SetHistory } from "./set-history";
 import { StatusBadge } from "./status-badge";
 import { VersionCompare } from "./version-compare";
@@ -116,34 +116,19 @@ export function StyleSetDetail({
 
       <section aria-label="Status" className="flex flex-wrap items-center gap-2">
         {set.status !== "approved" ? (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => status("approved")}
-            className={primaryButton}
-          >
+          <Button disabled={busy} onClick={() => status("approved")} variant="primary">
             Approve version {set.version}
-          </button>
+          </Button>
         ) : null}
         {set.status !== "draft" ? (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => status("draft")}
-            className={secondaryButton}
-          >
+          <Button disabled={busy} onClick={() => status("draft")}>
             Back to draft
-          </button>
+          </Button>
         ) : null}
         {set.status !== "retired" ? (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => status("retired")}
-            className={secondaryButton}
-          >
+          <Button disabled={busy} onClick={() => status("retired")}>
             Retire
-          </button>
+          </Button>
         ) : null}
       </section>
 

@@ -12,7 +12,7 @@ import {
 } from "@/lib/contract/generations/links";
 import { checkKreaInput } from "@/lib/contract/krea/check";
 import { STYLE_SET_ID_PATTERN } from "@/lib/contract/style-sets/limits";
-import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import type { KreaInput } from "@/lib/contract/krea/schema";
 import {
   isRecord,
   readJsonItem,
@@ -35,7 +35,7 @@ export interface SubmitStyleSet {
 export interface PendingSubmit {
   /** the Idempotency-Key, one per Generate click */
   key: string;
-  input: ResolvedKreaInput;
+  input: KreaInput & { seed: number };
   styleSet?: SubmitStyleSet;
   /** ?wait= for the submit request */
   wait: number;
@@ -69,7 +69,7 @@ export interface PendingOptions {
 }
 
 export function newPendingSubmit(
-  input: ResolvedKreaInput,
+  input: KreaInput & { seed: number },
   now = Date.now(),
   options: PendingOptions,
 ): PendingSubmit {

@@ -10,7 +10,7 @@ import { apiFetch } from "@/lib/client/platform/api-client";
 import type { KreaSize } from "@/lib/contract/krea/options";
 import type { CostBreakdown } from "@/lib/contract/krea/pricing";
 import { checkKreaInput } from "@/lib/contract/krea/check";
-import type { KreaInputDraft } from "@/lib/contract/krea/schema";
+import type { KreaInput } from "@/lib/contract/krea/schema";
 import { useDebouncedValue } from "../platform/use-debounced-value";
 
 export const ESTIMATE_DEBOUNCE_MS = 400;
@@ -32,7 +32,7 @@ const ESTIMATE_PROMPT = "cost estimate";
 export interface EstimateInputs {
   size: KreaSize;
   quantity: number;
-  imageStyleReferences: NonNullable<KreaInputDraft["imageStyleReferences"]>;
+  imageStyleReferences: KreaInput["imageStyleReferences"];
 }
 
 export function useEstimate({

@@ -46,7 +46,7 @@ import { watchSession } from "@/lib/client/gallery/watch-session";
 import { ApiError } from "@/lib/client/platform/api-client";
 import type { FieldErrors } from "@/lib/contract/krea/field-errors";
 import { formatBuzz } from "@/lib/contract/krea/pricing";
-import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import type { KreaInput } from "@/lib/contract/krea/schema";
 import {
   getCurrentAccount,
   setCurrentAccount,
@@ -87,12 +87,12 @@ export interface SubmitOptions {
   /** the style set to record on the generation */
   styleSet?: SubmitStyleSet | null;
   /** last changes to the input before its key is made and stored; a throw cancels the submit */
-  prepare?: (input: ResolvedKreaInput) => Promise<ResolvedKreaInput>;
+  prepare?: (input: KreaInput & { seed: number }) => Promise<KreaInput & { seed: number }>;
 }
 
 export interface SubmitGeneration {
   /** sends a new Generate click; ignored while another is in flight */
-  submit(input: ResolvedKreaInput, options?: SubmitOptions): Promise<Generation | null>;
+  submit(input: KreaInput & { seed: number }, options?: SubmitOptions): Promise<Generation | null>;
   /** sends every workflow of a plan (one click); ignored while another is in flight */
   submitPlan(plan: SubmitPlan, options?: SubmitOptions): Promise<(Generation | null)[]>;
   /** resends the failed submits with their original keys */

@@ -4,10 +4,17 @@
 // each style-set write, so the history says who changed what. Not an identity
 // check: the studio has no accounts; it is what a colleague reads.
 import { useSyncExternalStore } from "react";
-import { localStore } from "@/lib/client/builder/spend-threshold";
 import { AUTHOR_MAX } from "@/lib/contract/style-sets/history";
 
 export const AUTHOR_KEY = "krea-studio:author";
+
+function localStore(): Storage | null {
+  try {
+    return typeof window === "undefined" ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
 
 let current: string | null | undefined;
 const listeners = new Set<() => void>();

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/server/http/problem";
 import type { Generation, GenerationPage } from "@/lib/contract/generations/types";
 import { estimateCost } from "@/lib/contract/krea/pricing";
-import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import type { KreaInput } from "@/lib/contract/krea/schema";
 import {
   buildWorkflowBody,
   STUDIO_TAG,
@@ -67,7 +67,7 @@ export interface SubmitResult {
 
 export async function submitGeneration(
   target: OrchestratorTarget,
-  input: ResolvedKreaInput,
+  input: KreaInput & { seed: number },
   options: SubmitOptions,
 ): Promise<SubmitResult> {
   const body = buildWorkflowBody(input, options);
@@ -192,7 +192,7 @@ export interface OrchestratorQuote {
 /** Asks the orchestrator for its own figure (whatif=true: nothing runs, nothing is charged). */
 export async function quoteGeneration(
   target: OrchestratorTarget,
-  input: ResolvedKreaInput,
+  input: KreaInput & { seed: number },
   signal?: AbortSignal,
 ): Promise<OrchestratorQuote> {
   // No externalId: a whatif with a key could make the orchestrator remember it.
