@@ -444,10 +444,14 @@ export const ROUTES: RouteSpec[] = [
       }),
     mutations: [
       field("format other", "format", "photoshop"),
-      field("version 2", "version", 2),
       field("sets not a list", "sets", {}),
       field("a set without a name", "sets", [{ note: "" }]),
       field("a set with a bad reference", "sets", [{ name: "x", references: [ref("ftp://a")] }]),
+      field("version 3", "version", 3),
+      field("an embedded image that is no base64", "images", {
+        ["a".repeat(64)]: { mime: "image/png", base64: "%%%" },
+      }),
+      query("existing other", "existing=merge"),
       wholeBody("malformed JSON", "{sets:"),
       crossSite,
     ],
