@@ -45,7 +45,7 @@ import { useRunPlan } from "@/lib/client/builder/use-run-plan";
 import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/use-style-set-origin";
 import {
   useSubmitGeneration,
-  type SubmitOptions,
+  type SubmitClickOptions,
 } from "@/lib/client/builder/use-submit-generation";
 import type { FieldErrors } from "@/lib/contract/krea/field-errors";
 import { randomSeed } from "@/lib/contract/krea/options";
@@ -208,7 +208,7 @@ export function BuilderForm() {
 
   // What every submit from the builder carries: the set its references came from,
   // and fresh URLs for uploads about to expire (loaded only when needed).
-  const submitOptions = (): SubmitOptions => ({
+  const submitOptions = (): SubmitClickOptions => ({
     styleSet: styleSetLink(list.get(), getStyleSetOrigin()),
     prepare: needsPreparing(list)
       ? async (resolved) => {

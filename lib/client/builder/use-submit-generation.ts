@@ -83,7 +83,7 @@ interface SendContext {
 
 export type { FailedSubmit };
 
-export interface SubmitOptions {
+export interface SubmitClickOptions {
   /** the style set to record on the generation */
   styleSet?: SubmitStyleSet | null;
   /** last changes to the input before its key is made and stored; a throw cancels the submit */
@@ -92,9 +92,9 @@ export interface SubmitOptions {
 
 export interface SubmitGeneration {
   /** sends a new Generate click; ignored while another is in flight */
-  submit(input: ResolvedKreaInput, options?: SubmitOptions): Promise<Generation | null>;
+  submit(input: ResolvedKreaInput, options?: SubmitClickOptions): Promise<Generation | null>;
   /** sends every workflow of a plan (one click); ignored while another is in flight */
-  submitPlan(plan: SubmitPlan, options?: SubmitOptions): Promise<(Generation | null)[]>;
+  submitPlan(plan: SubmitPlan, options?: SubmitClickOptions): Promise<(Generation | null)[]>;
   /** resends the failed submits with their original keys */
   retry(): void;
   /** forgets the failed submits */
@@ -275,7 +275,7 @@ function announcePlan(plan: SubmitPlan, results: (Generation | null)[]): void {
  * only in one strength, so their references line up). Null when it failed: the
  * designer has been told, nothing was sent.
  */
-export async function preparePlan(plan: SubmitPlan, prepare: SubmitOptions["prepare"]) {
+export async function preparePlan(plan: SubmitPlan, prepare: SubmitClickOptions["prepare"]) {
   if (!prepare) return plan;
   preparing = true;
   setState({ pending: true });
@@ -309,7 +309,7 @@ export async function preparePlan(plan: SubmitPlan, prepare: SubmitOptions["prep
 export async function sendPlan(
   ctx: SendContext,
   plan: SubmitPlan,
-  options: SubmitOptions = {},
+  options: SubmitClickOptions = {},
 ): Promise<(Generation | null)[]> {
   // The guard is synchronous: a double click's second event sees it at once,
   // before React has re-rendered the button as disabled.

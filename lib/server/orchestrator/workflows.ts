@@ -53,7 +53,7 @@ const SHOW_MATURE = { hideMatureContent: false } as const;
 
 const clampWait = (wait: number) => Math.max(0, Math.min(MAX_WAIT_SECONDS, Math.floor(wait)));
 
-export interface SubmitOptions extends WorkflowBodyOptions {
+export interface WorkflowSubmitOptions extends WorkflowBodyOptions {
   externalId: string;
   /** seconds the orchestrator may hold the request for the result */
   wait?: number;
@@ -69,7 +69,7 @@ export interface SubmitResult {
 export async function submitGeneration(
   target: OrchestratorTarget,
   input: ResolvedKreaInput,
-  options: SubmitOptions,
+  options: WorkflowSubmitOptions,
 ): Promise<SubmitResult> {
   const body = buildWorkflowBody(input, options);
   const wait = clampWait(options.wait ?? 0);
