@@ -39,10 +39,10 @@ import { sessionStore } from "@/lib/client/platform/session-store";
 import {
   useBuilderLoadRequests,
   type BuilderLoadRequest,
-} from "@/lib/client/builder/use-builder-bridge";
+} from "@/lib/client/builder/builder-bridge";
 import { useEstimate } from "@/lib/client/builder/use-estimate";
 import { useRunPlan } from "@/lib/client/builder/use-run-plan";
-import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/use-style-set-origin";
+import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/style-set-origin";
 import {
   useSubmitGeneration,
   type SubmitClickOptions,

@@ -3,7 +3,7 @@
 // far below the builder, so say it started and offer the way there. On wider
 // screens the gallery sits beside the builder and the card is in view.
 import { ArrowDown } from "lucide-react";
-import { requestShowGeneration } from "@/lib/client/gallery/use-show-generation";
+import { requestShowGeneration } from "@/lib/client/gallery/show-generation";
 
 export interface SentNotice {
   /** the (first) generation the click made */

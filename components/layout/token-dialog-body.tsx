@@ -7,7 +7,7 @@ import { Dialog } from "radix-ui";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/lib/client/platform/toast";
 import { ApiError, apiFetch } from "@/lib/client/platform/api-client";
-import { setTokenDialogOpen } from "@/lib/client/platform/use-token-dialog";
+import { setTokenDialogOpen } from "@/lib/client/platform/token-dialog-state";
 import type { EngineInfo } from "@/lib/server/orchestrator/target";
 
 interface SaveAnswer {
