@@ -14,9 +14,13 @@
 import "server-only";
 import { z } from "zod";
 import { ENGINE_ENV_VARIABLES } from "@/lib/engine/env-variables";
-import { AppError } from "@/lib/server/http/problem";
 
 export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+/** A malformed setting; routes answer it 500 with this message (http/problem.ts). */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
 
 /** A rate bucket's setting: requests per minute and burst, or "off". */
 export type BucketLimit = { perMinute: number; burst: number } | "off";
@@ -147,9 +151,7 @@ export function readEnv(source: EnvSource): StudioEnv {
       : {
           enumerable: true,
           get: () => {
-            throw new AppError("internal", {
-              detail: parsed.error.issues.map((i) => i.message).join(" "),
-            });
+            throw new EnvError(parsed.error.issues.map((i) => i.message).join(" "));
           },
         };
   }
