@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { KeyRound } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import { setTokenDialogOpen, useTokenDialogOpen } from "@/lib/client/platform/use-token-dialog";
+import { setTokenDialogOpen, useTokenDialogOpen } from "@/lib/client/platform/token-dialog-state";
 import type { EngineInfo } from "@/lib/server/orchestrator/target";
 
 const load = () => import("./token-dialog-body");
