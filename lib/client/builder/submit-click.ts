@@ -1,7 +1,7 @@
 "use client";
 // One Generate click (or a card's Rerun, a sweep, Compare) becomes stored
 // requests, one key per workflow, all stored before the first is sent
-// (submit-send.ts sends them; the exactly-once story is in its header).
+// (exactly once: README "How it works").
 import {
   newPendingSubmit,
   savePendingSubmits,

@@ -1,26 +1,8 @@
 "use client";
-// Sends a Generate click's requests to POST /api/workflows exactly once. Each click gets its
-// own idempotency key, stored with the request in sessionStorage until the studio
-// answers: a double click is ignored while the first is in flight, failures that
-// may heal are retried with the same key (lib/client/builder/submit-retry.ts) for up to
-// a minute, Retry reuses the key, and a reload mid-request resends it with the
-// same key on the next load. The orchestrator returns the existing workflow for a
-// repeated key, so none of these can create a second paid workflow. A click that
-// submits several workflows (Compare tiers, a sweep, a card's Rerun) goes the
-// same way: one key per member, all stored before the first is sent.
-//
-// A submit may be prepared first (fresh URLs for uploaded style references): that
-// happens after the click and before the keys and requests are made and stored, so
-// the stored requests are final from their first send and every resend is identical.
-// The click guard covers the preparation too: a second click meanwhile is ignored.
-//
-// A kept submit belongs to the account it was clicked for (lib/client/builder/submit-account.ts):
-// while another account is in use it waits, shown as "Waiting for …" with Discard,
-// and is sent only when that account is the current one again.
-//
-// This file sends stored requests; submit-click.ts turns a click into stored
-// requests, submit-kept.ts resends or discards kept ones after a reload or a
-// failure, use-submit-generation.ts gives them to components.
+// Sends a click's stored requests to POST /api/workflows, retrying with the same
+// key and holding a submit made for another account (exactly once: README "How it
+// works"). submit-click.ts turns a click into stored requests, submit-kept.ts resends
+// or discards kept ones, use-submit-generation.ts gives them to components.
 import type { QueryClient } from "@tanstack/react-query";
 import { toast } from "@/lib/client/platform/toast";
 import {

@@ -19,7 +19,10 @@ export type { FailedSubmit, SubmitClickOptions };
 
 export interface SubmitGeneration {
   /** sends a new Generate click; ignored while another is in flight */
-  submit(input: KreaInput & { seed: number }, options?: SubmitClickOptions): Promise<Generation | null>;
+  submit(
+    input: KreaInput & { seed: number },
+    options?: SubmitClickOptions,
+  ): Promise<Generation | null>;
   /** sends every workflow of a plan (one click); ignored while another is in flight */
   submitPlan(plan: SubmitPlan, options?: SubmitClickOptions): Promise<(Generation | null)[]>;
   /** resends the failed submits with their original keys */
