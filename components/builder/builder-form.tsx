@@ -39,13 +39,13 @@ import { sessionStore } from "@/lib/client/platform/session-store";
 import {
   useBuilderLoadRequests,
   type BuilderLoadRequest,
-} from "@/lib/client/builder/use-builder-bridge";
+} from "@/lib/client/builder/builder-bridge";
 import { useEstimate } from "@/lib/client/builder/use-estimate";
 import { useRunPlan } from "@/lib/client/builder/use-run-plan";
-import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/use-style-set-origin";
+import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/style-set-origin";
 import {
   useSubmitGeneration,
-  type SubmitOptions,
+  type SubmitClickOptions,
 } from "@/lib/client/builder/use-submit-generation";
 import type { FieldErrors } from "@/lib/contract/krea/field-errors";
 import { randomSeed } from "@/lib/contract/krea/options";
@@ -199,7 +199,7 @@ export function BuilderForm() {
 
   // What every submit from the builder carries: the set its references came from,
   // and fresh URLs for uploads about to expire (loaded only when needed).
-  const submitOptions = (): SubmitOptions => ({
+  const submitOptions = (): SubmitClickOptions => ({
     styleSet: styleSetLink(list.get(), getStyleSetOrigin()),
     prepare: needsPreparing(list)
       ? async (resolved) => {

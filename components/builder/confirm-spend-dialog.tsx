@@ -21,7 +21,7 @@ import {
   writeConfirmAbove,
 } from "@/lib/client/builder/spend-threshold";
 import { formatBuzz } from "@/lib/contract/krea/pricing";
-import type { ConfirmRequest } from "@/lib/client/builder/use-run-plan";
+import type { ConfirmRequest } from "@/lib/client/builder/confirm-request";
 
 export function ConfirmSpendDialog({
   request,

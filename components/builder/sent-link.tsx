@@ -4,7 +4,7 @@
 // screens the gallery sits beside the builder and the card is in view.
 import { Button } from "@/components/ui/button";
 import { ArrowDown } from "lucide-react";
-import { requestShowGeneration } from "@/lib/client/gallery/use-show-generation";
+import { requestShowGeneration } from "@/lib/client/gallery/show-generation";
 
 export interface SentNotice {
   /** the (first) generation the click made */

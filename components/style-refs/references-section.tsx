@@ -10,7 +10,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useFormContext, useWatch } from "react-hook-form";
 import type { KreaDraft } from "@/lib/client/builder/draft";
 import { useReferenceDrop } from "@/lib/client/references/use-reference-drop";
-import { setStyleSetOrigin, useStyleSetOrigin } from "@/lib/client/references/use-style-set-origin";
+import { setStyleSetOrigin, useStyleSetOrigin } from "@/lib/client/references/style-set-origin";
 import { STYLE_REFERENCES_MAX } from "@/lib/contract/krea/options";
 import type { DroppedData } from "@/lib/client/references/dropped";
 import type { ReferenceEntry } from "@/lib/client/references/entry";

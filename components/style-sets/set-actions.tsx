@@ -7,7 +7,7 @@ import { Loader2, Save, Trash2, Upload } from "lucide-react";
 import { useState } from "react";
 import { toast } from "@/lib/client/platform/toast";
 import { ApiError } from "@/lib/client/platform/api-client";
-import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/use-style-set-origin";
+import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/style-set-origin";
 import {
   conflictOf,
   theirChangeOf,

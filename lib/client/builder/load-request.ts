@@ -1,7 +1,7 @@
 // What a load from elsewhere on the page ("Reuse settings", "Remix") changes in
 // the builder: only the fields it carries, and the seed as it asks. Everything
 // else — above all a prompt being typed — stays as it is.
-import type { BuilderLoadRequest } from "@/lib/client/builder/use-builder-bridge";
+import type { BuilderLoadRequest } from "@/lib/client/builder/builder-bridge";
 import { entriesFromReferences } from "@/lib/client/references/entry";
 import { KREA_FIELD_NAMES, KREA_FIELDS, type KreaField } from "@/lib/contract/krea/fields";
 import type { KreaDraft } from "./draft";

@@ -1,10 +1,6 @@
-// Submits that have been clicked but not yet answered, kept with their
-// idempotency key until the studio answers. A network error offers Retry with
-// the same key; a reload mid-request sends the same request again on the next
-// load. Either way the orchestrator sees one externalId and creates one workflow.
-// A click that submits several workflows (Compare tiers, a sweep) stores every
-// member with its own key at once, before any is sent, so a reload or a retry
-// resends exactly the members that had no answer.
+// Submits clicked but not yet answered, each kept with its idempotency key until
+// the studio answers, so Retry and a reload resend the same request (exactly once:
+// README "How it works").
 import {
   parseSubmitContext,
   submitContextQuery,

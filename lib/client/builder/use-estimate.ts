@@ -4,7 +4,7 @@
 // whether references are attached — so typing a prompt never asks again.
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { OrchestratorQuote } from "@/lib/client/builder/cost-summary";
+import type { QuoteState } from "@/lib/client/builder/cost-summary";
 import { isValidQuantity } from "@/lib/client/builder/cost-summary";
 import { apiFetch } from "@/lib/client/platform/api-client";
 import type { KreaSize } from "@/lib/contract/krea/options";
@@ -35,11 +35,7 @@ export interface EstimateInputs {
   imageStyleReferences: KreaInput["imageStyleReferences"];
 }
 
-export function useEstimate({
-  size,
-  quantity,
-  imageStyleReferences,
-}: EstimateInputs): OrchestratorQuote {
+export function useEstimate({ size, quantity, imageStyleReferences }: EstimateInputs): QuoteState {
   const quotable = useMemo(
     () =>
       isValidQuantity(quantity) &&

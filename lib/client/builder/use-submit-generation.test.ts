@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SubmitPlan } from "@/lib/client/builder/submit-plans";
 import type { KreaInput } from "@/lib/contract/krea/schema";
-import { preparePlan } from "./use-submit-generation";
+import { preparePlan } from "./submit-click";
 
 const input = (strength: number): KreaInput & { seed: number } => ({
   prompt: "a fox",

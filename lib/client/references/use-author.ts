@@ -3,7 +3,7 @@
 // kept in this browser's localStorage (every tab, every visit) and sent with
 // each style-set write, so the history says who changed what. Not an identity
 // check: the studio has no accounts; it is what a colleague reads.
-import { useSyncExternalStore } from "react";
+import { createStore, lazy, useStore } from "@/lib/client/platform/store";
 import { AUTHOR_MAX } from "@/lib/contract/style-sets/history";
 
 export const AUTHOR_KEY = "krea-studio:author";
@@ -16,56 +16,47 @@ function localStore(): Storage | null {
   }
 }
 
-let current: string | null | undefined;
-const listeners = new Set<() => void>();
-
 function clean(value: string | null | undefined): string | null {
   const trimmed = value?.trim() ?? "";
   return trimmed ? Array.from(trimmed).slice(0, AUTHOR_MAX).join("") : null;
 }
 
-function snapshot(): string | null {
-  if (current === undefined) {
-    try {
-      current = clean(localStore()?.getItem(AUTHOR_KEY));
-    } catch {
-      current = null;
-    }
+function stored(): string | null {
+  try {
+    return clean(localStore()?.getItem(AUTHOR_KEY));
+  } catch {
+    return null;
   }
-  return current;
 }
+
+const author = createStore<string | null>(lazy(stored), {
+  server: null,
+  // Another tab set its name: follow it.
+  whileObserved: (store) => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === AUTHOR_KEY) store.set(stored());
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
+  },
+});
 
 /** The display name, or null until the designer sets one. */
 export function getAuthor(): string | null {
-  return snapshot();
+  return author.get();
 }
 
 export function setAuthor(name: string): void {
-  current = clean(name);
+  const next = clean(name);
   try {
-    if (current) localStore()?.setItem(AUTHOR_KEY, current);
+    if (next) localStore()?.setItem(AUTHOR_KEY, next);
     else localStore()?.removeItem(AUTHOR_KEY);
   } catch {
     // Storage refused: the name lasts until the page closes.
   }
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  // Another tab set its name: follow it.
-  const onStorage = (e: StorageEvent) => {
-    if (e.key !== AUTHOR_KEY) return;
-    current = undefined;
-    listener();
-  };
-  window.addEventListener("storage", onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener("storage", onStorage);
-  };
+  author.set(next);
 }
 
 export function useAuthor(): string | null {
-  return useSyncExternalStore(subscribe, snapshot, () => null);
+  return useStore(author);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Db } from "@/lib/server/db/sqlite";
+import type { SqliteDatabase as Db } from "@/lib/server/db/sqlite";
 import type { StyleSetDiff, VersionContent } from "@/lib/contract/style-sets/diff";
 import {
   STYLE_SET_STATUSES,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/server/db/sqlite";
+import type { SqliteDatabase as Db } from "@/lib/server/db/sqlite";
 import { diffVersions, EMPTY_CONTENT, type VersionContent } from "@/lib/contract/style-sets/diff";
 import { UNKNOWN_AUTHOR, type StyleSetStatusEvent } from "@/lib/contract/style-sets/history";
 import type {

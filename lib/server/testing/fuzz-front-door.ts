@@ -5,7 +5,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 
-export type Handler = (
+export type ExportedHandler = (
   request: Request,
   context: { params: Promise<unknown> },
 ) => Promise<Response>;
@@ -19,7 +19,7 @@ export interface Endpoint {
   /** every dynamic segment's name, in order (`/style-sets/[id]/versions/[n]` has two) */
   paramNames: string[];
   catchAll?: boolean;
-  handler: Handler;
+  handler: ExportedHandler;
 }
 
 function routeFiles(dir: string): string[] {
@@ -33,7 +33,7 @@ function routeFiles(dir: string): string[] {
 export async function endpoints(apiDir: string): Promise<Endpoint[]> {
   const found: Endpoint[] = [];
   for (const file of routeFiles(apiDir)) {
-    const mod: Partial<Record<string, Handler>> = await import(/* @vite-ignore */ file);
+    const mod: Partial<Record<string, ExportedHandler>> = await import(/* @vite-ignore */ file);
     const dirs = path.relative(apiDir, path.dirname(file)).split(path.sep);
     let param: string | undefined;
     const paramNames: string[] = [];
