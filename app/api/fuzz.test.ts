@@ -146,6 +146,21 @@ async function buildWorld(all: Endpoint[]): Promise<World> {
     workflows.push({ id: g.id, images: quantity });
     imageBlobs.push(...g.images.map((i) => i.id));
   }
+  const plans: string[] = [];
+  for (const n of [1, 2]) {
+    const plan: { id: string } = await post("POST", "/plans", {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": `fuzz-plan-${n}` },
+      body: JSON.stringify({
+        spec: {
+          base: { prompt: `fuzz grid ${n}` },
+          axes: [{ kind: "size", values: ["medium", "large"] }],
+        },
+        expectedTotal: 117,
+      }),
+    });
+    plans.push(plan.id);
+  }
   const liveSets = async () => {
     const sets = await store.list();
     return sets.length > 0
@@ -159,6 +174,7 @@ async function buildWorld(all: Endpoint[]): Promise<World> {
     thumbnails: [upload.thumbnailId],
     png,
     liveSets,
+    plans,
     async binned() {
       const [set] = await liveSets();
       await store.remove(set!.id);
@@ -436,6 +452,8 @@ describe("fuzzed requests to every API route", () => {
 /** Every route that reads a request body. A new one must be added here, or the test below fails. */
 const BODY_ROUTES = [
   "POST /workflows",
+  "POST /plans",
+  "PUT /plans/:id/picks",
   "POST /downloads/zip",
   "POST /estimate",
   "POST /references/check",
@@ -460,6 +478,8 @@ describe("hostile bodies", () => {
       "/style-sets/:id": set!.id,
       "/style-sets/:id/duplicate": set!.id,
       "/style-sets/:id/restore": set!.id,
+      "/plans/:id/picks": world.plans[0]!,
+      "/plans/:id/cancel": world.plans[1]!,
     };
     const send = (e: Endpoint, body: BodyInit, type: string) => {
       const id = ids[pathOf(e)] ?? "";

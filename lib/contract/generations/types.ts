@@ -66,6 +66,9 @@ export interface StudioMetadata {
   /** strength sweeps: the reference whose strength varies */
   sweepRef?: number;
   styleSet?: { id: string; name: string; version: number };
+  /** a decision-grid cell: the plan it belongs to and its index there */
+  gridId?: string;
+  gridCell?: number;
   [key: string]: unknown;
 }
 

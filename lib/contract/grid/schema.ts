@@ -76,7 +76,7 @@ export type Pick = z.output<typeof picksSchema>["picks"][number];
 
 export const PLAN_STATES = ["running", "done", "canceled"] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
-export const CELL_STATES = ["pending", "sending", "sent", "skipped"] as const;
+export const CELL_STATES = ["pending", "sending", "sent", "skipped", "refused"] as const;
 export type CellState = (typeof CELL_STATES)[number];
 
 export interface PlanCellView {
@@ -86,6 +86,8 @@ export interface PlanCellView {
   workflowId: string | null;
   /** whole Buzz planned for this cell */
   cost: number;
+  /** why the orchestrator refused this cell (never retried), else null */
+  error: string | null;
   generation: Generation | null;
 }
 
@@ -103,4 +105,6 @@ export interface PlanView {
   /** Buzz charged so far, from the workflows' own transactions */
   spent: number;
   picks: Pick[];
+  /** the plan's upstream traffic: requests sent for it and the most at once (bench) */
+  upstream: { requests: number; maxInFlight: number };
 }
