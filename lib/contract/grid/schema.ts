@@ -72,7 +72,7 @@ export const picksSchema = z.strictObject({
     )
     .check(z.maxLength(GRID_CELLS_MAX * 2)),
 });
-export type Pick = z.output<typeof picksSchema>["picks"][number];
+export type GridPick = z.output<typeof picksSchema>["picks"][number];
 
 export const PLAN_STATES = ["running", "done", "canceled"] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
@@ -104,7 +104,7 @@ export interface PlanView {
   planned: number;
   /** Buzz charged so far, from the workflows' own transactions */
   spent: number;
-  picks: Pick[];
+  picks: GridPick[];
   /** the plan's upstream traffic: requests sent for it and the most at once (bench) */
   upstream: { requests: number; maxInFlight: number };
 }

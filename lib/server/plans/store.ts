@@ -11,7 +11,7 @@ import {
   PLAN_STATES,
   picksSchema,
   type CellState,
-  type Pick,
+  type GridPick,
   type PlanState,
 } from "@/lib/contract/grid/schema";
 import { kreaInputSchema, type ResolvedKreaInput } from "@/lib/contract/krea/schema";
@@ -44,7 +44,7 @@ export interface PlanRecord {
   spec: GridSpec;
   planned: number;
   state: PlanState;
-  picks: Pick[];
+  picks: GridPick[];
   createdAt: number;
 }
 
@@ -285,7 +285,7 @@ export class PlanStore {
       .run(this.now(), id);
   }
 
-  setPicks(id: string, picks: Pick[]): PlanRecord {
+  setPicks(id: string, picks: GridPick[]): PlanRecord {
     this.db
       .prepare("UPDATE plans SET picks = ?, updated_at = ? WHERE id = ?")
       .run(JSON.stringify(picks), this.now(), id);
