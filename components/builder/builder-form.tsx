@@ -49,7 +49,7 @@ import {
 } from "@/lib/client/builder/use-submit-generation";
 import type { FieldErrors } from "@/lib/contract/krea/field-errors";
 import { randomSeed } from "@/lib/contract/krea/options";
-import type { KreaInput } from "@/lib/contract/krea/schema";
+import type { KreaInput, ResolvedKreaInput } from "@/lib/contract/krea/schema";
 import {
   referencesBlockReason,
   referencesRisk,
@@ -74,6 +74,13 @@ import { TierPicker } from "./tier-picker";
 const StrengthSweepDialog = dynamic(
   () => import("./strength-sweep-dialog").then((m) => m.StrengthSweepDialog),
   { ssr: false },
+);
+
+const GridDialog = dynamic(
+  () => import("@/components/grid/grid-dialog").then((m) => m.GridDialog),
+  {
+    ssr: false,
+  },
 );
 
 const NO_REFERENCES: ReferenceEntry[] = [];
@@ -111,6 +118,11 @@ export function BuilderForm() {
   // The generation the builder's settings came from: what it makes next records it as parent.
   const [parent, setParent] = useState<(ParentLink & { prompt: string }) | null>(null);
   const [sweepOpen, setSweepOpen] = useState(false);
+  // The builder's input when Grid was pressed (seed fixed), while the grid dialog is open.
+  const [gridBase, setGridBase] = useState<{
+    base: ResolvedKreaInput;
+    set: { id: string; version: number } | null;
+  } | null>(null);
   const [ready, setReady] = useState(false);
   const restored = useRef(false);
 
@@ -323,6 +335,16 @@ export function BuilderForm() {
             onCompare={() => void submitWith((i) => planCompare(i, link))()}
             onCreativitySweep={() => void submitWith((i) => planCreativitySweep(i, link))()}
             onStrengthSweep={() => setSweepOpen(true)}
+            onGrid={() =>
+              void handleSubmit((input) => {
+                if (referencesBlockReason(list.get())) return;
+                const seededInput = seeded(input);
+                setGridBase({
+                  base: { ...seededInput, seed: seededInput.seed ?? randomSeed() },
+                  set: styleSetLink(list.get(), getStyleSetOrigin()),
+                });
+              })()
+            }
           />
         </GenerateBar>
       </form>
@@ -335,6 +357,13 @@ export function BuilderForm() {
             setSweepOpen(false);
             void submitWith((i) => planStrengthSweep(i, index, strengths, link))();
           }}
+        />
+      ) : null}
+      {gridBase ? (
+        <GridDialog
+          base={gridBase.base}
+          baseStyleSet={gridBase.set}
+          onClose={() => setGridBase(null)}
         />
       ) : null}
       <ConfirmSpendHost />

@@ -21,9 +21,17 @@ export interface WipeDialogProps {
   /** the batch index to open on */
   index: number;
   onClose: () => void;
+  /** what the two sides are called (a grid compares any two cells); tiers by default */
+  labels?: [string, string];
 }
 
-export function WipeDialog({ medium, large, index: initial, onClose }: WipeDialogProps) {
+export function WipeDialog({
+  medium,
+  large,
+  index: initial,
+  onClose,
+  labels = ["Medium", "Large"],
+}: WipeDialogProps) {
   // Only indices where both tiers have an image can be wiped.
   const rows = alignByIndex([medium, large])
     .map((row, i) => ({
@@ -63,6 +71,7 @@ export function WipeDialog({ medium, large, index: initial, onClose }: WipeDialo
     size,
     zoom,
     stageRef,
+    labels,
   });
   return (
     <Dialog.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
@@ -80,11 +89,12 @@ export function WipeDialog({ medium, large, index: initial, onClose }: WipeDialo
           <div className="flex w-full max-w-5xl items-start gap-3">
             <div className="min-w-0 flex-1">
               <Dialog.Title className="text-sm font-semibold">
-                Wipe view: medium vs large
+                Wipe view: {labels[0].toLowerCase()} vs {labels[1].toLowerCase()}
               </Dialog.Title>
               <p className="truncate text-xs text-white/70">{prompt}</p>
               <p className="mt-0.5 text-xs text-white/90 tabular-nums">
-                Large vs medium: <span className="font-medium">{diff.text}</span>
+                {labels[1]} vs {labels[0].toLowerCase()}:{" "}
+                <span className="font-medium">{diff.text}</span>
                 {typeof medium.input?.seed === "number" ? ` · seed ${medium.input.seed}` : ""}
               </p>
             </div>

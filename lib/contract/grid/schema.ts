@@ -11,7 +11,7 @@ import {
 } from "@/lib/contract/krea/options";
 import { kreaInputSchema, styleReferenceSchema } from "@/lib/contract/krea/schema";
 import type { Generation } from "@/lib/contract/generations/types";
-import { GRID_AXES_MAX, GRID_CELLS_MAX, type GridSpec } from "./grid";
+import { GRID_AXES_MAX, GRID_CELLS_MAX, type GridAxis, type GridSpec } from "./grid";
 
 const VALUES_MAX = GRID_CELLS_MAX;
 const list = <T extends z.core.SomeType>(item: T) => z.array(item).check(z.maxLength(VALUES_MAX));
@@ -47,7 +47,10 @@ const axisSchema = z.discriminatedUnion("kind", [
 
 export const gridSpecSchema = z.strictObject({
   base: kreaInputSchema,
-  baseStyleSet: z.optional(z.nullable(setRef)),
+  // The builder knows the set's id and version; the server fills in its name.
+  baseStyleSet: z.optional(
+    z.nullable(z.extend(setRef, { name: z._default(z.string().check(z.maxLength(120)), "") })),
+  ),
   alternations: z._default(z.boolean(), false),
   axes: z.array(axisSchema).check(z.maxLength(GRID_AXES_MAX)),
 });
@@ -98,6 +101,8 @@ export interface PlanView {
   state: PlanState;
   createdAt: string;
   spec: GridSpec;
+  /** the axes as expanded, alternation groups included: columns, rows, tabs */
+  axes: GridAxis[];
   cells: PlanCellView[];
   /** cells whose workflow is final (or that were never sent) */
   done: number;

@@ -29,20 +29,26 @@ export function idempotencyKey(request: Request): string {
   return key;
 }
 
-async function assertSetsExist(spec: GridSpec): Promise<void> {
+/** Every set the grid names must exist; the base set's name is the store's. */
+async function withSetNames(spec: GridSpec): Promise<GridSpec> {
   const named = [
     ...(spec.baseStyleSet ? [{ field: "baseStyleSet", id: spec.baseStyleSet.id }] : []),
     ...spec.axes.flatMap((a, i) =>
       a.kind === "styleSet" ? a.values.map((s) => ({ field: `axes.${i}`, id: s.id })) : [],
     ),
   ];
-  if (named.length === 0) return;
+  if (named.length === 0) return spec;
   const store = getStyleSetStore();
+  const names = new Map<string, string>();
   for (const { field, id } of named) {
-    if (!(await store.get(id, { includeDeleted: true }))) {
-      throw validationError({ [field]: [`there is no style set ${id}`] });
-    }
+    const set = await store.get(id, { includeDeleted: true });
+    if (!set) throw validationError({ [field]: [`there is no style set ${id}`] });
+    names.set(id, set.name);
   }
+  const base = spec.baseStyleSet;
+  return base
+    ? { ...spec, baseStyleSet: { ...base, name: names.get(base.id) ?? base.name } }
+    : spec;
 }
 
 export async function createPlan(
@@ -53,10 +59,10 @@ export async function createPlan(
   const key = idempotencyKey(request);
   const parsed = parseOrThrow(createPlanSchema, body);
   assertSubmitAccount(request, target);
-  const spec: GridSpec = {
+  const spec = await withSetNames({
     ...parsed.spec,
     base: { ...parsed.spec.base, seed: parsed.spec.base.seed ?? randomSeed() },
-  };
+  });
   const expansion = expandGrid(spec);
   if (!expansion.ok) throw validationError(expansion.errors);
   const { grid } = expansion;
@@ -69,7 +75,6 @@ export async function createPlan(
   // Each cell is a submit: the same checks a Generate gets, before anything is stored.
   grid.cells.forEach((c) => parseOrThrow(kreaInputSchema, c.input, `cells.${c.index}.`));
   for (const c of grid.cells) assertReferencesAllowed(target, c.input.imageStyleReferences);
-  await assertSetsExist(spec);
   if (grid.total !== parsed.expectedTotal) {
     throw new AppError("conflict", {
       title: "The total changed",

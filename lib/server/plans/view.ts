@@ -1,5 +1,6 @@
 import "server-only";
 import { isFinal, WORKFLOW_STATUSES, type Generation } from "@/lib/contract/generations/types";
+import { expandGrid } from "@/lib/contract/grid/grid";
 import type { PlanView } from "@/lib/contract/grid/schema";
 import type { CellRecord, PlanRecord } from "./store";
 
@@ -17,6 +18,7 @@ export function planView(
   generations: ReadonlyMap<number, Generation>,
   upstream: { requests: number; maxInFlight: number },
 ): PlanView {
+  const expanded = expandGrid(plan.spec);
   let done = 0;
   let spent = 0;
   const views = cells.map((c) => {
@@ -45,6 +47,7 @@ export function planView(
     state: plan.state,
     createdAt: new Date(plan.createdAt).toISOString(),
     spec: plan.spec,
+    axes: expanded.ok ? expanded.grid.axes : plan.spec.axes,
     cells: views,
     done,
     planned: plan.planned,
