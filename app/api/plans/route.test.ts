@@ -8,7 +8,10 @@ import {
   type StudioApiEnv,
 } from "@/lib/server/testing/studio-api";
 import type { PlanView } from "@/lib/contract/grid/schema";
+import sharp from "sharp";
+import { pdfPageCount, pdfStrings } from "@/e2e/support/pdf-text";
 import { POST as cancel } from "./[id]/cancel/route";
+import { GET as getSheet } from "./[id]/sheet/route";
 import { PUT as putPicks } from "./[id]/picks/route";
 import { GET as getRequest } from "./[id]/request/route";
 import { GET as getOne } from "./[id]/route";
@@ -139,6 +142,48 @@ describe("POST /api/plans", () => {
     expect(bodies.bodies[3].externalId).toBe(`${plan.id}-c3`);
     expect(bodies.bodies[3].tags).toContain(`grid:${plan.id}`);
     expect(JSON.stringify(bodies)).not.toContain(LOCAL_ENGINE_TOKEN);
+
+    // The contact sheet: one landscape page per seed, 16 captioned cells, images embedded.
+    await putPicks(
+      jsonRequest(
+        `/api/plans/${plan.id}/picks`,
+        { picks: [{ line: "row", at: 0, cell: 1 }] },
+        { method: "PUT" },
+      ),
+      params({ id: plan.id }),
+    );
+    const sheet = (format: string) =>
+      getSheet(
+        new Request(`http://127.0.0.1:3000/api/plans/${plan.id}/sheet?format=${format}`),
+        params({ id: plan.id }),
+      );
+    const pdfAnswer = await sheet("pdf");
+    expect(pdfAnswer.headers.get("content-type")).toBe("application/pdf");
+    const pdf = new Uint8Array(await pdfAnswer.arrayBuffer());
+    expect(await pdfPageCount(pdf)).toBe(2);
+    const strings = pdfStrings(pdf);
+    const captions = strings.filter((t) =>
+      /^#\d+ seed \d+ · (medium|large) · \w+ · no refs · \d+ Buzz$/.test(t),
+    );
+    expect(captions).toHaveLength(16);
+    expect(strings).toContain("#16 seed 2 · large · high · no refs · 78 Buzz");
+    expect(strings).toEqual(
+      expect.arrayContaining(["Medium", "Large", "Raw", "High", "WINNER", "Prompt: a lighthouse"]),
+    );
+    expect(
+      strings.some((t) => t.startsWith("Krea Prompt Studio · Grid: Tier × Creativity × Seed")),
+    ).toBe(true);
+    expect(
+      (
+        Buffer.from(pdf)
+          .toString("latin1")
+          .match(/\/Subtype\s*\/Image/g) ?? []
+      ).length,
+    ).toBe(16);
+    const png = Buffer.from(await (await sheet("png")).arrayBuffer());
+    const meta = await sharp(png).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["png", 842 * 2, 595 * 2 * 2]);
+    expect((await sheet("gif")).status).toBe(400);
   }, 90_000);
 
   it("saves picks and refuses a pick outside the grid", async () => {
