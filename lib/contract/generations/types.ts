@@ -69,6 +69,8 @@ export interface StudioMetadata {
   /** a decision-grid cell: the plan it belongs to and its index there */
   gridId?: string;
   gridCell?: number;
+  /** how many cells the grid has (the gallery may have loaded only some) */
+  gridSize?: number;
   [key: string]: unknown;
 }
 

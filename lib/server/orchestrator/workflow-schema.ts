@@ -75,6 +75,7 @@ export const studioMetadataSchema = z.looseObject({
   lineageKind: optionalString,
   gridId: optionalString,
   gridCell: z.number().int().min(0).max(63).optional().catch(undefined),
+  gridSize: z.number().int().min(1).max(64).optional().catch(undefined),
   styleSet: z
     .object({ id: z.string(), name: z.string(), version: z.number() })
     .optional()

@@ -16,7 +16,7 @@ function cellStyleSet(plan: PlanRecord, cell: CellRecord) {
   return set ? { id: set.id, name: set.name, version: set.version } : null;
 }
 
-export function cellSubmitOptions(plan: PlanRecord, cell: CellRecord) {
+export function cellSubmitOptions(plan: PlanRecord, cell: CellRecord, size: number) {
   const links = submitLinks(cell.input, {});
   const set = cellStyleSet(plan, cell);
   return {
@@ -26,6 +26,7 @@ export function cellSubmitOptions(plan: PlanRecord, cell: CellRecord) {
       ...links.metadata,
       gridId: plan.id,
       gridCell: cell.index,
+      gridSize: size,
       ...(set ? { styleSet: set } : {}),
     },
   };
@@ -33,5 +34,5 @@ export function cellSubmitOptions(plan: PlanRecord, cell: CellRecord) {
 
 /** Every cell's body as it is (or was) sent; an orchestrator token is never part of one. */
 export function cellBodies(plan: PlanRecord, cells: CellRecord[]): KreaWorkflowBody[] {
-  return cells.map((c) => buildWorkflowBody(c.input, cellSubmitOptions(plan, c)));
+  return cells.map((c) => buildWorkflowBody(c.input, cellSubmitOptions(plan, c, cells.length)));
 }

@@ -92,11 +92,12 @@ export function ensureRunning(plan: PlanRecord, target: OrchestratorTarget): voi
 async function runPlan(planId: string, live: Live): Promise<void> {
   const store = getPlanStore();
   const follower = follow(planId, live);
-  for (const cell of store.cells(planId)) {
+  const cells = store.cells(planId);
+  for (const cell of cells) {
     if (live.stopped) break;
     if (cell.state === "pending" && !store.claim(planId, cell.index)) continue;
     if (cell.state !== "pending" && cell.state !== "sending") continue;
-    await sendCell(planId, cell, live);
+    await sendCell(planId, cell, live, cells.length);
   }
   await follower;
 }
@@ -110,11 +111,11 @@ async function holdOff(pacer: Pacer, error: AppError, attempt: number): Promise<
   await sleep(Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(attempt, 7)));
 }
 
-async function sendCell(planId: string, cell: CellRecord, live: Live): Promise<void> {
+async function sendCell(planId: string, cell: CellRecord, live: Live, size: number): Promise<void> {
   const store = getPlanStore();
   const pacer = pacerFor(live.target);
   const plan = store.mustGet(planId);
-  const options = cellSubmitOptions(plan, cell);
+  const options = cellSubmitOptions(plan, cell, size);
   for (let attempt = 0; ; attempt++) {
     try {
       const refs = await resignReferences(live.target, cell.input.imageStyleReferences);
