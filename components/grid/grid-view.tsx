@@ -60,6 +60,8 @@ export function GridView({ id }: { id: string }) {
       return;
     }
     const cell = pair[which]!.index;
+    // A pick ends the pair: the next two cells start a new one.
+    setSelected([]);
     savePicks(withPick(plan.picks, { ...line, cell })).catch((error: Error) =>
       toast.error("The pick was not saved", { description: error.message }),
     );

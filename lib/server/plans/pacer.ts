@@ -17,8 +17,8 @@ export interface PacerOptions {
 
 export const DEFAULT_PACE: PacerOptions = {
   maxInFlight: 4,
-  sendsPerSecond: 4,
-  burst: 8,
+  sendsPerSecond: 8,
+  burst: 16,
 };
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -11,7 +11,7 @@ import {
 import { resignReferences } from "@/lib/server/references/resign";
 import { TAG_PREFIX } from "@/lib/contract/generations/links";
 import { isFinal, WORKFLOW_STATUSES, type Generation } from "@/lib/contract/generations/types";
-import { Pacer } from "./pacer";
+import { DEFAULT_PACE, Pacer, type PacerOptions } from "./pacer";
 import { cellSubmitOptions } from "./bodies";
 import { getPlanStore, type CellRecord, type PlanRecord } from "./store";
 
@@ -59,11 +59,18 @@ const cellDone = (c: CellRecord) =>
     statusOf(c.status) !== null &&
     isFinal(statusOf(c.status) ?? "unassigned"));
 
+/** STUDIO_PLAN_PACE="<sends per second>,<burst>" slows the sends (e2e stops a grid half-way). */
+function paceFromEnv(): PacerOptions {
+  const m = /^(\d+(?:\.\d+)?),(\d+)$/.exec(process.env.STUDIO_PLAN_PACE ?? "");
+  if (!m) return DEFAULT_PACE;
+  return { ...DEFAULT_PACE, sendsPerSecond: Number(m[1]) || 1, burst: Math.max(1, Number(m[2])) };
+}
+
 export function pacerFor(target: OrchestratorTarget): Pacer {
   const key = accountOf(target).fingerprint;
   let pacer = state.pacers.get(key);
   if (!pacer) {
-    pacer = new Pacer();
+    pacer = new Pacer(paceFromEnv());
     state.pacers.set(key, pacer);
   }
   return pacer;
