@@ -38,7 +38,7 @@ export const GridCard = memo(function GridCard({
       className="flex flex-col gap-2 rounded-xl border border-border bg-panel p-3"
     >
       <div
-        className="grid gap-0.5 overflow-hidden rounded-md"
+        className="grid w-full max-w-sm gap-0.5 self-center overflow-hidden rounded-md"
         style={{ gridTemplateColumns: `repeat(${side}, minmax(0, 1fr))` }}
       >
         {shown.map((g) => {

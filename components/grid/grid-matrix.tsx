@@ -64,7 +64,11 @@ export function GridMatrix({
     .join(" × ");
   return (
     <div className="overflow-x-auto">
-      <table className="w-full table-fixed border-separate border-spacing-1.5">
+      {/* Cells stop growing at 220 px: a two-column grid stays a grid, not a wall. */}
+      <table
+        className="w-full table-fixed border-separate border-spacing-1.5"
+        style={{ maxWidth: 104 + layout.columnCount * 226 }}
+      >
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>

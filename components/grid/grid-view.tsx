@@ -4,7 +4,7 @@
 // winners per row or column with the summary, and the exports.
 import { ArrowLeft, Copy, FileDown, ImageDown } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { useGridActions, usePlan } from "@/lib/client/grid/grid-api";
 import { apiFetch } from "@/lib/client/platform/api-client";
 import { toast } from "@/lib/client/platform/toast";
@@ -25,6 +25,36 @@ export function GridView({ id }: { id: string }) {
   const [wipeOpen, setWipeOpen] = useState(false);
   const [opened, setOpened] = useState<number | null>(null);
   const plan = query.data;
+  const pick = (which: 0 | 1) => {
+    const pair = plan && selected.length === 2 ? selected.map((i) => plan.cells[i]) : null;
+    const [a, b] = pair ?? [];
+    if (!plan || !a || !b) return;
+    const line = sharedLine(a, b);
+    if (!line) {
+      toast.error("Pick between two cells of the same row or column.");
+      return;
+    }
+    const cell = (which === 0 ? a : b).index;
+    // A pick ends the pair: the next two cells start a new one.
+    setSelected([]);
+    savePicks(withPick(plan.picks, { ...line, cell })).catch((error: Error) =>
+      toast.error("The pick was not saved", { description: error.message }),
+    );
+  };
+  // 1 and 2 pick a pair's winner wherever focus is, unless a dialog (whose 1 zooms) is open.
+  const onPickKey = useEffectEvent((event: KeyboardEvent) => {
+    const target = event.target;
+    if (target instanceof HTMLElement && target.closest("input, textarea, select, [data-cell]"))
+      return;
+    if (event.key === "1" || event.key === "2") pick(event.key === "1" ? 0 : 1);
+  });
+  const dialogOpen = wipeOpen || opened !== null;
+  useEffect(() => {
+    if (selected.length !== 2 || dialogOpen) return;
+    const onKey = (event: KeyboardEvent) => onPickKey(event);
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selected.length, dialogOpen]);
   if (!plan) {
     return (
       <p role={query.isError ? "alert" : "status"} className="p-6 text-sm text-muted">
@@ -50,21 +80,6 @@ export function GridView({ id }: { id: string }) {
     if (next.length === 2 && both.every((g) => g?.images.some((img) => img.available))) {
       setWipeOpen(true);
     }
-  };
-  const pick = (which: 0 | 1) => {
-    if (!pair) return;
-    const [a, b] = pair;
-    const line = a && b ? sharedLine(a, b) : null;
-    if (!line) {
-      toast.error("Pick between two cells of the same row or column.");
-      return;
-    }
-    const cell = pair[which]!.index;
-    // A pick ends the pair: the next two cells start a new one.
-    setSelected([]);
-    savePicks(withPick(plan.picks, { ...line, cell })).catch((error: Error) =>
-      toast.error("The pick was not saved", { description: error.message }),
-    );
   };
   const copyRequest = async () => {
     const body = await apiFetch<unknown>(`/api/plans/${encodeURIComponent(id)}/request`);
