@@ -41,7 +41,7 @@ test("a 16-cell grid: exact total first, sent once through a reload and a restar
   const server = await StudioServer.launch({
     port: extraPort(21),
     dataDir: testDataDir("grid-16"),
-    env: { STUDIO_PLAN_PACE: "1,1" },
+    env: { STUDIO_PLAN_PACE: "60,1" },
   });
   try {
     await page.goto(server.url);

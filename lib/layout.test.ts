@@ -116,7 +116,7 @@ describe("lib/ layout", () => {
   });
 });
 
-describe("lint boundaries", () => {
+describe("lint boundaries", { timeout: 60_000 }, () => {
   const eslint = new ESLint({ cwd: ROOT });
   const messagesFor = async (filePath: string, code: string) => {
     const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) });

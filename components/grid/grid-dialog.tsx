@@ -31,7 +31,7 @@ import {
 } from "@/lib/contract/grid/grid";
 import { randomSeed } from "@/lib/contract/krea/options";
 import { formatBuzz } from "@/lib/contract/krea/pricing";
-import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import type { SeededKreaInput } from "@/lib/contract/grid/grid";
 
 const CHECK_TEXT = {
   checking: "checking with the orchestrator…",
@@ -45,7 +45,7 @@ export function GridDialog({
   baseStyleSet,
   onClose,
 }: {
-  base: ResolvedKreaInput;
+  base: SeededKreaInput;
   baseStyleSet: { id: string; version: number } | null;
   onClose: () => void;
 }) {

@@ -44,10 +44,12 @@ describe("a plan after a restart", () => {
       {},
     );
     const plan: PlanView = await res.json();
-    await vi.waitFor(async () =>
-      expect((await read(plan.id)).cells.filter((c) => c.state === "sent").length).toBeGreaterThan(
-        2,
-      ),
+    await vi.waitFor(
+      async () =>
+        expect(
+          (await read(plan.id)).cells.filter((c) => c.state === "sent").length,
+        ).toBeGreaterThan(2),
+      { timeout: 20_000, interval: 200 },
     );
     stopFollowingAll();
     const db = new Database(studioDbPath());

@@ -211,8 +211,9 @@ describe("POST /api/plans", () => {
       expectedTotal: 40 * 39,
     });
     const plan: PlanView = await res.json();
-    await vi.waitFor(async () =>
-      expect((await read(plan.id)).cells.some((c) => c.state === "sent")).toBe(true),
+    await vi.waitFor(
+      async () => expect((await read(plan.id)).cells.some((c) => c.state === "sent")).toBe(true),
+      { timeout: 20_000, interval: 200 },
     );
     const answer = await cancel(
       jsonRequest(`/api/plans/${plan.id}/cancel`, {}),

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { EstimateResponse } from "@/lib/client/builder/use-estimate";
 import { apiFetch } from "@/lib/client/platform/api-client";
-import { getCurrentAccount } from "@/lib/client/platform/use-current-account";
+import { getCurrentAccount } from "@/lib/client/platform/current-account";
 import { ACCOUNT_HEADER } from "@/lib/contract/api";
 import type { GridSpec, PriceClass } from "@/lib/contract/grid/grid";
 import type { GridPick, PlanView } from "@/lib/contract/grid/schema";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import type { SeededKreaInput } from "@/lib/contract/grid/grid";
 import {
   expandGrid,
   GRID_CELLS_MAX,
@@ -10,7 +10,7 @@ import {
   type GridSpec,
 } from "./grid";
 
-const base: ResolvedKreaInput = {
+const base: SeededKreaInput = {
   prompt: "a fox",
   size: "medium",
   aspectRatio: "1:1",

@@ -15,7 +15,10 @@ import {
   type KreaSize,
 } from "@/lib/contract/krea/options";
 import { estimateCost } from "@/lib/contract/krea/pricing";
-import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import type { KreaInput } from "@/lib/contract/krea/schema";
+
+/** A Krea input whose seed is fixed, as every cell is sent. */
+export type SeededKreaInput = KreaInput & { seed: number };
 
 /**
  * 64 cells: an 8 × 8 matrix is as much as one contact sheet shows legibly, and
@@ -47,7 +50,7 @@ export type AxisKind = GridAxis["kind"];
 
 export interface GridSpec {
   /** the builder's input, seed fixed; with `alternations` its prompt is a template */
-  base: ResolvedKreaInput;
+  base: SeededKreaInput;
   /** the style set the base references came from, if any */
   baseStyleSet?: { id: string; version: number; name: string } | null;
   alternations: boolean;
@@ -58,7 +61,7 @@ export interface GridCell {
   index: number;
   /** the value index on each axis, in axis order */
   coords: number[];
-  input: ResolvedKreaInput;
+  input: SeededKreaInput;
   styleSet: { id: string; version: number; name: string } | null;
   /** whole Buzz for this cell's workflow */
   cost: number;
@@ -119,7 +122,7 @@ const onStep = (v: number) => Math.abs(v * 20 - Math.round(v * 20)) < 1e-9;
 const distinct = (values: readonly unknown[]) =>
   new Set(values.map((v) => JSON.stringify(v))).size === values.length;
 
-function axisProblem(axis: GridAxis, base: ResolvedKreaInput): string | null {
+function axisProblem(axis: GridAxis, base: SeededKreaInput): string | null {
   if (axis.values.length < 2) return "needs at least two values";
   if (!distinct(axis.values)) return "has the same value twice";
   switch (axis.kind) {
@@ -193,7 +196,7 @@ export function cellCount(axes: readonly GridAxis[]): number {
   return axes.reduce((n, a) => n * a.values.length, 1);
 }
 
-export function workflowCostOf(input: ResolvedKreaInput): number {
+export function workflowCostOf(input: SeededKreaInput): number {
   return estimateCost({
     size: input.size,
     quantity: input.quantity,
@@ -204,8 +207,8 @@ export function workflowCostOf(input: ResolvedKreaInput): number {
 function applyValue(
   axis: GridAxis,
   i: number,
-  input: ResolvedKreaInput,
-): { input: ResolvedKreaInput; styleSet?: GridStyleSet } {
+  input: SeededKreaInput,
+): { input: SeededKreaInput; styleSet?: GridStyleSet } {
   switch (axis.kind) {
     case "size":
       return { input: { ...input, size: axis.values[i] ?? input.size } };
@@ -284,7 +287,7 @@ export interface PriceClass {
   quantity: number;
   hasReferences: boolean;
   /** one cell's input of this class, to ask the orchestrator's whatif */
-  sample: ResolvedKreaInput;
+  sample: SeededKreaInput;
   cells: number;
   cost: number;
 }

@@ -4,6 +4,7 @@
 // engineers goes to the server log with the request id, never to the client.
 import "server-only";
 import type { FieldErrors } from "@/lib/contract/krea/field-errors";
+import { EnvError } from "@/lib/server/env";
 
 export type ErrorKind =
   | "validation"
@@ -122,6 +123,8 @@ export function problemJson(body: object, status: number, headers?: HeadersInit)
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // Names the setting, so whoever runs the studio can fix it.
+  if (error instanceof EnvError) return new AppError("internal", { detail: error.message });
   return new AppError("internal", {
     detail:
       "The studio hit an unexpected error. Try again; if it keeps happening, check the server log.",

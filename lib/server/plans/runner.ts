@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/server/env";
 import { AppError, toAppError } from "@/lib/server/http/problem";
 import { accountOf } from "@/lib/server/orchestrator/account";
 import { NO_RETRY } from "@/lib/server/orchestrator/retry";
@@ -59,11 +60,12 @@ const cellDone = (c: CellRecord) =>
     statusOf(c.status) !== null &&
     isFinal(statusOf(c.status) ?? "unassigned"));
 
-/** STUDIO_PLAN_PACE="<sends per second>,<burst>" slows the sends (e2e stops a grid half-way). */
+/** STUDIO_PLAN_PACE="<sends per minute>,<burst>" or "off" (e2e slows a grid to stop it half-way). */
 function paceFromEnv(): PacerOptions {
-  const m = /^(\d+(?:\.\d+)?),(\d+)$/.exec(process.env.STUDIO_PLAN_PACE ?? "");
-  if (!m) return DEFAULT_PACE;
-  return { ...DEFAULT_PACE, sendsPerSecond: Number(m[1]) || 1, burst: Math.max(1, Number(m[2])) };
+  const pace = env().STUDIO_PLAN_PACE;
+  if (pace === undefined) return DEFAULT_PACE;
+  if (pace === "off") return { ...DEFAULT_PACE, sendsPerSecond: 1_000_000, burst: 1_000_000 };
+  return { ...DEFAULT_PACE, sendsPerSecond: pace.perMinute / 60, burst: pace.burst };
 }
 
 export function pacerFor(target: OrchestratorTarget): Pacer {

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import type { Db } from "@/lib/server/db/sqlite";
+import type { SqliteDatabase as Db } from "@/lib/server/db/sqlite";
 import { openStudioDb, studioDbPath } from "@/lib/server/db/studio-db";
 import { AppError } from "@/lib/server/http/problem";
 import type { ExpandedGrid, GridSpec } from "@/lib/contract/grid/grid";
@@ -14,7 +14,8 @@ import {
   type GridPick,
   type PlanState,
 } from "@/lib/contract/grid/schema";
-import { kreaInputSchema, type ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import { kreaInputSchema } from "@/lib/contract/krea/schema";
+import type { SeededKreaInput } from "@/lib/contract/grid/grid";
 
 // Decision-grid plans in the studio's SQLite database, beside the style sets.
 // A cell moves pending → sending → sent by compare-and-set updates, so two
@@ -51,7 +52,7 @@ export interface PlanRecord {
 export interface CellRecord {
   index: number;
   coords: number[];
-  input: ResolvedKreaInput;
+  input: SeededKreaInput;
   cost: number;
   state: CellState;
   workflowId: string | null;
@@ -85,7 +86,7 @@ const cellRow = z.object({
 
 // Rows are parsed on the way out too: a row another studio version wrote must
 // not become a cell sent with a shape nobody checked.
-function storedInput(text: string): ResolvedKreaInput {
+function storedInput(text: string): SeededKreaInput {
   const input = kreaInputSchema.parse(JSON.parse(text));
   if (typeof input.seed !== "number") throw new Error("a stored cell has no seed");
   return { ...input, seed: input.seed };

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { expandGrid } from "@/lib/contract/grid/grid";
 import { buildWorkflowBody } from "@/lib/contract/krea/workflow-body";
-import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import type { KreaInput } from "@/lib/contract/krea/schema";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import {
   at,
@@ -48,7 +48,7 @@ export interface World {
 
 /** Random values drawn by fast-check for one case. */
 export interface Draw {
-  krea: ResolvedKreaInput;
+  krea: KreaInput & { seed: number };
   pick: number;
   text: string;
   /** break one thing: the mutation at this index (modulo the route's list) */
