@@ -2,6 +2,9 @@
 // One axis of the grid dialog: what varies, and its values (ticks for tier,
 // creativity and ratio; a list for seeds and strengths; lines for prompts).
 import { X } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { inputClass, selectClass, textareaClass } from "@/components/ui/field";
+import { cn } from "@/components/ui/cn";
 import { useId } from "react";
 import {
   DRAFT_KIND_LABEL,
@@ -51,7 +54,7 @@ export function AxisEditor({
             const kind = DRAFT_KINDS.find((k) => k === e.target.value);
             if (kind) onKind(kind);
           }}
-          className="h-8 flex-1 rounded-md border border-border bg-raised px-2 text-sm"
+          className={cn(selectClass, "flex-1")}
         >
           {DRAFT_KINDS.map((k) => (
             <option
@@ -66,14 +69,14 @@ export function AxisEditor({
             </option>
           ))}
         </select>
-        <button
-          type="button"
+        <Button
+          variant="icon"
+          size="md"
           onClick={onRemove}
           aria-label={`Remove ${name.toLowerCase()}`}
-          className="grid size-8 place-items-center rounded-md hover:bg-subtle"
         >
           <X aria-hidden="true" className="size-4" />
-        </button>
+        </Button>
       </div>
       <div className="mt-2">
         {draft.kind === "size" || draft.kind === "creativity" || draft.kind === "aspectRatio" ? (
@@ -107,7 +110,7 @@ export function AxisEditor({
             value={draft.text}
             rows={4}
             onChange={(e) => onChange({ ...draft, text: e.target.value })}
-            className="w-full rounded-md border border-border bg-raised p-2 text-sm aria-invalid:border-danger"
+            className={cn(textareaClass, "w-full")}
           />
         ) : (
           <div className="flex items-center gap-2">
@@ -116,7 +119,7 @@ export function AxisEditor({
                 aria-label={`${name}: reference`}
                 value={draft.reference}
                 onChange={(e) => onChange({ ...draft, reference: Number(e.target.value) })}
-                className="h-8 rounded-md border border-border bg-raised px-2 text-sm"
+                className={selectClass}
               >
                 {Array.from({ length: referenceCount }, (_, i) => (
                   <option key={i} value={i}>{`Reference ${i + 1}`}</option>
@@ -135,7 +138,7 @@ export function AxisEditor({
                     : { ...draft, text: e.target.value },
                 )
               }
-              className="h-8 flex-1 rounded-md border border-border bg-raised px-2 text-sm tabular-nums aria-invalid:border-danger"
+              className={cn(inputClass, "flex-1 tabular-nums")}
             />
           </div>
         )}

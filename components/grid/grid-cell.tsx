@@ -2,6 +2,7 @@
 // One cell of the matrix: its image (or what it is waiting for), status, Buzz
 // and time. A button: click or Space selects it for a pair, Enter opens it.
 import { Trophy } from "lucide-react";
+import { Button } from "@/components/ui/button";
 import type { KeyboardEvent, Ref } from "react";
 import { cellFacts, cellName } from "@/lib/client/grid/cell-facts";
 import type { GridLayout } from "@/lib/contract/grid/picks";
@@ -40,9 +41,10 @@ export function GridCell({
   const image = cell.generation?.images.find((i) => i.available && (i.previewUrl || i.url));
   const name = `${cellName(facts)}${winner ? `, winner of its ${winner}` : ""}`;
   return (
-    <button
+    <Button
+      variant="bare"
+      size="none"
       ref={buttonRef}
-      type="button"
       aria-label={name}
       aria-pressed={selected}
       tabIndex={focused ? 0 : -1}
@@ -79,6 +81,6 @@ export function GridCell({
           {facts.time ? ` · ${facts.time}` : ""}
         </span>
       </div>
-    </button>
+    </Button>
   );
 }

@@ -3,7 +3,15 @@
 // count and the exact total before anything is sent (the local price table,
 // confirmed by the orchestrator's whatif once per price class), the spend limit,
 // and Start, which hands the whole grid to the server as one plan.
-import { Dialog } from "radix-ui";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogFooter,
+  DialogHeader,
+  DialogClose,
+} from "@/components/ui/dialog";
+import { buttonClass } from "@/components/ui/button";
 import { AxisEditor } from "./axis-editor";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -102,126 +110,120 @@ export function GridDialog({
   };
 
   return (
-    <Dialog.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[min(34rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col rounded-xl border border-border bg-panel shadow-xl">
-          <div className="overflow-y-auto p-5">
-            <Dialog.Title className="text-base font-semibold">Decision grid</Dialog.Title>
-            <Dialog.Description className="mt-1 text-sm text-muted">
-              Up to {GRID_AXES_MAX} axes; everything else comes from the builder. The server sends
-              every cell once, paced, and keeps going if you close the tab.
-            </Dialog.Description>
-            <div className="mt-3 flex flex-col gap-2">
-              {drafts.map((d, i) => {
-                const r = results[i];
-                return (
-                  <AxisEditor
-                    key={i}
-                    n={i + 1}
-                    draft={d}
-                    message={r && !r.ok ? r.message : null}
-                    referenceCount={base.imageStyleReferences.length}
-                    usedKinds={usedKinds}
-                    onChange={(next) => setDraft(i, next)}
-                    onKind={(kind: DraftKind) => setDraft(i, newDraft(kind, randomSeed))}
-                    onRemove={() => setDrafts((all) => all.filter((_, k) => k !== i))}
-                  />
-                );
-              })}
-              {drafts.length + alternationAxes < GRID_AXES_MAX && freeKind ? (
-                <button
-                  type="button"
-                  onClick={() => setDrafts((all) => [...all, newDraft(freeKind, randomSeed)])}
-                  className="h-8 self-start rounded-md border border-border px-3 text-sm hover:bg-subtle"
-                >
-                  Add axis
-                </button>
-              ) : null}
-              <label className="flex items-start gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  className="mt-1"
-                  checked={alternations}
-                  onChange={(e) => setAlternations(e.target.checked)}
+    <Dialog open onOpenChange={(open) => (open ? undefined : onClose())}>
+      <DialogContent className="flex max-h-[calc(100dvh-2rem)] w-[min(34rem,calc(100vw-2rem))] flex-col p-0">
+        <div className="overflow-y-auto p-5">
+          <DialogHeader
+            title="Decision grid"
+            description={`Up to ${GRID_AXES_MAX} axes; everything else comes from the builder. The server sends every cell once, paced, and keeps going if you close the tab.`}
+          />
+          <div className="mt-3 flex flex-col gap-2">
+            {drafts.map((d, i) => {
+              const r = results[i];
+              return (
+                <AxisEditor
+                  key={i}
+                  n={i + 1}
+                  draft={d}
+                  message={r && !r.ok ? r.message : null}
+                  referenceCount={base.imageStyleReferences.length}
+                  usedKinds={usedKinds}
+                  onChange={(next) => setDraft(i, next)}
+                  onKind={(kind: DraftKind) => setDraft(i, newDraft(kind, randomSeed))}
+                  onRemove={() => setDrafts((all) => all.filter((_, k) => k !== i))}
                 />
-                <span>
-                  Read <code>{"{a|b}"}</code> in the prompt as axes
-                  <span className="block text-xs text-muted">
-                    Each group is one axis; nest groups inside an option, write \{"{"} for a literal
-                    brace, leave an option empty with <code>{"{red|}"}</code>.
-                  </span>
+              );
+            })}
+            {drafts.length + alternationAxes < GRID_AXES_MAX && freeKind ? (
+              <Button
+                size="md"
+                onClick={() => setDrafts((all) => [...all, newDraft(freeKind, randomSeed)])}
+                className="self-start"
+              >
+                Add axis
+              </Button>
+            ) : null}
+            <label className="flex items-start gap-2 text-sm">
+              <input
+                type="checkbox"
+                className="mt-1"
+                checked={alternations}
+                onChange={(e) => setAlternations(e.target.checked)}
+              />
+              <span>
+                Read <code>{"{a|b}"}</code> in the prompt as axes
+                <span className="block text-xs text-muted">
+                  Each group is one axis; nest groups inside an option, write \{"{"} for a literal
+                  brace, leave an option empty with <code>{"{red|}"}</code>.
                 </span>
-              </label>
-            </div>
-            <div role="status" aria-live="polite" className="mt-3 rounded-lg bg-subtle p-3 text-sm">
-              {grid ? (
-                <>
-                  <p className="font-semibold tabular-nums">
-                    {grid.cells.length} cells · {formatBuzz(grid.total)} Buzz
-                  </p>
-                  <ul className="mt-1 text-xs text-muted">
-                    {classes.map((c, i) => (
-                      <li key={i}>
-                        {c.cells} × {c.size}
-                        {c.hasReferences ? " with references" : ""}
-                        {c.quantity > 1 ? ` × ${c.quantity} images` : ""} at {formatBuzz(c.cost)}{" "}
-                        Buzz — {CHECK_TEXT[checks[i] ?? "checking"]}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : (
-                <ul className="text-danger">
-                  {problems.map((p) => (
-                    <li key={p}>{p.charAt(0).toUpperCase() + p.slice(1)}</li>
+              </span>
+            </label>
+          </div>
+          <div role="status" aria-live="polite" className="mt-3 rounded-lg bg-subtle p-3 text-sm">
+            {grid ? (
+              <>
+                <p className="font-semibold tabular-nums">
+                  {grid.cells.length} cells · {formatBuzz(grid.total)} Buzz
+                </p>
+                <ul className="mt-1 text-xs text-muted">
+                  {classes.map((c, i) => (
+                    <li key={i}>
+                      {c.cells} × {c.size}
+                      {c.hasReferences ? " with references" : ""}
+                      {c.quantity > 1 ? ` × ${c.quantity} images` : ""} at {formatBuzz(c.cost)} Buzz
+                      — {CHECK_TEXT[checks[i] ?? "checking"]}
+                    </li>
                   ))}
                 </ul>
-              )}
-              <p className="mt-1 text-xs text-muted">{CELL_CAP_REASON}</p>
-            </div>
-            {overLimit && grid ? (
-              <div role="alert" className="mt-3 rounded-lg border border-danger p-3 text-sm">
-                <p>
-                  This grid costs {formatBuzz(grid.total)} Buzz, above your limit of{" "}
-                  {formatBuzz(limit)} Buzz. It cannot be sent until you raise the limit.
-                </p>
-                <button
-                  type="button"
-                  onClick={() => {
-                    writeConfirmAbove(localStore(), grid.total);
-                    setLimit(readConfirmAbove(localStore()));
-                  }}
-                  className="mt-2 h-8 rounded-md border border-border px-3 text-sm font-medium hover:bg-subtle"
-                >
-                  Raise my limit to {formatBuzz(grid.total)} Buzz
-                </button>
-              </div>
-            ) : null}
-            {sendError ? (
-              <p role="alert" className="mt-3 text-sm text-danger">
-                {sendError}
+              </>
+            ) : (
+              <ul className="text-danger">
+                {problems.map((p) => (
+                  <li key={p}>{p.charAt(0).toUpperCase() + p.slice(1)}</li>
+                ))}
+              </ul>
+            )}
+            <p className="mt-1 text-xs text-muted">{CELL_CAP_REASON}</p>
+          </div>
+          {overLimit && grid ? (
+            <div role="alert" className="mt-3 rounded-lg border border-danger p-3 text-sm">
+              <p>
+                This grid costs {formatBuzz(grid.total)} Buzz, above your limit of{" "}
+                {formatBuzz(limit)} Buzz. It cannot be sent until you raise the limit.
               </p>
-            ) : null}
-          </div>
-          <div className="flex items-center justify-end gap-2 border-t border-border p-3">
-            <Dialog.Close
-              type="button"
-              className="h-8 rounded-md px-3 text-sm font-medium hover:bg-subtle"
-            >
-              Cancel
-            </Dialog.Close>
-            <button
-              type="button"
-              disabled={!canStart}
-              onClick={() => void start()}
-              className="h-8 rounded-md bg-accent px-3 text-sm font-semibold text-accent-foreground tabular-nums hover:brightness-110 disabled:opacity-50"
-            >
-              {sending ? "Starting…" : `Start grid · ${grid ? formatBuzz(grid.total) : "—"} Buzz`}
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+              <Button
+                size="md"
+                onClick={() => {
+                  writeConfirmAbove(localStore(), grid.total);
+                  setLimit(readConfirmAbove(localStore()));
+                }}
+                className="mt-2"
+              >
+                Raise my limit to {formatBuzz(grid.total)} Buzz
+              </Button>
+            </div>
+          ) : null}
+          {sendError ? (
+            <p role="alert" className="mt-3 text-sm text-danger">
+              {sendError}
+            </p>
+          ) : null}
+        </div>
+        <DialogFooter className="mt-0 border-t border-border p-3">
+          <DialogClose className={buttonClass({ variant: "ghost", size: "md" })}>
+            Cancel
+          </DialogClose>
+          <Button
+            variant="primary"
+            size="md"
+            disabled={!canStart}
+            onClick={() => void start()}
+            className="tabular-nums"
+          >
+            {sending ? "Starting…" : `Start grid · ${grid ? formatBuzz(grid.total) : "—"} Buzz`}
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
   );
 }

@@ -14,6 +14,7 @@ import type { PlanView } from "@/lib/contract/grid/schema";
 import { formatBuzz } from "@/lib/contract/krea/pricing";
 import { WipeDialog } from "@/components/gallery/wipe-dialog";
 import { cellFacts } from "@/lib/client/grid/cell-facts";
+import { Button, buttonClass } from "@/components/ui/button";
 import { GridMatrix } from "./grid-matrix";
 import { CellDialog } from "./cell-dialog";
 
@@ -93,10 +94,7 @@ export function GridView({ id }: { id: string }) {
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-4 px-4 py-5 md:px-6">
       <div className="flex flex-wrap items-start gap-3">
-        <Link
-          href="/"
-          className="inline-flex h-8 items-center gap-1 rounded-md px-2 text-sm hover:bg-subtle"
-        >
+        <Link href="/" className={buttonClass({ variant: "ghost", size: "md" })}>
           <ArrowLeft aria-hidden="true" className="size-4" /> Studio
         </Link>
         <div className="min-w-0 flex-1">
@@ -105,38 +103,38 @@ export function GridView({ id }: { id: string }) {
         </div>
         <div className="flex flex-wrap gap-2">
           {running ? (
-            <button
-              type="button"
+            <Button
               onClick={() =>
                 void cancel().catch((e: Error) =>
                   toast.error("Cancel failed", { description: e.message }),
                 )
               }
-              className="h-8 rounded-md border border-danger px-3 text-sm font-medium text-danger hover:bg-subtle"
+              variant="danger"
+              size="md"
+              className="border border-danger"
             >
               Cancel grid
-            </button>
+            </Button>
           ) : null}
-          <button
-            type="button"
+          <Button
             onClick={() =>
               void copyRequest().catch((e: Error) =>
                 toast.error("Could not copy", { description: e.message }),
               )
             }
-            className="inline-flex h-8 items-center gap-1 rounded-md border border-border px-3 text-sm hover:bg-subtle"
+            size="md"
           >
             <Copy aria-hidden="true" className="size-4" /> Copy as API request
-          </button>
+          </Button>
           <a
             href={`/api/plans/${encodeURIComponent(id)}/sheet?format=pdf`}
-            className="inline-flex h-8 items-center gap-1 rounded-md border border-border px-3 text-sm hover:bg-subtle"
+            className={buttonClass({ size: "md" })}
           >
             <FileDown aria-hidden="true" className="size-4" /> Contact sheet (PDF)
           </a>
           <a
             href={`/api/plans/${encodeURIComponent(id)}/sheet?format=png`}
-            className="inline-flex h-8 items-center gap-1 rounded-md border border-border px-3 text-sm hover:bg-subtle"
+            className={buttonClass({ size: "md" })}
           >
             <ImageDown aria-hidden="true" className="size-4" /> PNG
           </a>
@@ -164,51 +162,35 @@ export function GridView({ id }: { id: string }) {
             aria-label="Selected pair"
             className="mt-2 flex flex-wrap items-center gap-2"
           >
-            <button
-              type="button"
-              onClick={() => setWipeOpen(true)}
-              className="h-8 rounded-md border border-border px-3 hover:bg-subtle"
-            >
+            <Button onClick={() => setWipeOpen(true)} size="md">
               Compare in wipe view
-            </button>
-            <button
-              type="button"
-              onClick={() => pick(0)}
-              className="h-8 rounded-md border border-border px-3 hover:bg-subtle"
-            >
+            </Button>
+            <Button onClick={() => pick(0)} size="md">
               1 · Pick {label(pair[0]!.index)}
-            </button>
-            <button
-              type="button"
-              onClick={() => pick(1)}
-              className="h-8 rounded-md border border-border px-3 hover:bg-subtle"
-            >
+            </Button>
+            <Button onClick={() => pick(1)} size="md">
               2 · Pick {label(pair[1]!.index)}
-            </button>
-            <button
-              type="button"
-              onClick={() => setSelected([])}
-              className="h-8 rounded-md px-3 hover:bg-subtle"
-            >
+            </Button>
+            <Button onClick={() => setSelected([])} variant="ghost" size="md">
               Clear selection
-            </button>
+            </Button>
           </div>
         ) : null}
       </section>
       {layout.tabs ? (
         <div role="tablist" aria-label={axisTitle(layout.tabs)} className="flex gap-1">
           {layout.tabs.values.map((_, t) => (
-            <button
+            <Button
               key={t}
-              type="button"
               role="tab"
               aria-selected={tab === t}
               onClick={() => setTab(t)}
-              className={`h-8 rounded-md px-3 text-sm ${tab === t ? "bg-accent font-semibold text-accent-foreground" : "border border-border hover:bg-subtle"}`}
+              variant={tab === t ? "primary" : "secondary"}
+              size="md"
             >
               {layout.tabs!.kind === "seed" ? "Seed " : ""}
               {valueLabel(layout.tabs!, t)}
-            </button>
+            </Button>
           ))}
         </div>
       ) : null}
