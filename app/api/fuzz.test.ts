@@ -207,9 +207,10 @@ afterAll(async () => {
 // Routes log their (expected) 4xx causes only at debug level; 5xx are counted below.
 vi.spyOn(console, "error").mockImplementation(() => undefined);
 
-/** What a success must look like: JSON that parses, image bytes, or a zip's local header. */
+/** What a success must look like: JSON that parses, image bytes, or a zip's or PDF's header. */
 function wellFormedSuccess(a: Answer): boolean {
   if (a.type.startsWith("application/zip")) return a.text.startsWith("PK\u0003\u0004");
+  if (a.type.startsWith("application/pdf")) return a.text.startsWith("%PDF-");
   if (/json/.test(a.type)) {
     try {
       JSON.parse(a.text);

@@ -143,6 +143,15 @@ const PLAN_ROUTES: RouteSpec[] = [
     mutations: [badId("id", 1)],
   },
   {
+    method: "GET",
+    path: "/plans/:id/sheet",
+    valid: (w, d) =>
+      bare(`plans/${at(w.plans, d.pick)}/sheet?format=${d.pick % 2 ? "pdf" : "png"}`, {
+        id: at(w.plans, d.pick),
+      }),
+    mutations: [query("format gif", "format=gif"), query("paper a3", "paper=a3"), badId("id", 1)],
+  },
+  {
     method: "POST",
     path: "/plans/:id/cancel",
     valid: (w, d) => bare(`plans/${at(w.plans, d.pick)}/cancel`, { id: at(w.plans, d.pick) }),
