@@ -10,7 +10,7 @@ import { useState, type FormEvent } from "react";
 import { toast } from "@/lib/client/platform/toast";
 import { ApiError, apiFetch } from "@/lib/client/platform/api-client";
 import { setTokenDialogOpen } from "@/lib/client/platform/token-dialog-state";
-import type { EngineInfo } from "@/lib/server/orchestrator/target";
+import type { EngineInfo } from "@/lib/contract/api";
 
 interface SaveAnswer {
   engine: "civitai";

@@ -6,7 +6,7 @@ import { KeyRound } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { setTokenDialogOpen, useTokenDialogOpen } from "@/lib/client/platform/token-dialog-state";
-import type { EngineInfo } from "@/lib/server/orchestrator/target";
+import type { EngineInfo } from "@/lib/contract/api";
 
 const load = () => import("./token-dialog-body");
 const TokenDialogBody = dynamic(() => load().then((m) => m.TokenDialogBody), { ssr: false });

@@ -73,7 +73,22 @@ export interface AppErrorOptions {
   cause?: unknown;
 }
 
+/** Marks an AppError made by any copy of this module (see hasInstance below). */
+const APP_ERROR = Symbol.for("krea-studio.app-error");
+
 export class AppError extends Error {
+  /**
+   * Next bundles a module once per entry (a page, each route), while stores are
+   * shared on globalThis: an error thrown by a store another bundle created is
+   * another copy's AppError. `instanceof AppError` recognises every copy, so a
+   * stale style-set update stays a 409 instead of turning into a 500.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== AppError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && Reflect.get(value, APP_ERROR) === true;
+  }
+
+  readonly [APP_ERROR] = true;
   readonly kind: ErrorKind;
   readonly status: number;
   readonly title: string;

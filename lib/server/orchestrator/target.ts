@@ -1,10 +1,10 @@
 import "server-only";
-import type { SubmitAccount } from "@/lib/contract/api";
+import type { EngineInfo, EngineKind } from "@/lib/contract/api";
+
+export type { EngineInfo, EngineKind };
 import { tokenFromCookie } from "@/lib/server/session/token-cookie";
 import { accountOf } from "./account";
 import { env } from "@/lib/server/env";
-
-export type EngineKind = "local" | "civitai";
 
 /** Which orchestrator a request talks to, and with what credentials. Never sent to the browser. */
 export interface OrchestratorTarget {
@@ -12,7 +12,7 @@ export interface OrchestratorTarget {
   baseUrl: string;
   token: string;
   /** where the token came from, for the header badge */
-  source: "cookie" | "env" | "local";
+  source: EngineInfo["tokenSource"];
 }
 
 export const CIVITAI_URL = "https://orchestration.civitai.com";
@@ -72,13 +72,6 @@ export function servesEmbeddedEngine(target: OrchestratorTarget): boolean {
 }
 
 /** What the browser may know about the target. */
-export interface EngineInfo {
-  engine: EngineKind;
-  label: string;
-  tokenSource: OrchestratorTarget["source"];
-  /** whom submits are made for now: kept submits name it (lib/client/builder/submit-account.ts) */
-  account: SubmitAccount;
-}
 
 export function describeTarget(target: OrchestratorTarget): EngineInfo {
   return {
