@@ -66,6 +66,11 @@ export interface StudioMetadata {
   /** strength sweeps: the reference whose strength varies */
   sweepRef?: number;
   styleSet?: { id: string; name: string; version: number };
+  /** a decision-grid cell: the plan it belongs to and its index there */
+  gridId?: string;
+  gridCell?: number;
+  /** how many cells the grid has (the gallery may have loaded only some) */
+  gridSize?: number;
   [key: string]: unknown;
 }
 
