@@ -4,4 +4,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installShutdown } = await import("./lib/server/http/shutdown");
   installShutdown();
+  // Once the server listens (the embedded engine is one of its routes), unfinished grids go on.
+  setTimeout(() => {
+    void import("./lib/server/plans/resume")
+      .then((m) => m.resumeOnBoot())
+      .catch((error: unknown) => console.error("resuming grids failed", error));
+  }, 1_000);
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: builds and starts the studio with the embedded engine on
 // loopback, measures, and prints one line per figure with its goal. Times are
 // compared with a baseline taken in the same run, because this machine is noisy.
-//   --only 1,3,4   run some figures      --quick   smaller sizes (for a smoke run)
+//   --only 1,3,4   run some figures (8: a 64-cell decision grid)      --quick   smaller sizes (for a smoke run)
 //   --write        also write bench/RESULTS.md
 import { cpus, totalmem } from "node:os";
 import { execFileSync } from "node:child_process";
@@ -11,6 +11,7 @@ import { bigHistory, seedHistory } from "./figures/big-history.mjs";
 import { engineCapacity } from "./figures/engine-capacity.mjs";
 import { finishedToShown } from "./figures/finished-to-shown.mjs";
 import { firstLoadJs } from "./figures/first-load-js.mjs";
+import { grid64 } from "./figures/grid-64.mjs";
 import { lighthouse } from "./figures/lighthouse.mjs";
 import { proxyOverhead } from "./figures/proxy-overhead.mjs";
 import { CHROMIUM } from "./lib/browser.mjs";
@@ -131,6 +132,18 @@ async function main() {
       null,
     );
   }
+  await gridFigure(lifted);
+}
+
+async function gridFigure(lifted) {
+  if (!wants(8)) return;
+  const s = await studio("studio-grid", BASE_PORT + 6, { LOCAL_ENGINE_SPEED: "fast", ...lifted });
+  const r = (results.grid64 = await grid64(s.url));
+  report(
+    8,
+    `Decision grid of ${r.cells} cells: click → last cell shown ${ms(r.shownMs)} vs the engine's own ${ms(r.engineMs)} (${fmtRatio(ratio(r.shownMs, r.engineMs))}); upstream ${r.upstreamPerCell.toFixed(2)} requests per cell, at most ${r.maxInFlight} in flight; goal ≤ 1.5 per cell and ≤ 4 in flight`,
+    r.upstreamPerCell <= 1.5 && r.maxInFlight <= 4,
+  );
 }
 
 function machine() {

@@ -153,6 +153,21 @@ async function buildWorld(all: Endpoint[]): Promise<World> {
     workflows.push({ id: g.id, images: quantity });
     imageBlobs.push(...g.images.map((i) => i.id));
   }
+  const plans: string[] = [];
+  for (const n of [1, 2]) {
+    const plan: { id: string } = await post("POST", "/plans", {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": `fuzz-plan-${n}` },
+      body: JSON.stringify({
+        spec: {
+          base: { prompt: `fuzz grid ${n}` },
+          axes: [{ kind: "size", values: ["medium", "large"] }],
+        },
+        expectedTotal: 117,
+      }),
+    });
+    plans.push(plan.id);
+  }
   const liveSets = async () => {
     const sets = await store.list();
     return sets.length > 0
@@ -166,6 +181,7 @@ async function buildWorld(all: Endpoint[]): Promise<World> {
     thumbnails: [upload.thumbnailId],
     png,
     liveSets,
+    plans,
     async binned() {
       const [set] = await liveSets();
       await store.remove(set!.id);
@@ -198,9 +214,10 @@ afterAll(async () => {
 // Routes log their (expected) 4xx causes only at debug level; 5xx are counted below.
 vi.spyOn(console, "error").mockImplementation(() => undefined);
 
-/** What a success must look like: JSON that parses, image bytes, or a zip's local header. */
+/** What a success must look like: JSON that parses, image bytes, or a zip's or PDF's header. */
 function wellFormedSuccess(a: Answer): boolean {
   if (a.type.startsWith("application/zip")) return a.text.startsWith("PK\u0003\u0004");
+  if (a.type.startsWith("application/pdf")) return a.text.startsWith("%PDF-");
   if (/json/.test(a.type)) {
     try {
       JSON.parse(a.text);
@@ -443,6 +460,8 @@ describe("fuzzed requests to every API route", () => {
 /** Every route that reads a request body. A new one must be added here, or the test below fails. */
 const BODY_ROUTES = [
   "POST /workflows",
+  "POST /plans",
+  "PUT /plans/:id/picks",
   "POST /downloads/zip",
   "POST /estimate",
   "POST /references/check",
@@ -471,6 +490,8 @@ describe("hostile bodies", () => {
       "/style-sets/:id/restore": set!.id,
       "/style-sets/:id/restore-version": set!.id,
       "/style-sets/:id/status": set!.id,
+      "/plans/:id/picks": world.plans[0]!,
+      "/plans/:id/cancel": world.plans[1]!,
     };
     const send = (e: Endpoint, body: BodyInit, type: string) => {
       const id = ids[pathOf(e)] ?? "";

@@ -50,6 +50,7 @@ import {
 import type { FieldErrors } from "@/lib/contract/krea/field-errors";
 import { randomSeed } from "@/lib/contract/krea/options";
 import type { KreaInput } from "@/lib/contract/krea/schema";
+import type { SeededKreaInput } from "@/lib/contract/grid/grid";
 import {
   referencesBlockReason,
   referencesRisk,
@@ -74,6 +75,13 @@ import { TierPicker } from "./tier-picker";
 const StrengthSweepDialog = dynamic(
   () => import("./strength-sweep-dialog").then((m) => m.StrengthSweepDialog),
   { ssr: false },
+);
+
+const GridDialog = dynamic(
+  () => import("@/components/grid/grid-dialog").then((m) => m.GridDialog),
+  {
+    ssr: false,
+  },
 );
 
 const NO_REFERENCES: ReferenceEntry[] = [];
@@ -102,6 +110,11 @@ export function BuilderForm() {
   // The generation the builder's settings came from: what it makes next records it as parent.
   const [parent, setParent] = useState<(ParentLink & { prompt: string }) | null>(null);
   const [sweepOpen, setSweepOpen] = useState(false);
+  // The builder's input when Grid was pressed (seed fixed), while the grid dialog is open.
+  const [gridBase, setGridBase] = useState<{
+    base: SeededKreaInput;
+    set: { id: string; version: number } | null;
+  } | null>(null);
   const [ready, setReady] = useState(false);
   const restored = useRef(false);
 
@@ -314,6 +327,16 @@ export function BuilderForm() {
             onCompare={() => void submitWith((i) => planCompare(i, link))()}
             onCreativitySweep={() => void submitWith((i) => planCreativitySweep(i, link))()}
             onStrengthSweep={() => setSweepOpen(true)}
+            onGrid={() =>
+              void handleSubmit((input) => {
+                if (referencesBlockReason(list.get())) return;
+                const seededInput = seeded(input);
+                setGridBase({
+                  base: { ...seededInput, seed: seededInput.seed ?? randomSeed() },
+                  set: styleSetLink(list.get(), getStyleSetOrigin()),
+                });
+              })()
+            }
           />
         </GenerateBar>
       </form>
@@ -326,6 +349,13 @@ export function BuilderForm() {
             setSweepOpen(false);
             void submitWith((i) => planStrengthSweep(i, index, strengths, link))();
           }}
+        />
+      ) : null}
+      {gridBase ? (
+        <GridDialog
+          base={gridBase.base}
+          baseStyleSet={gridBase.set}
+          onClose={() => setGridBase(null)}
         />
       ) : null}
       <ConfirmSpendHost />

@@ -4,7 +4,7 @@
 // it will cost before it is pressed. A click above the designer's limit asks
 // first (useRunPlan); the strength sweep asks which reference and strengths.
 import { Button } from "@/components/ui/button";
-import { Columns2, Rows3, SlidersHorizontal } from "lucide-react";
+import { Columns2, Grid3x3, Rows3, SlidersHorizontal } from "lucide-react";
 import type { ReactNode } from "react";
 import { formatBuzz } from "@/lib/contract/krea/pricing";
 
@@ -22,6 +22,7 @@ export function CompareActions({
   onCompare,
   onCreativitySweep,
   onStrengthSweep,
+  onGrid,
   priced,
 }: {
   costs: CompareCosts;
@@ -30,6 +31,8 @@ export function CompareActions({
   onCompare: () => void;
   onCreativitySweep: () => void;
   onStrengthSweep: () => void;
+  /** opens the decision grid's builder */
+  onGrid: () => void;
   /** false while the quantity is not one the orchestrator takes: no price to show */
   priced: boolean;
 }) {
@@ -64,6 +67,16 @@ export function CompareActions({
         onClick={onStrengthSweep}
         disabled={pending || referenceCount === 0}
       />
+      <div className="col-span-3">
+        <CompareButton
+          icon={<Grid3x3 aria-hidden="true" className="size-3.5" />}
+          label="Grid"
+          detail="Up to 3 axes, 64 cells, costed before sending"
+          title="Tier, creativity, ratio, seeds, strength or prompts on up to three axes"
+          onClick={onGrid}
+          disabled={pending}
+        />
+      </div>
     </div>
   );
 }
@@ -89,7 +102,7 @@ function CompareButton({
       title={title}
       onClick={onClick}
       disabled={disabled}
-      className="flex min-w-0 flex-col items-start gap-0.5 rounded-md border border-border-strong bg-raised px-1.5 py-1.5 text-left hover:bg-subtle disabled:cursor-not-allowed disabled:opacity-55"
+      className="flex w-full min-w-0 flex-col items-start gap-0.5 rounded-md border border-border-strong bg-raised px-1.5 py-1.5 text-left hover:bg-subtle disabled:cursor-not-allowed disabled:opacity-55"
     >
       <span className="flex max-w-full min-w-0 items-center gap-1 text-xs font-medium whitespace-nowrap">
         <span className="hidden shrink-0 min-[420px]:inline md:hidden">{icon}</span>

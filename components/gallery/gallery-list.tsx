@@ -25,6 +25,7 @@ import { itemGenerations, type FeedItem } from "@/lib/client/gallery/groups";
 import { columnsForWidth, CARD_GAP } from "@/lib/client/gallery/layout";
 import type { LostGenerations } from "@/lib/client/gallery/use-generation-watch";
 import { GenerationCard } from "./generation-card";
+import { GridCard } from "./grid-card";
 import { GroupCard } from "./group-card";
 import { ScrollingContext } from "./scrolling-context";
 
@@ -243,6 +244,14 @@ function Rows({
                     setSize={setSize}
                     span={span}
                     width={spanWidth(span, cardWidth)}
+                  />
+                ) : feedItem.kind === "grid" ? (
+                  <GridCard
+                    key={feedItem.key}
+                    item={feedItem}
+                    position={position}
+                    setSize={setSize}
+                    span={span}
                   />
                 ) : (
                   <GroupCard

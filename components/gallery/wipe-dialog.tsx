@@ -22,9 +22,17 @@ export interface WipeDialogProps {
   /** the batch index to open on */
   index: number;
   onClose: () => void;
+  /** what the two sides are called (a grid compares any two cells); tiers by default */
+  labels?: [string, string];
 }
 
-export function WipeDialog({ medium, large, index: initial, onClose }: WipeDialogProps) {
+export function WipeDialog({
+  medium,
+  large,
+  index: initial,
+  onClose,
+  labels = ["Medium", "Large"],
+}: WipeDialogProps) {
   // Only indices where both tiers have an image can be wiped.
   const rows = alignByIndex([medium, large])
     .map((row, i) => ({
@@ -64,6 +72,7 @@ export function WipeDialog({ medium, large, index: initial, onClose }: WipeDialo
     size,
     zoom,
     stageRef,
+    labels,
   });
   return (
     // Solid black, as in the lightbox: a bright page around the images skews how they read.
@@ -79,10 +88,13 @@ export function WipeDialog({ medium, large, index: initial, onClose }: WipeDialo
       >
         <div className="flex w-full max-w-5xl items-start gap-3">
           <div className="min-w-0 flex-1">
-            <DialogTitle className="text-sm">Wipe view: medium vs large</DialogTitle>
+            <DialogTitle className="text-sm">
+              Wipe view: {labels[0].toLowerCase()} vs {labels[1].toLowerCase()}
+            </DialogTitle>
             <p className="truncate text-xs text-white/70">{prompt}</p>
             <p className="mt-0.5 text-xs text-white/90 tabular-nums">
-              Large vs medium: <span className="font-medium">{diff.text}</span>
+              {labels[1]} vs {labels[0].toLowerCase()}:{" "}
+              <span className="font-medium">{diff.text}</span>
               {typeof medium.input?.seed === "number" ? ` · seed ${medium.input.seed}` : ""}
             </p>
           </div>

@@ -20,6 +20,8 @@ interface StageProps {
   size: Size;
   zoom: ZoomPan;
   stageRef: Ref<HTMLDivElement>;
+  /** the two sides' names, left (over) first */
+  labels: [string, string];
 }
 
 /** A mature side veils the whole pair: half a blurred image would show the other half. */
@@ -42,7 +44,7 @@ export function Wipe({
   onPosition,
   ...props
 }: StageProps & { position: number; onPosition: (value: number) => void }) {
-  const { medium, large, n, total, prompt, size, zoom, stageRef } = props;
+  const { medium, large, n, total, prompt, size, zoom, stageRef, labels } = props;
   const veiled = usePairVeiled(medium, large);
   return (
     // The divider lives outside the clipping stage, so its handle stays centred on
@@ -60,7 +62,7 @@ export function Wipe({
       >
         <StageImage
           image={large}
-          alt={`Large: ${imageAlt(prompt, n, total)}`}
+          alt={`${labels[1]}: ${imageAlt(prompt, n, total)}`}
           veiled={veiled}
           {...props}
         />
@@ -71,13 +73,13 @@ export function Wipe({
         >
           <StageImage
             image={medium}
-            alt={`Medium: ${imageAlt(prompt, n, total)}`}
+            alt={`${labels[0]}: ${imageAlt(prompt, n, total)}`}
             veiled={veiled}
             {...props}
           />
         </div>
-        <Tag className="left-2">Medium</Tag>
-        <Tag className="right-2">Large</Tag>
+        <Tag className="left-2">{labels[0]}</Tag>
+        <Tag className="right-2">{labels[1]}</Tag>
       </div>
       <Divider position={position} onPosition={onPosition} />
       {veiled ? (
@@ -95,13 +97,13 @@ export function Wipe({
 }
 
 export function SideBySide(props: StageProps) {
-  const { medium, large, n, total, prompt, size, zoom, stageRef } = props;
+  const { medium, large, n, total, prompt, size, zoom, stageRef, labels } = props;
   const veiled = usePairVeiled(medium, large);
-  const side = (image: GenerationImage, label: "Medium" | "Large") => (
+  const side = (image: GenerationImage, label: string, testId: string) => (
     <div
       ref={stageRef}
       {...zoom.handlers}
-      data-testid={`side-stage-${label.toLowerCase()}`}
+      data-testid={`side-stage-${testId}`}
       className={`relative touch-none overflow-hidden select-none ${zoomCursor(zoom)}`}
       style={boxStyle(size, "100%")}
     >
@@ -121,8 +123,8 @@ export function SideBySide(props: StageProps) {
   // which is what lets one view drive both.
   return (
     <div className="grid min-h-0 w-full max-w-[100rem] justify-items-center gap-2 [--stage-h:calc((100dvh-14rem)/2)] md:grid-cols-2 md:[--stage-h:calc(100dvh-12rem)]">
-      {side(medium, "Medium")}
-      {side(large, "Large")}
+      {side(medium, labels[0], "medium")}
+      {side(large, labels[1], "large")}
     </div>
   );
 }

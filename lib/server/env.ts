@@ -120,6 +120,8 @@ const SCHEMA = {
   STUDIO_RATE_LIMIT_CHECK: bucketLimit("STUDIO_RATE_LIMIT_CHECK"),
   STUDIO_RATE_LIMIT_TOKEN: bucketLimit("STUDIO_RATE_LIMIT_TOKEN"),
   STUDIO_RATE_LIMIT_SIGN_IN: bucketLimit("STUDIO_RATE_LIMIT_SIGN_IN"),
+  // A decision grid's sends per account (lib/server/plans/pacer.ts); unset: 480 a minute, bursts of 16.
+  STUDIO_PLAN_PACE: bucketLimit("STUDIO_PLAN_PACE"),
   STUDIO_TRUST_PROXY: choice("STUDIO_TRUST_PROXY", { "": false, "0": false, "1": true }, "1 or 0"),
   STUDIO_IMAGE_HOSTS: z
     .string()

@@ -31,6 +31,8 @@ export function memberCount(item: FeedItem): number {
 /** Columns a card spans; a single card with several images may span more (cardSpan). */
 export function itemSpan(item: FeedItem, columns: number, cardWidth = Infinity): number {
   if (item.kind === "single") return cardSpan(item.generation, columns, cardWidth);
+  // A grid is a mosaic of thumbnails whatever its size: two columns show it.
+  if (item.kind === "grid") return Math.max(1, Math.min(columns, 2));
   return Math.max(1, Math.min(columns, memberCount(item)));
 }
 

@@ -20,6 +20,20 @@ const shape = (items: FeedItem[]) =>
   );
 
 describe("groupGenerations", () => {
+  it("puts a decision grid's cells in one card, in cell order, where its newest cell is", () => {
+    const items = groupGenerations([
+      gen("new"),
+      gen("c2", { gridId: "g_1", gridCell: 2 }),
+      gen("c0", { gridId: "g_1", gridCell: 0, pairId: "p9" }, { size: "medium" }),
+      gen("old"),
+      gen("c1", { gridId: "g_1", gridCell: 1 }),
+    ]);
+    expect(
+      items.map((i) => (i.kind === "grid" ? `grid(${i.members.map((m) => m.id)})` : i.key)),
+    ).toEqual(["new", "grid(c0,c1,c2)", "old"]);
+    expect(itemSpan(items[1]!, 4)).toBe(2);
+  });
+
   it("puts a tier pair in one card where its newest member is", () => {
     const items = groupGenerations([
       gen("new"),

@@ -1,5 +1,6 @@
 // The gallery's feed: generations made to be compared land as one card — a
-// tier pair (metadata.pairId) or a sweep row (metadata.sweepId) — placed where
+// tier pair (metadata.pairId), a sweep row (metadata.sweepId) or a decision
+// grid (metadata.gridId, whatever its size) — placed where
 // its newest member is; everything else is a card of its own. Pure, so the
 // grouping rules are tested without a browser.
 import { CREATIVITY_LEVELS } from "@/lib/contract/krea/options";
@@ -32,7 +33,16 @@ export interface SweepItem {
   members: Generation[];
 }
 
-export type FeedItem = SingleItem | PairItem | SweepItem;
+/** A decision grid's cells, one card whatever their number; it opens the grid view. */
+export interface GridItem {
+  kind: "grid";
+  key: string;
+  gridId: string;
+  /** in cell order */
+  members: Generation[];
+}
+
+export type FeedItem = SingleItem | PairItem | SweepItem | GridItem;
 
 /** The value a sweep member varies, as its column says it. */
 export function sweepValue(g: Generation): { order: number; label: string } {
@@ -87,9 +97,14 @@ function pairIds(generations: readonly Generation[]): (g: Generation) => string 
 export function groupGenerations(generations: readonly Generation[]): FeedItem[] {
   const pairs = new Map<string, Generation[]>();
   const sweeps = new Map<string, Generation[]>();
+  const grids = new Map<string, Generation[]>();
   const pairIdOf = pairIds(generations);
   for (const g of generations) {
-    const { sweepId } = g.metadata;
+    const { sweepId, gridId } = g.metadata;
+    if (gridId) {
+      grids.set(gridId, [...(grids.get(gridId) ?? []), g]);
+      continue;
+    }
     const pairId = pairIdOf(g);
     if (pairId) pairs.set(pairId, [...(pairs.get(pairId) ?? []), g]);
     else if (sweepId) sweeps.set(sweepId, [...(sweeps.get(sweepId) ?? []), g]);
@@ -117,6 +132,16 @@ export function groupGenerations(generations: readonly Generation[]): FeedItem[]
   const placed = new Set<string>();
   for (const g of generations) {
     if (placed.has(g.id)) continue;
+    const gridId = g.metadata.gridId;
+    const cells = gridId ? grids.get(gridId) : undefined;
+    if (gridId && cells) {
+      const members = [...cells].sort(
+        (a, b) => (a.metadata.gridCell ?? 0) - (b.metadata.gridCell ?? 0),
+      );
+      out.push({ kind: "grid", key: `grid:${gridId}`, gridId, members });
+      for (const m of cells) placed.add(m.id);
+      continue;
+    }
     const pairId = pairIdOf(g);
     const pair = pairId ? pairItems.get(pairId) : undefined;
     if (pair && claimed.has(g.id)) {
@@ -147,6 +172,6 @@ export function groupGenerations(generations: readonly Generation[]): FeedItem[]
 /** The generations of a feed item, in the order the card shows them. */
 export function itemGenerations(item: FeedItem): Generation[] {
   if (item.kind === "single") return [item.generation];
-  if (item.kind === "sweep") return item.members;
+  if (item.kind === "sweep" || item.kind === "grid") return item.members;
   return [item.medium, item.large].filter((g): g is Generation => g !== null);
 }

@@ -11,13 +11,14 @@
 //   6     styleset:<id>                with a style set
 //   7     pair:<id>                    a tier comparison (also added to the
 //                                      original by "Try on other tier")
-//   8     sweep:<id>                   a sweep member
+//   8     sweep:<id> or grid:<id>      a sweep member, or a decision-grid cell
+//                                      (never both: a grid cell is no sweep)
 //   9     fav                          any image starred (the favourites filter)
 //   10    fav:<i,j,…>                  which images are starred
 //
 // Metadata: prompt (≤ PROMPT_SEARCH_MAX chars, for the orchestrator's `query`
 // text search), parentId, lineageKind, pairId, sweepId, sweepKind, sweepRef,
-// styleSet. Favourites take two tags whatever the batch size, where a tag per
+// styleSet, gridId, gridCell. Favourites take two tags whatever the batch size, where a tag per
 // starred image could need eleven.
 import { fieldTags, KREA_FIELDS, type KreaInput } from "@/lib/contract/krea/fields";
 
@@ -39,6 +40,8 @@ export const TAG_PREFIX = {
   pair: "pair:",
   sweep: "sweep:",
   favourites: "fav:",
+  /** `grid:<plan id>`: a cell of a decision grid (lib/server/plans) */
+  grid: "grid:",
   /** `styleset:<id>`: the set a generation was made with (lib/server/style-sets/generation-link.ts) */
   styleSet: "styleset:",
 } as const;

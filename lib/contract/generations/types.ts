@@ -67,6 +67,11 @@ export interface StudioMetadata {
   sweepRef?: number;
   /** `approved`: whether that version was the set's approved one at submit time (absent on older images) */
   styleSet?: { id: string; name: string; version: number; approved?: boolean };
+  /** a decision-grid cell: the plan it belongs to and its index there */
+  gridId?: string;
+  gridCell?: number;
+  /** how many cells the grid has (the gallery may have loaded only some) */
+  gridSize?: number;
   [key: string]: unknown;
 }
 

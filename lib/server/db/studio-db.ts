@@ -31,6 +31,44 @@ export const STUDIO_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    name: "decision-grid plans",
+    sql: `
+      CREATE TABLE plans (
+        id TEXT PRIMARY KEY,
+        -- account fingerprint + the click's Idempotency-Key: a repeated create returns the plan
+        create_key TEXT NOT NULL UNIQUE,
+        -- whom the cells are charged to (HMAC fingerprint, never the token) and how
+        -- the server reaches them again after a restart
+        account TEXT NOT NULL,
+        source TEXT NOT NULL,
+        title TEXT NOT NULL,
+        spec TEXT NOT NULL CHECK (json_valid(spec)),
+        planned INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('running', 'done', 'canceled')),
+        picks TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(picks)),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX plans_by_created ON plans (created_at DESC);
+      CREATE TABLE plan_cells (
+        plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        coords TEXT NOT NULL,
+        input TEXT NOT NULL CHECK (json_valid(input)),
+        cost INTEGER NOT NULL,
+        -- pending → sending (claimed; its externalId may have reached the
+        -- orchestrator) → sent, or skipped (canceled before it was sent) or refused
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'skipped', 'refused')),
+        workflow_id TEXT,
+        status TEXT,
+        charged INTEGER,
+        error TEXT,
+        PRIMARY KEY (plan_id, idx)
+      );
+    `,
+  },
+  {
+    version: 3,
     name: "style set history and status",
     // History is append-only, enforced here and not only in the store: the triggers
     // refuse any UPDATE of a past version, and any DELETE while its set exists (the

@@ -21,6 +21,8 @@ interface Rule {
 /** Paid or expensive actions: submits spend Buzz, uploads and checks do real work. */
 const RULES: readonly Rule[] = [
   { method: "POST", path: /^\/api\/workflows\/?$/, bucket: "submit" },
+  // A grid is one click: it counts once here and its server paces its own sends.
+  { method: "POST", path: /^\/api\/plans\/?$/, bucket: "submit" },
   { method: "POST", path: /^\/api\/uploads\/?$/, bucket: "upload" },
   { method: "POST", path: /^\/api\/references\/check\/?$/, bucket: "check" },
   { method: "POST", path: /^\/api\/token\/?$/, bucket: "token" },

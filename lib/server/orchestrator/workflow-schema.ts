@@ -73,6 +73,9 @@ export const studioMetadataSchema = z.looseObject({
   sweepKind: optionalString,
   sweepRef: z.number().int().min(0).max(9).optional().catch(undefined),
   lineageKind: optionalString,
+  gridId: optionalString,
+  gridCell: z.number().int().min(0).max(63).optional().catch(undefined),
+  gridSize: z.number().int().min(1).max(64).optional().catch(undefined),
   styleSet: z
     .object({
       id: z.string(),

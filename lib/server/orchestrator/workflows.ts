@@ -19,7 +19,7 @@ import {
 } from "@/lib/contract/krea/workflow-body";
 import { callSdk } from "./client";
 import { cachedFinal, forgetFinal, rememberFinal } from "./final-cache";
-import { READ_POLICY, SUBMIT_POLICY, withRetry } from "./retry";
+import { READ_POLICY, SUBMIT_POLICY, withRetry, type RetryPolicy } from "./retry";
 import { embeddedEngineUrl, LOCAL_ENGINE_PATH, type OrchestratorTarget } from "./target";
 import { toGeneration } from "./to-generation";
 import { workflowPageSchema, workflowSchema } from "./workflow-schema";
@@ -58,6 +58,8 @@ export interface WorkflowSubmitOptions extends WorkflowBodyOptions {
   /** seconds the orchestrator may hold the request for the result */
   wait?: number;
   signal?: AbortSignal;
+  /** how to retry a passing failure; a paced caller (lib/server/plans) retries itself */
+  retry?: RetryPolicy;
 }
 
 export interface SubmitResult {
@@ -80,7 +82,7 @@ export async function submitGeneration(
         signal: options.signal,
       }),
     // Safe to repeat: the externalId makes the orchestrator return the same workflow.
-    SUBMIT_POLICY,
+    options.retry ?? SUBMIT_POLICY,
     { signal: options.signal },
   );
   return { generation: generationOf(target, data), upstreamStatus: status };
@@ -122,6 +124,7 @@ export interface ListOptions {
   toDate?: string;
   excludeFailed?: boolean;
   signal?: AbortSignal;
+  retry?: RetryPolicy;
 }
 
 export async function listGenerations(
@@ -148,7 +151,7 @@ export async function listGenerations(
           }),
         { timeoutMs: requestTimeoutMs(), signal: options.signal },
       ),
-    READ_POLICY,
+    options.retry ?? READ_POLICY,
     { signal: options.signal },
   );
   const page = workflowPageSchema.parse(data);

@@ -141,9 +141,9 @@ describe("style set history", () => {
   });
 
   it("a set saved before history starts its history at its current version", async () => {
-    // The schema as it was before history (migration 1 only), with a set at version 4.
+    // The schema as it was before history (migrations 1 and 2), with a set at version 4.
     const old = new Database(file);
-    migrate(old, STUDIO_MIGRATIONS.slice(0, 1));
+    migrate(old, STUDIO_MIGRATIONS.slice(0, 2));
     old
       .prepare(
         "INSERT INTO style_sets (id, name, note, refs, version, created_at, updated_at) VALUES ('ss_aaaaaaaaaaaaaaaaaaaa', 'Old', '', '[]', 4, 0, 0)",

@@ -12,7 +12,7 @@ import { styleSetReferenceSchema } from "@/lib/contract/style-sets/schema";
 
 // The rows behind a set's history (style_set_versions) and status changes
 // (style_set_status_events). Only INSERT and SELECT live here: the schema's
-// triggers refuse anything else (lib/server/db/studio-db.ts, migration 2).
+// triggers refuse anything else (lib/server/db/studio-db.ts, migration 3).
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

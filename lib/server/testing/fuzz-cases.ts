@@ -5,6 +5,7 @@
 // must answer that with. Every route file's handlers appear here; the fuzz
 // fails when one is missing, so a new route cannot slip past it.
 import { randomUUID } from "node:crypto";
+import { expandGrid } from "@/lib/contract/grid/grid";
 import { buildWorkflowBody } from "@/lib/contract/krea/workflow-body";
 import type { KreaInput } from "@/lib/contract/krea/schema";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
@@ -41,6 +42,8 @@ export interface World {
   liveSets(): Promise<StyleSet[]>;
   /** a set in the bin (restorable), binning one first when there is none */
   binned(): Promise<string>;
+  /** ids of decision-grid plans */
+  plans: string[];
 }
 
 /** Random values drawn by fast-check for one case. */
@@ -79,7 +82,102 @@ const submitPath = async (w: World, d: Draw) => {
   return `workflows?${q}`;
 };
 
+/** A two-cell grid over the drawn input, with the total it really costs. */
+function gridBody(d: Draw) {
+  const spec = {
+    base: d.krea,
+    alternations: false,
+    axes: [{ kind: "size" as const, values: ["medium" as const, "large" as const] }],
+  };
+  const expansion = expandGrid(spec);
+  return { spec, expectedTotal: expansion.ok ? expansion.grid.total : 0 };
+}
+
+const PLAN_ROUTES: RouteSpec[] = [
+  {
+    method: "POST",
+    path: "/plans",
+    valid: (_w, d) =>
+      jsonBase("plans", gridBody(d), {}, { "idempotency-key": `fuzz-${randomUUID()}` }),
+    mutations: [
+      [
+        "no Idempotency-Key",
+        [400],
+        (c) => ({ ...c, headers: { ...c.headers, "idempotency-key": "" } }),
+      ],
+      field("expectedTotal not the grid's", "expectedTotal", 1, [409]),
+      field("expectedTotal as text", "expectedTotal", "117"),
+      field("no spec", "spec", undefined),
+      field("one value on an axis", "spec", {
+        base: { prompt: "p" },
+        axes: [{ kind: "seed", values: [1] }],
+      }),
+      field("65 cells", "spec", {
+        base: { prompt: "p" },
+        axes: [{ kind: "seed", values: Array.from({ length: 65 }, (_, i) => i) }],
+      }),
+      field("unknown axis", "spec", {
+        base: { prompt: "p" },
+        axes: [{ kind: "lora", values: [1, 2] }],
+      }),
+      field("unclosed alternation", "spec", {
+        base: { prompt: "a {b|c" },
+        alternations: true,
+        axes: [],
+      }),
+      wholeBody("not JSON", "{spec:"),
+      crossSite,
+    ],
+  },
+  { method: "GET", path: "/plans", valid: () => bare("plans"), mutations: [] },
+  {
+    method: "GET",
+    path: "/plans/:id",
+    valid: (w, d) => bare(`plans/${at(w.plans, d.pick)}`, { id: at(w.plans, d.pick) }),
+    mutations: [badId("id", 1)],
+  },
+  {
+    method: "GET",
+    path: "/plans/:id/request",
+    valid: (w, d) => bare(`plans/${at(w.plans, d.pick)}/request`, { id: at(w.plans, d.pick) }),
+    mutations: [badId("id", 1)],
+  },
+  {
+    method: "GET",
+    path: "/plans/:id/sheet",
+    valid: (w, d) =>
+      bare(`plans/${at(w.plans, d.pick)}/sheet?format=${d.pick % 2 ? "pdf" : "png"}`, {
+        id: at(w.plans, d.pick),
+      }),
+    mutations: [query("format gif", "format=gif"), query("paper a3", "paper=a3"), badId("id", 1)],
+  },
+  {
+    method: "POST",
+    path: "/plans/:id/cancel",
+    valid: (w, d) => bare(`plans/${at(w.plans, d.pick)}/cancel`, { id: at(w.plans, d.pick) }),
+    mutations: [badId("id", 1), crossSite],
+  },
+  {
+    method: "PUT",
+    path: "/plans/:id/picks",
+    valid: (w, d) =>
+      jsonBase(
+        `plans/${at(w.plans, d.pick)}/picks`,
+        { picks: [{ line: "row", at: 0, cell: d.pick % 2 }] },
+        { id: at(w.plans, d.pick) },
+      ),
+    mutations: [
+      field("a cell outside the grid", "picks", [{ line: "row", at: 0, cell: 9 }]),
+      field("line bogus", "picks", [{ line: "diagonal", at: 0, cell: 0 }]),
+      field("no picks", "picks", undefined),
+      badId("id", 1),
+      crossSite,
+    ],
+  },
+];
+
 export const ROUTES: RouteSpec[] = [
+  ...PLAN_ROUTES,
   {
     method: "POST",
     path: "/workflows",
