@@ -91,7 +91,7 @@ async function client(base, n, deadline) {
 let server = null;
 let base = given;
 if (!base) {
-  const port = Number(process.env.BENCH_PORT || 3950);
+  const port = Number(process.env.BENCH_PORT || 5480);
   console.log(`starting the studio on 127.0.0.1:${port} (builds first when stale)…`);
   // Rate limits off: this measures how much the server serves, not the limiter.
   server = await startStudio({

@@ -23,7 +23,7 @@ const only = args.includes("--only")
   : null;
 const quick = args.includes("--quick");
 const wants = (n) => !only || only.has(n);
-const BASE_PORT = Number(process.env.BENCH_PORT || 3900);
+const BASE_PORT = Number(process.env.BENCH_PORT || 5460);
 const HISTORY = quick ? { workflows: 100, perWorkflow: 10 } : { workflows: 1000, perWorkflow: 10 };
 
 const lines = [];

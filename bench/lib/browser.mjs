@@ -1,7 +1,9 @@
-// Debian's Chromium through Playwright, with the flags this machine needs.
+// The tests' Chromium (e2e/support/find-chromium.mjs) through Playwright, with the
+// flags this machine needs.
 import { chromium } from "@playwright/test";
+import { chromiumPath } from "../../e2e/support/find-chromium.mjs";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const CHROMIUM = chromiumPath();
 export const CHROME_FLAGS = [
   "--no-sandbox",
   "--disable-gpu",

@@ -100,7 +100,7 @@ function startProcess(command, args, env, logName) {
 export async function startStudio({ port, dataDir, env = {}, label = `studio-${port}` }) {
   const proc = startProcess(
     process.execPath,
-    [path.join(root, "lib", "cli", "start.mjs")],
+    [path.join(root, "lib", "server", "cli", "start.mjs")],
     benchEnv({ PORT: String(port), STUDIO_DATA_DIR: dataDir, ...env }),
     label,
   );
