@@ -120,6 +120,8 @@ export interface ListOptions {
   fromDate?: string;
   toDate?: string;
   excludeFailed?: boolean;
+  /** oldest first (the studio reads backwards this way) */
+  ascending?: boolean;
   signal?: AbortSignal;
 }
 
@@ -142,6 +144,7 @@ export async function listGenerations(
               fromDate: options.fromDate,
               toDate: options.toDate,
               excludeFailed: options.excludeFailed || undefined,
+              ascending: options.ascending || undefined,
               ...SHOW_MATURE,
             },
           }),
