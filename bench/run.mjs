@@ -6,7 +6,7 @@
 //   --write        also write bench/RESULTS.md
 import { cpus, loadavg, totalmem } from "node:os";
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { bigHistory, seedHistory } from "./figures/big-history.mjs";
 import { engineCapacity } from "./figures/engine-capacity.mjs";
@@ -208,6 +208,12 @@ writeFileSync(
   JSON.stringify({ date: new Date().toISOString(), results }, null, 2),
 );
 if (args.includes("--write")) {
+  // The notes written by hand below the figures (causes, misses) are kept.
+  const file = path.join(root, "bench", "RESULTS.md");
+  const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const notes = previous.includes("\n## Notes")
+    ? previous.slice(previous.indexOf("\n## Notes") + 1)
+    : "";
   const md = [
     "# Bench results",
     "",
@@ -219,7 +225,8 @@ if (args.includes("--write")) {
     ...lines,
     "```",
     "",
+    notes,
   ].join("\n");
-  writeFileSync(path.join(root, "bench", "RESULTS.md"), md);
+  writeFileSync(file, md);
   console.log("wrote bench/RESULTS.md");
 }

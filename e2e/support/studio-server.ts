@@ -53,7 +53,7 @@ export class StudioServer {
     const { port, dataDir, env, cli } = this.options;
     this.log = "";
     const args = cli
-      ? [path.join(root, "lib", "cli", "start.mjs")]
+      ? [path.join(root, "lib", "server", "cli", "start.mjs")]
       : [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"];
     const child = spawn(process.execPath, args, {
       cwd: root,
