@@ -235,7 +235,10 @@ function useAnchoring(
     const firstKey = rows[0]?.[0]?.key;
     const previous = anchor.current;
     const rowOf = (key: string) => rows.findIndex((r) => r.some((item) => item.key === key));
-    if (previous && previous.firstKey !== firstKey) {
+    // Only while pages above are (or were just) out: a generation landing on top of
+    // a history whose top is loaded pushes the cards down as it always did.
+    const windowed = hasAbove || above.padding > 0 || above.base > 0;
+    if (windowed && previous && previous.firstKey !== firstKey) {
       const index = rowOf(previous.key);
       const start = virtualizer.measurementsCache[index]?.start;
       if (index >= 0 && start !== undefined) {
