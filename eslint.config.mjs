@@ -72,7 +72,7 @@ const clientImports = {
     return {
       ImportDeclaration(node) {
         const from = String(node.source.value);
-        if (/^@\/lib\/(server|engine)\//.test(from) && node.importKind !== "type") {
+        if (/^@\/lib\/(server|engine)\//.test(from)) {
           context.report({
             node,
             message: `A client component cannot import ${from}: browser code never sees lib/server or lib/engine.`,

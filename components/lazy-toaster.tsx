@@ -4,7 +4,7 @@
 // Compare and the sweeps (the builder's bar) and the selection bar.
 import { useEffect, useState, useSyncExternalStore, type ComponentType } from "react";
 import type { ToasterProps } from "sonner";
-import { onToasterWanted, toasterReady, toasterWanted } from "@/lib/client/platform/toast";
+import { toasterReady, useToasterWanted } from "@/lib/client/platform/toast";
 
 type Loaded = { Toaster: ComponentType<ToasterProps>; toast: Parameters<typeof toasterReady>[0] };
 
@@ -16,7 +16,7 @@ const onNarrowChange = (notify: () => void) => {
 };
 
 export function LazyToaster(props: ToasterProps) {
-  const wanted = useSyncExternalStore(onToasterWanted, toasterWanted, () => false);
+  const wanted = useToasterWanted();
   const narrow = useSyncExternalStore(
     onNarrowChange,
     () => window.matchMedia(NARROW).matches,

@@ -116,7 +116,7 @@ describe("lib/ layout", () => {
   });
 });
 
-describe("lint boundaries", () => {
+describe("lint boundaries", { timeout: 60_000 }, () => {
   const eslint = new ESLint({ cwd: ROOT });
   const messagesFor = async (filePath: string, code: string) => {
     const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) });
@@ -164,6 +164,10 @@ describe("lint boundaries", () => {
   it("refuses a client component importing a server module", async () => {
     const code = `"use client";\nimport { route } from "@/lib/server/http/route";\nexport const x = route;\n`;
     expect(await messagesFor("components/builder/x.tsx", code)).toContain("studio/client-imports");
+    const typeOnly = `"use client";\nimport type { OrchestratorTarget } from "@/lib/server/orchestrator/target";\nexport type X = OrchestratorTarget;\n`;
+    expect(await messagesFor("components/builder/x.tsx", typeOnly)).toContain(
+      "studio/client-imports",
+    );
   });
 
   it("lets each runtime import the contract", async () => {

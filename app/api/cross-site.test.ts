@@ -14,7 +14,10 @@ const API_DIR = path.dirname(fileURLToPath(import.meta.url));
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
 const ORIGIN = "http://127.0.0.1:3000";
 
-type Handler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
+type ExportedHandler = (
+  request: Request,
+  context: { params: Promise<unknown> },
+) => Promise<Response>;
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -77,7 +80,7 @@ describe("cross-site writes", () => {
     let refused = 0;
     const checked: string[] = [];
     for (const file of files) {
-      const mod: Partial<Record<string, Handler>> = await import(/* @vite-ignore */ file);
+      const mod: Partial<Record<string, ExportedHandler>> = await import(/* @vite-ignore */ file);
       for (const method of WRITE_METHODS) {
         const handler = mod[method];
         if (!handler) continue;

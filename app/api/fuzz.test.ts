@@ -43,7 +43,7 @@ import {
   idLike,
   query,
   type Endpoint,
-  type Handler,
+  type ExportedHandler,
 } from "@/lib/server/testing/fuzz-front-door";
 import { startStudioApiEnv, type StudioApiEnv } from "@/lib/server/testing/studio-api";
 
@@ -82,7 +82,7 @@ let world: World;
 type Answer = { status: number; text: string; type: string; calls: number; upstream: number[] };
 
 /** Calls a handler, noting the orchestrator calls made while it ran. */
-async function call(handler: Handler, request: Request, params: unknown): Promise<Answer> {
+async function call(handler: ExportedHandler, request: Request, params: unknown): Promise<Answer> {
   const calls = upstreamCalls;
   const answered = upstreamStatuses.length;
   const response = await handler(request, { params: Promise.resolve(params) });

@@ -1,10 +1,11 @@
 "use client";
 
 import { useController, useFormContext } from "react-hook-form";
-import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import type { KreaDraft } from "@/lib/client/builder/draft";
 import { ASPECT_RATIOS, KREA_DEFAULTS } from "@/lib/contract/krea/options";
 import { RATIO_TABLE, formatSize } from "@/lib/contract/krea/ratios";
-import { FieldBlock, FieldError, RadioCard } from "./field-parts";
+import { FieldError } from "@/components/ui/field";
+import { FieldBlock, RadioCard } from "./field-parts";
 
 const GLYPH_PX = 26;
 
@@ -23,7 +24,7 @@ function RatioShape({ width, height }: { width: number; height: number }) {
 
 /** The eight Krea ratios as shapes, each with the pixel size it returns. */
 export function AspectRatioPicker() {
-  const { control } = useFormContext<BuilderFormValues>();
+  const { control } = useFormContext<KreaDraft>();
   const { field, fieldState } = useController({ control, name: "aspectRatio" });
   const error = fieldState.error?.message;
   const value = field.value ?? KREA_DEFAULTS.aspectRatio;

@@ -12,14 +12,14 @@ import {
 } from "react";
 import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
 import { toast } from "@/lib/client/platform/toast";
+import { KREA_SETTINGS } from "@/lib/contract/krea/fields";
 import { summarizeCost } from "@/lib/client/builder/cost-summary";
 import {
   DEFAULT_VALUES,
   readDraft,
   toKreaDraft,
   writeDraft,
-  type BuilderFormValues,
-  type BuilderValues,
+  type KreaDraft,
 } from "@/lib/client/builder/draft";
 import { enterKeyAction } from "@/lib/client/builder/enter-key";
 import { fieldMessage } from "@/lib/client/builder/field-messages";
@@ -39,13 +39,13 @@ import { sessionStore } from "@/lib/client/platform/session-store";
 import {
   useBuilderLoadRequests,
   type BuilderLoadRequest,
-} from "@/lib/client/builder/use-builder-bridge";
+} from "@/lib/client/builder/builder-bridge";
 import { useEstimate } from "@/lib/client/builder/use-estimate";
 import { useRunPlan } from "@/lib/client/builder/use-run-plan";
-import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/use-style-set-origin";
+import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/style-set-origin";
 import {
   useSubmitGeneration,
-  type SubmitOptions,
+  type SubmitClickOptions,
 } from "@/lib/client/builder/use-submit-generation";
 import type { FieldErrors } from "@/lib/contract/krea/field-errors";
 import { randomSeed } from "@/lib/contract/krea/options";
@@ -82,23 +82,14 @@ const NO_REFERENCES: ReferenceEntry[] = [];
 const PENDING_URL = "https://pending.invalid/reference";
 
 /** Validates what Krea will receive: each reference row stripped to { imageUrl, strength }. */
-const resolver: Resolver<BuilderFormValues, unknown, KreaInput> = (values, _context, options) =>
+const resolver: Resolver<KreaDraft, unknown, KreaInput> = (values, _context, options) =>
   kreaResolve(toKreaDraft(values), options, fieldMessage);
 
-const FORM_FIELDS: readonly (keyof BuilderValues)[] = [
-  "prompt",
-  "size",
-  "aspectRatio",
-  "creativity",
-  "quantity",
-  "seed",
-  "imageStyleReferences",
-];
-const isFormField = (key: string): key is keyof BuilderValues => FORM_FIELDS.some((f) => f === key);
+const isFormField = (key: string): key is keyof KreaDraft => KREA_SETTINGS.some((f) => f === key);
 
 /** The Krea v2 form: every field, the live cost and Generate. */
 export function BuilderForm() {
-  const form = useForm<BuilderFormValues, unknown, KreaInput>({
+  const form = useForm<KreaDraft, unknown, KreaInput>({
     resolver,
     defaultValues: DEFAULT_VALUES,
     // Checked as a field is edited and on Generate, never for merely passing
@@ -208,7 +199,7 @@ export function BuilderForm() {
 
   // What every submit from the builder carries: the set its references came from,
   // and fresh URLs for uploads about to expire (loaded only when needed).
-  const submitOptions = (): SubmitOptions => ({
+  const submitOptions = (): SubmitClickOptions => ({
     styleSet: styleSetLink(list.get(), getStyleSetOrigin()),
     prepare: needsPreparing(list)
       ? async (resolved) => {

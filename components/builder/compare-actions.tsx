@@ -3,6 +3,7 @@
 // tiers on one seed, a creativity sweep, a strength sweep — each showing what
 // it will cost before it is pressed. A click above the designer's limit asks
 // first (useRunPlan); the strength sweep asks which reference and strengths.
+import { Button } from "@/components/ui/button";
 import { Columns2, Rows3, SlidersHorizontal } from "lucide-react";
 import type { ReactNode } from "react";
 import { formatBuzz } from "@/lib/contract/krea/pricing";
@@ -83,8 +84,8 @@ function CompareButton({
   disabled: boolean;
 }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant="bare"
       title={title}
       onClick={onClick}
       disabled={disabled}
@@ -95,6 +96,6 @@ function CompareButton({
         <span className="truncate">{label}</span>
       </span>
       <span className="text-[11px] text-muted tabular-nums">{detail}</span>
-    </button>
+    </Button>
   );
 }

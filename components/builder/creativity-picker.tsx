@@ -1,13 +1,14 @@
 "use client";
 
 import { useController, useFormContext } from "react-hook-form";
-import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import type { KreaDraft } from "@/lib/client/builder/draft";
 import { CREATIVITY_HINTS, CREATIVITY_LEVELS } from "@/lib/contract/krea/options";
-import { FieldBlock, FieldError, RadioCard } from "./field-parts";
+import { FieldError } from "@/components/ui/field";
+import { FieldBlock, RadioCard } from "./field-parts";
 
 /** raw / low / medium / high, each with one line on what it does. */
 export function CreativityPicker() {
-  const { control } = useFormContext<BuilderFormValues>();
+  const { control } = useFormContext<KreaDraft>();
   const { field, fieldState } = useController({ control, name: "creativity" });
   const error = fieldState.error?.message;
   return (

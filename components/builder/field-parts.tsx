@@ -1,16 +1,4 @@
-import { CircleAlert } from "lucide-react";
 import type { ReactNode } from "react";
-
-/** A field's error, announced when it appears; referenced by the input's aria-describedby. */
-export function FieldError({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={id} role="alert" className="mt-1 flex gap-1 text-xs text-danger">
-      <CircleAlert aria-hidden="true" className="mt-px size-3.5 shrink-0" />
-      <span>{message}</span>
-    </p>
-  );
-}
 
 /** One block of the builder: a label row (with optional aside) above the control. */
 export function FieldBlock({
@@ -46,7 +34,7 @@ export function FieldBlock({
  * <label> around a transparent native radio that covers it, so arrows, Tab and Space work
  * as in any form and no script is needed for them.
  */
-export const optionCard =
+const optionCard =
   "cursor-pointer rounded-md border border-border bg-raised text-left transition-colors hover:border-border-strong hover:bg-subtle has-[:checked]:border-accent has-[:checked]:bg-[color-mix(in_oklab,var(--studio-accent)_8%,var(--studio-raised))] has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring";
 
 /** One option of a card radio group: a native radio inside a styled label. */
@@ -92,6 +80,3 @@ export function RadioCard({
     </label>
   );
 }
-
-export const inputBase =
-  "rounded-md border border-border bg-raised px-2.5 text-sm text-foreground placeholder:text-muted hover:border-border-strong aria-[invalid=true]:border-danger";

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { CircleAlert, CircleCheck, Loader2, RotateCw, Sparkles, TriangleAlert } from "lucide-react";
 import type { ReactNode } from "react";
 import type { CostSummary, Tone } from "@/lib/client/builder/cost-summary";
@@ -79,23 +80,20 @@ export function GenerateBar({
         >
           <p className="text-foreground">{failed.message}</p>
           <div className="mt-1.5 flex gap-2">
-            <button
-              type="button"
+            <Button
+              variant="secondary"
+              size="sm"
               onClick={onRetry}
               // While the studio waits to retry by itself, Retry goes at once.
               disabled={pending && !failed.retrying}
-              className="inline-flex h-7 items-center gap-1 rounded-md border border-border-strong bg-raised px-2 font-medium hover:bg-subtle disabled:opacity-50"
+              className="gap-1 border-border-strong px-2 disabled:opacity-50"
             >
               <RotateCw aria-hidden="true" className="size-3.5" />
               Retry
-            </button>
-            <button
-              type="button"
-              onClick={onDiscard}
-              className="h-7 rounded-md px-2 text-muted hover:bg-subtle hover:text-foreground"
-            >
+            </Button>
+            <Button variant="ghost" size="sm" onClick={onDiscard} className="px-2 font-normal">
               Discard
-            </button>
+            </Button>
           </div>
         </div>
       )}
@@ -119,12 +117,14 @@ export function GenerateBar({
         </p>
       ) : null}
       {before}
-      <button
+      <Button
+        variant="primary"
+        size="lg"
         type="submit"
         disabled={pending || blockedReason !== null}
         aria-busy={pending || undefined}
         aria-describedby={blockedReason ? "generate-blocked" : risk ? "generate-risk" : undefined}
-        className="flex h-9 w-full items-center justify-center gap-2 rounded-md bg-accent px-3 text-sm font-semibold text-accent-foreground shadow-sm hover:brightness-110 disabled:cursor-not-allowed disabled:opacity-70 aria-busy:cursor-progress"
+        className="w-full gap-2 font-semibold shadow-sm disabled:opacity-70 aria-busy:cursor-progress"
       >
         {pending ? (
           <Loader2 aria-hidden="true" className="size-4 animate-spin" />
@@ -132,7 +132,7 @@ export function GenerateBar({
           <Sparkles aria-hidden="true" className="size-4" />
         )}
         <span className="tabular-nums">{cost.generateLabel}</span>
-      </button>
+      </Button>
       {children}
     </div>
   );

@@ -2,6 +2,7 @@
 // "From “a lighthouse…”": the builder says which generation its settings came
 // from, because what it makes next records that one as its parent. The × lets
 // the designer start a fresh line instead.
+import { Button } from "@/components/ui/button";
 import { CornerDownRight, X } from "lucide-react";
 
 export function ParentChip({ prompt, onClear }: { prompt: string; onClear: () => void }) {
@@ -11,15 +12,16 @@ export function ParentChip({ prompt, onClear }: { prompt: string; onClear: () =>
       <span className="truncate">
         Next generation is made from <span className="text-foreground">“{prompt}”</span>
       </span>
-      <button
-        type="button"
+      <Button
+        variant="icon"
+        size="xs"
         onClick={onClear}
         aria-label="Don’t record a parent"
         title="Don’t record a parent"
-        className="ml-auto inline-flex size-6 shrink-0 items-center justify-center rounded-md hover:bg-subtle hover:text-foreground"
+        className="ml-auto"
       >
         <X aria-hidden="true" className="size-3.5" />
-      </button>
+      </Button>
     </p>
   );
 }

@@ -1,13 +1,14 @@
 "use client";
 
 import { useFormContext, useWatch } from "react-hook-form";
-import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import type { KreaDraft } from "@/lib/client/builder/draft";
 import { PROMPT_MAX } from "@/lib/contract/krea/options";
-import { FieldBlock, FieldError, inputBase } from "./field-parts";
+import { controlClass, FieldError } from "@/components/ui/field";
+import { FieldBlock } from "./field-parts";
 
 /** The prompt, with a live character count; Ctrl/Cmd+Enter generates (the form handles it). */
 export function PromptField() {
-  const { register, formState, control } = useFormContext<BuilderFormValues>();
+  const { register, formState, control } = useFormContext<KreaDraft>();
   const prompt = useWatch({ control, name: "prompt" });
   const error = formState.errors.prompt?.message;
   const over = prompt.length > PROMPT_MAX;
@@ -35,7 +36,7 @@ export function PromptField() {
           placeholder=" "
           aria-invalid={error ? true : undefined}
           aria-describedby={`prompt-count prompt-hint${error ? " prompt-error" : ""}`}
-          className={`${inputBase} peer block min-h-24 w-full resize-y py-2 leading-relaxed`}
+          className={`${controlClass} peer block min-h-24 w-full resize-y py-2 leading-relaxed`}
           {...register("prompt")}
         />
         <span

@@ -1,13 +1,11 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { Dices, Minus, Pin, PinOff, Plus } from "lucide-react";
 import { useFormContext, useWatch } from "react-hook-form";
-import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import type { KreaDraft } from "@/lib/client/builder/draft";
 import { QUANTITY_MAX, QUANTITY_MIN, randomSeed } from "@/lib/contract/krea/options";
-import { FieldError, inputBase } from "./field-parts";
-
-const iconButton =
-  "flex size-8 shrink-0 items-center justify-center rounded-md border border-border bg-raised text-muted hover:border-border-strong hover:bg-subtle hover:text-foreground disabled:pointer-events-none disabled:opacity-40";
+import { FieldError, inputClass } from "@/components/ui/field";
 
 /** "" is no number yet; anything unparsable becomes NaN so the schema names the problem. */
 const toQuantity = (v: unknown) =>
@@ -21,7 +19,7 @@ const toSeed = (v: unknown) => {
 
 /** Quantity (1–10, with steppers) beside the seed (random, or pinned and shown). */
 export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
-  const { register, setValue, getValues, formState, control } = useFormContext<BuilderFormValues>();
+  const { register, setValue, getValues, formState, control } = useFormContext<KreaDraft>();
   const watched = useWatch({ control, name: ["quantity", "seed"] });
   const quantity = watched[0] ?? QUANTITY_MIN;
   const seed = watched[1] ?? null;
@@ -45,15 +43,16 @@ export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
           Quantity
         </label>
         <div className="flex gap-1">
-          <button
-            type="button"
+          <Button
+            variant="icon"
+            size="md"
             aria-label="Fewer images"
-            className={iconButton}
+            className="border border-border bg-raised hover:border-border-strong disabled:pointer-events-none disabled:opacity-40"
             disabled={Number.isInteger(quantity) && quantity <= QUANTITY_MIN}
             onClick={() => step(-1)}
           >
             <Minus aria-hidden="true" className="size-3.5" />
-          </button>
+          </Button>
           <input
             id="quantity"
             type="number"
@@ -63,18 +62,19 @@ export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
             step={1}
             aria-invalid={quantityError ? true : undefined}
             aria-describedby={quantityError ? "quantity-error" : undefined}
-            className={`${inputBase} h-8 w-11 [appearance:textfield] text-center tabular-nums [&::-webkit-inner-spin-button]:appearance-none`}
+            className={`${inputClass} w-11 [appearance:textfield] text-center tabular-nums [&::-webkit-inner-spin-button]:appearance-none`}
             {...register("quantity", { setValueAs: toQuantity })}
           />
-          <button
-            type="button"
+          <Button
+            variant="icon"
+            size="md"
             aria-label="More images"
-            className={iconButton}
+            className="border border-border bg-raised hover:border-border-strong disabled:pointer-events-none disabled:opacity-40"
             disabled={Number.isInteger(quantity) && quantity >= QUANTITY_MAX}
             onClick={() => step(1)}
           >
             <Plus aria-hidden="true" className="size-3.5" />
-          </button>
+          </Button>
         </div>
       </div>
 
@@ -95,28 +95,30 @@ export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
             placeholder="Random"
             aria-invalid={seedError ? true : undefined}
             aria-describedby={seedError ? "seed-error" : "seed-note"}
-            className={`${inputBase} h-8 w-full min-w-0 tabular-nums`}
+            className={`${inputClass} w-full min-w-0 tabular-nums`}
             {...register("seed", { setValueAs: toSeed })}
           />
-          <button
-            type="button"
+          <Button
+            variant="icon"
+            size="md"
             aria-label="Random seed"
             title="Draw a random seed and pin it"
-            className={iconButton}
+            className="border border-border bg-raised hover:border-border-strong disabled:pointer-events-none disabled:opacity-40"
             onClick={() => pin(randomSeed())}
           >
             <Dices aria-hidden="true" className="size-4" />
-          </button>
+          </Button>
           {pinned && (
-            <button
-              type="button"
+            <Button
+              variant="icon"
+              size="md"
               aria-label="Unpin seed"
               title="Draw a new seed at each Generate"
-              className={iconButton}
+              className="border border-border bg-raised hover:border-border-strong disabled:pointer-events-none disabled:opacity-40"
               onClick={() => pin(null)}
             >
               <PinOff aria-hidden="true" className="size-3.5" />
-            </button>
+            </Button>
           )}
         </div>
       </div>
@@ -169,14 +171,14 @@ function SeedNote({
     <p id="seed-note" className="mt-1.5 flex flex-wrap items-center gap-x-2 text-[11px] text-muted">
       <span>{text}</span>
       {!invalid && seed === null && lastSeed !== null && (
-        <button
-          type="button"
+        <Button
+          variant="bare"
           onClick={() => onPin(lastSeed)}
           className="inline-flex items-center gap-1 rounded-sm text-foreground underline decoration-border-strong underline-offset-2 hover:decoration-foreground"
         >
           <Pin aria-hidden="true" className="size-3" />
           Pin last seed <span className="tabular-nums">{lastSeed}</span>
-        </button>
+        </Button>
       )}
     </p>
   );

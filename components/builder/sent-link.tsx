@@ -2,8 +2,9 @@
 // Under Generate on a phone, once a submit went through: the new card lands
 // far below the builder, so say it started and offer the way there. On wider
 // screens the gallery sits beside the builder and the card is in view.
+import { Button } from "@/components/ui/button";
 import { ArrowDown } from "lucide-react";
-import { requestShowGeneration } from "@/lib/client/gallery/use-show-generation";
+import { requestShowGeneration } from "@/lib/client/gallery/show-generation";
 
 export interface SentNotice {
   /** the (first) generation the click made */
@@ -18,17 +19,18 @@ export function SentLink({ notice, onDone }: { notice: SentNotice; onDone: () =>
       <span className="min-w-0 flex-1">
         {notice.what ?? "Generate"} sent: the new card is in the gallery below.
       </span>
-      <button
-        type="button"
+      <Button
+        variant="secondary"
+        size="sm"
         onClick={() => {
           requestShowGeneration(notice.id);
           onDone();
         }}
-        className="inline-flex h-7 shrink-0 items-center gap-1 rounded-md border border-border bg-raised px-2 font-medium text-foreground hover:bg-subtle"
+        className="gap-1 px-2"
       >
         <ArrowDown aria-hidden="true" className="size-3.5" />
         View
-      </button>
+      </Button>
     </p>
   );
 }

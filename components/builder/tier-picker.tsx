@@ -2,14 +2,15 @@
 
 import { useController, useFormContext } from "react-hook-form";
 import { TIER_NAME } from "@/lib/client/builder/cost-summary";
-import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import type { KreaDraft } from "@/lib/client/builder/draft";
 import { KREA_SIZES, TIER_PURPOSE, TYPICAL_SECONDS } from "@/lib/contract/krea/options";
 import { formatBuzz, perImageCost } from "@/lib/contract/krea/pricing";
-import { FieldBlock, FieldError, RadioCard } from "./field-parts";
+import { FieldError } from "@/components/ui/field";
+import { FieldBlock, RadioCard } from "./field-parts";
 
 /** Medium or Large: price per image (with the premium when references are attached) and time. */
 export function TierPicker({ hasStyleReferences }: { hasStyleReferences: boolean }) {
-  const { control } = useFormContext<BuilderFormValues>();
+  const { control } = useFormContext<KreaDraft>();
   const { field, fieldState } = useController({ control, name: "size" });
   const error = fieldState.error?.message;
   return (

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { Clock } from "lucide-react";
 import type { PendingSubmit } from "@/lib/client/builder/pending-submits";
 import type { SubmitAccount } from "@/lib/contract/api";
@@ -43,13 +44,14 @@ export function WaitingSubmits({
         kept. {count === 1 ? "It is" : "They are"} sent only when that account is in use again,
         never to another one.
       </p>
-      <button
-        type="button"
+      <Button
+        variant="secondary"
+        size="sm"
         onClick={() => onDiscard(account.fingerprint)}
-        className="mt-1.5 h-7 rounded-md border border-border bg-raised px-2 font-medium hover:bg-subtle"
+        className="mt-1.5 px-2"
       >
         Discard<span className="sr-only"> the request waiting for {account.label}</span>
-      </button>
+      </Button>
     </div>
   ));
 }

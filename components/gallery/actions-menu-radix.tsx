@@ -6,8 +6,31 @@
 // after that key, so it is told (openedByKeyboard) and does it itself.
 import { DropdownMenu } from "radix-ui";
 import { useRef } from "react";
-import { triggerClass, type ActionsMenuProps } from "./actions-menu";
+import { clsx } from "clsx";
+import { Button } from "@/components/ui/button";
+import type { LucideIcon } from "lucide-react";
 import { Glyph } from "./glyph";
+
+export interface MenuAction {
+  label: string;
+  icon: LucideIcon;
+  onSelect: () => void;
+  disabled?: boolean;
+}
+
+export interface ActionsMenuProps {
+  /** the trigger's accessible name, e.g. "Actions for image 2 of 4" */
+  label: string;
+  /** the items, or a function making them when the menu opens (plans and costs are made then) */
+  actions: MenuAction[] | (() => MenuAction[]);
+  /** "overlay" sits on an image: light icon on a dark veil */
+  variant?: "plain" | "overlay";
+  /** placement only */
+  className?: string;
+  onOpenChange?: (open: boolean) => void;
+  /** set when the plain button was pressed from the keyboard: the menu then focuses its first item */
+  openedByKeyboard?: boolean;
+}
 
 export function RadixActionsMenu({
   label,
@@ -21,8 +44,19 @@ export function RadixActionsMenu({
   const keyboardOpen = useRef(openedByKeyboard === true);
   return (
     <DropdownMenu.Root modal={false} defaultOpen onOpenChange={onOpenChange}>
-      <DropdownMenu.Trigger aria-label={label} className={triggerClass(variant, className)}>
-        <Glyph name="dots" className="size-4" />
+      <DropdownMenu.Trigger asChild>
+        <Button
+          variant={variant === "overlay" ? "overlay" : "icon"}
+          size="sm"
+          aria-label={label}
+          className={clsx(
+            variant !== "overlay" &&
+              "data-[state=open]:bg-subtle data-[state=open]:text-foreground",
+            className,
+          )}
+        >
+          <Glyph name="dots" className="size-4" />
+        </Button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

@@ -2,6 +2,7 @@
 // The numbers a designer decides on, under every card: tier, ratio and output
 // size, creativity, quantity, seed (one click copies it), style references,
 // Buzz charged against the quote, wall time and when it ran.
+import { Button } from "@/components/ui/button";
 import type { ReactNode } from "react";
 import {
   buzzLine,
@@ -41,8 +42,8 @@ export function SettingsChips({
         ))}
       {typeof seed === "number" ? (
         <li className="contents">
-          <button
-            type="button"
+          <Button
+            variant="bare"
             onClick={() => copySeed(g)}
             aria-label={`Copy seed ${seed}`}
             title="Copy seed"
@@ -50,7 +51,7 @@ export function SettingsChips({
           >
             Seed {seed}
             <Glyph name="copy" className="size-3" />
-          </button>
+          </Button>
         </li>
       ) : null}
       {set ? (

@@ -1,6 +1,7 @@
 "use client";
 // The state line of a card: live progress with Cancel while a generation runs,
 // and a plain statement of why it ended when it did not succeed.
+import { Button } from "@/components/ui/button";
 import { clsx } from "clsx";
 import { Ban, Clock, ShieldAlert, TriangleAlert, Unplug, type LucideIcon } from "lucide-react";
 import { formatDuration, statusLabel, type StatusTone } from "@/lib/client/gallery/format";
@@ -48,14 +49,15 @@ export function CardProgress({ generation: g, id }: { generation: Generation; id
           <span className="font-medium">{pending ? "Canceling…" : statusLabel(g).label}</span>
           <span className="text-muted"> · {details}</span>
         </p>
-        <button
-          type="button"
+        <Button
+          variant="secondary"
+          size="none"
           onClick={cancel}
           disabled={pending}
-          className="shrink-0 rounded-md border border-border px-2 py-0.5 text-xs font-medium text-foreground hover:border-border-strong hover:bg-subtle disabled:cursor-default disabled:opacity-60"
+          className="bg-transparent px-2 py-0.5 text-xs hover:border-border-strong disabled:cursor-default"
         >
           {pending ? "Canceling…" : "Cancel"}
-        </button>
+        </Button>
       </div>
       <div
         role="progressbar"

@@ -4,10 +4,13 @@
 // set, seed, dates). Every change goes to the page's URL, so a view can be
 // bookmarked, shared and survives a reload; each active filter shows as a chip
 // that removes it.
+import { Button, buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Field, selectClass } from "@/components/ui/field";
 import { LazyPopover } from "@/components/ui/lazy-popover";
 import { useQuery } from "@tanstack/react-query";
 import { ListFilter, Search, X } from "lucide-react";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   filterChips,
   NO_FILTERS,
@@ -37,40 +40,41 @@ export function FilterBar() {
     <div className="flex flex-col gap-2 border-b border-border px-3 py-2 md:px-4">
       <div className="flex flex-wrap items-center gap-2">
         <SearchBox filters={filters} setFilters={setFilters} />
-        <button
-          type="button"
+        <Button
+          variant="secondary"
           aria-pressed={filters.fav}
           onClick={() => setFilters({ ...filters, fav: !filters.fav })}
-          className="inline-flex h-8 items-center gap-1.5 rounded-md border border-border bg-raised px-2.5 text-xs font-medium hover:bg-subtle aria-pressed:border-favourite aria-pressed:text-favourite"
+          className="px-2.5 text-xs aria-pressed:border-favourite aria-pressed:text-favourite"
         >
           <Glyph name={filters.fav ? "star-filled" : "star"} className="size-3.5" />
           Favourites
-        </button>
+        </Button>
         <FilterPanel filters={filters} setFilters={setFilters} count={panelCount} />
       </div>
       {chips.length > 0 ? (
         <ul aria-label="Active filters" className="flex flex-wrap items-center gap-1.5">
           {chips.map((chip) => (
             <li key={chip.key}>
-              <button
-                type="button"
+              <Button
+                variant="bare"
                 onClick={() => setFilters(chip.without)}
                 aria-label={`Remove filter: ${chip.label}`}
                 className="inline-flex h-6 items-center gap-1 rounded-full border border-border bg-subtle pr-1.5 pl-2 text-xs hover:border-border-strong"
               >
                 {chip.label}
                 <X aria-hidden="true" className="size-3" />
-              </button>
+              </Button>
             </li>
           ))}
           <li>
-            <button
-              type="button"
+            <Button
+              variant="link"
+              size="xs"
               onClick={() => setFilters(NO_FILTERS)}
-              className="h-6 rounded-md px-1.5 text-xs text-muted hover:text-foreground"
+              className="px-1.5 text-xs font-normal"
             >
               Clear all
-            </button>
+            </Button>
           </li>
         </ul>
       ) : null}
@@ -137,19 +141,7 @@ function SearchBox({ filters, setFilters }: FilterProps) {
   );
 }
 
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-muted">
-        {label}
-      </label>
-      {children(id)}
-    </div>
-  );
-}
-
-const control = "h-8 w-full rounded-md border border-border bg-raised px-2 text-sm";
+const control = cn(selectClass, "w-full");
 
 function Choice<T extends string>({
   label,
@@ -165,8 +157,8 @@ function Choice<T extends string>({
   format?: (v: T) => string;
 }) {
   return (
-    <Field label={label}>
-      {(id) => (
+    <Field className="flex flex-col gap-1" labelClassName="text-muted" label={label}>
+      {({ id }) => (
         <select
           id={id}
           value={value ?? ""}
@@ -192,7 +184,9 @@ function FilterPanel({ filters, setFilters, count }: FilterProps & { count: numb
     <LazyPopover
       open={open}
       onOpenChange={setOpen}
-      triggerClassName="inline-flex h-8 items-center gap-1.5 rounded-md border border-border bg-raised px-2.5 text-xs font-medium hover:bg-subtle data-[state=open]:bg-subtle"
+      triggerClassName={buttonClass({
+        className: "px-2.5 text-xs data-[state=open]:bg-subtle",
+      })}
       trigger={
         <>
           <ListFilter aria-hidden="true" className="size-3.5" />
@@ -239,8 +233,8 @@ function FilterPanel({ filters, setFilters, count }: FilterProps & { count: numb
       />
       <StyleSetChoice value={filters.styleSet} onChange={(styleSet) => set({ styleSet })} />
       <SeedField value={filters.seed} onChange={(seed) => set({ seed })} />
-      <Field label="From">
-        {(id) => (
+      <Field className="flex flex-col gap-1" labelClassName="text-muted" label="From">
+        {({ id }) => (
           <input
             id={id}
             type="date"
@@ -251,8 +245,8 @@ function FilterPanel({ filters, setFilters, count }: FilterProps & { count: numb
           />
         )}
       </Field>
-      <Field label="To">
-        {(id) => (
+      <Field className="flex flex-col gap-1" labelClassName="text-muted" label="To">
+        {({ id }) => (
           <input
             id={id}
             type="date"
@@ -282,8 +276,8 @@ function StyleSetChoice({
   });
   const items = sets.data?.items ?? [];
   return (
-    <Field label="Style set">
-      {(id) => (
+    <Field className="flex flex-col gap-1" labelClassName="text-muted" label="Style set">
+      {({ id }) => (
         <select
           id={id}
           value={value ?? ""}
@@ -324,29 +318,25 @@ function SeedField({
     if (valid) onChange(text === "" ? null : Number(text));
   };
   return (
-    <Field label="Seed">
-      {(id) => (
-        <>
-          <input
-            id={id}
-            inputMode="numeric"
-            value={text}
-            placeholder="Any"
-            aria-invalid={!valid}
-            aria-describedby={valid ? undefined : `${id}-error`}
-            onChange={(e) => setText(e.target.value.trim())}
-            onBlur={apply}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") apply();
-            }}
-            className={`${control} tabular-nums aria-invalid:border-danger`}
-          />
-          {valid ? null : (
-            <p id={`${id}-error`} className="text-xs text-danger">
-              A seed is a whole number from 0 to {SEED_MAX}
-            </p>
-          )}
-        </>
+    <Field
+      className="flex flex-col gap-1"
+      labelClassName="text-muted"
+      label="Seed"
+      error={valid ? null : `A seed is a whole number from 0 to ${SEED_MAX}`}
+    >
+      {(field) => (
+        <input
+          {...field}
+          inputMode="numeric"
+          value={text}
+          placeholder="Any"
+          onChange={(e) => setText(e.target.value.trim())}
+          onBlur={apply}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") apply();
+          }}
+          className={`${control} tabular-nums`}
+        />
       )}
     </Field>
   );

@@ -7,7 +7,7 @@ import { toast } from "@/lib/client/platform/toast";
 import { downloadImage } from "@/lib/client/gallery/download";
 import { shortPrompt } from "@/lib/client/gallery/format";
 import type { Generation } from "@/lib/contract/generations/types";
-import { requestBuilderLoad } from "@/lib/client/builder/use-builder-bridge";
+import { requestBuilderLoad } from "@/lib/client/builder/builder-bridge";
 
 export interface GalleryActions {
   openImage(imageId: string): void;

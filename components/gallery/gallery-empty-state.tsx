@@ -1,5 +1,5 @@
 import { ImagePlus } from "lucide-react";
-import type { EngineKind } from "@/lib/server/orchestrator/target";
+import type { EngineKind } from "@/lib/contract/api";
 import type { ReactNode } from "react";
 import { PROMPT_MAX, TYPICAL_SECONDS, type KreaSize } from "@/lib/contract/krea/options";
 import { BASE_PRICE } from "@/lib/contract/krea/pricing";

@@ -1,5 +1,6 @@
 // The gallery before it has cards to show: skeletons the size of the coming
 // images while the history loads, and what happened (with Retry) when it cannot.
+import { Button } from "@/components/ui/button";
 import { RotateCcw, SearchX, TriangleAlert } from "lucide-react";
 
 export function GallerySkeleton() {
@@ -49,15 +50,16 @@ export function ProblemPanel({
       <TriangleAlert aria-hidden="true" className="size-5 text-warning" />
       <p className="font-medium">{title}</p>
       <p className="text-xs leading-relaxed text-muted">{detail}</p>
-      <button
-        type="button"
+      <Button
+        variant="secondary"
+        size="sm"
         onClick={onRetry}
         disabled={retrying}
-        className="mt-2 inline-flex items-center gap-1.5 rounded-md border border-border bg-panel px-3 py-1.5 text-xs font-medium hover:bg-subtle disabled:opacity-60"
+        className="mt-2 bg-panel px-3"
       >
         <RotateCcw aria-hidden="true" className="size-3.5" />
         {retrying ? "Retrying…" : "Retry"}
-      </button>
+      </Button>
     </div>
   );
 }
@@ -92,13 +94,9 @@ export function ListEnd({
       {loading ? (
         <span>{filtered ? "Searching older history…" : "Loading older generations…"}</span>
       ) : hasNextPage ? (
-        <button
-          type="button"
-          onClick={onLoadMore}
-          className="rounded-md border border-border bg-raised px-3 py-1.5 font-medium text-foreground hover:bg-subtle"
-        >
+        <Button variant="secondary" size="sm" onClick={onLoadMore} className="px-3">
           {filtered ? "Search older history" : "Load older generations"}
-        </button>
+        </Button>
       ) : (
         <span>
           {filtered
@@ -126,13 +124,9 @@ export function NoMatches({ searching, onClear }: { searching: boolean; onClear:
           <p className="text-xs text-muted">
             Try fewer words or another filter; everything else is still in your history.
           </p>
-          <button
-            type="button"
-            onClick={onClear}
-            className="mt-2 rounded-md border border-border bg-raised px-3 py-1.5 text-xs font-medium hover:bg-subtle"
-          >
+          <Button variant="secondary" size="sm" onClick={onClear} className="mt-2 px-3">
             Clear filters
-          </button>
+          </Button>
         </>
       )}
     </div>

@@ -15,7 +15,7 @@ import { groupGenerations } from "@/lib/client/gallery/groups";
 import type { Generation } from "@/lib/contract/generations/types";
 import { useFinishAnnouncement } from "@/lib/client/gallery/use-finish-announcement";
 import { useGalleryFilters } from "@/lib/client/gallery/use-gallery-filters";
-import { useShowGenerationRequests } from "@/lib/client/gallery/use-show-generation";
+import { useShowGenerationRequests } from "@/lib/client/gallery/show-generation";
 import { fetchGeneration } from "@/lib/client/gallery/use-generation";
 import { useGenerationWatch, useLostGenerations } from "@/lib/client/gallery/use-generation-watch";
 import { useGenerations } from "@/lib/client/gallery/use-generations";

@@ -1,6 +1,7 @@
 "use client";
 // One generation: its prompt, images, state and settings. Named by its prompt
 // (an <article> labelled by it) so people and tests find it the same way.
+import { Button } from "@/components/ui/button";
 import { memo, useId, useState } from "react";
 import type { Generation } from "@/lib/contract/generations/types";
 import { ActionsMenu } from "./actions-menu";
@@ -94,14 +95,14 @@ export function CardPrompt({
           {prompt}
         </p>
         {long ? (
-          <button
-            type="button"
+          <Button
+            variant="link"
             aria-expanded={expanded}
             onClick={() => setExpanded((v) => !v)}
-            className="text-xs font-medium text-muted hover:text-foreground"
+            className="text-xs font-medium"
           >
             {expanded ? "Show less" : "Show full prompt"}
-          </button>
+          </Button>
         ) : null}
       </div>
       <ActionsMenu

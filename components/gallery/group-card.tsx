@@ -4,6 +4,7 @@
 // member is a column with its own cost, wall time and progress; image n of
 // every member sits on the same line. A pair says what large costs and takes
 // beyond medium, and opens the wipe view.
+import { Button } from "@/components/ui/button";
 import { ShieldAlert, SplitSquareHorizontal } from "lucide-react";
 import { memo, useId, type CSSProperties } from "react";
 import { memberColumns } from "@/lib/client/gallery/feed-layout";
@@ -249,15 +250,16 @@ function PairLine({ members, rows }: { members: Member[]; rows: Slot[][] }) {
         <span className="text-muted">Large vs medium: </span>
         <span className="font-medium">{diff.text}</span>
       </p>
-      <button
-        type="button"
+      <Button
+        variant="secondary"
+        size="sm"
         onClick={() => openWipe(medium, large, Math.max(0, index))}
         disabled={index < 0}
-        className="inline-flex h-7 items-center gap-1.5 rounded-md border border-border bg-raised px-2 font-medium hover:bg-panel disabled:opacity-50"
+        className="px-2 hover:bg-panel disabled:opacity-50"
       >
         <SplitSquareHorizontal aria-hidden="true" className="size-3.5" />
         Wipe view
-      </button>
+      </Button>
     </div>
   );
 }

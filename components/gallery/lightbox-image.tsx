@@ -2,6 +2,7 @@
 // The lightbox's image: the original placed by the zoom view (fit, 100% or
 // anything between), with the thumbnail (already cached) standing in until the
 // original arrives.
+import { Button } from "@/components/ui/button";
 import { ImageOff, RotateCcw } from "lucide-react";
 import { useState } from "react";
 import { imageAlt } from "@/lib/client/gallery/format";
@@ -93,14 +94,14 @@ export function LightboxImage({
         <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 text-sm text-white/80">
           <ImageOff aria-hidden="true" className="size-6" />
           Couldn’t load this image.
-          <button
-            type="button"
+          <Button
+            variant="bare"
             onClick={full.retry}
             className="inline-flex items-center gap-1.5 rounded-md bg-white/15 px-3 py-1.5 text-xs font-medium text-white hover:bg-white/25"
           >
             <RotateCcw aria-hidden="true" className="size-3.5" />
             Retry
-          </button>
+          </Button>
         </div>
       ) : null}
     </div>

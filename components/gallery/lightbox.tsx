@@ -4,17 +4,9 @@
 // order, Esc closes and puts focus back on the thumbnail of the image last shown.
 // The image zooms to 100% and pans (lib/client/gallery/use-zoom-pan.ts). Loaded on
 // demand: it is not part of the page's first-load JavaScript.
-import {
-  ArrowLeft,
-  Braces,
-  ChevronLeft,
-  ChevronRight,
-  Copy,
-  Download,
-  Wand2,
-  X,
-} from "lucide-react";
-import { Dialog } from "radix-ui";
+import { Button } from "@/components/ui/button";
+import { ArrowLeft, Braces, ChevronLeft, ChevronRight, Copy, Download, Wand2 } from "lucide-react";
+import { Dialog, DialogCloseButton, DialogContent, DialogTitle } from "@/components/ui/dialog";
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from "react";
 import { favouriteIndices } from "@/lib/contract/generations/links";
 import { useFavourite } from "@/lib/client/gallery/use-favourite";
@@ -116,150 +108,138 @@ export function Lightbox({
   }
 
   return (
-    <Dialog.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black" />
-        <Dialog.Content
-          aria-describedby={undefined}
-          onKeyDown={onKeyDown}
-          onCloseAutoFocus={(event) => {
-            event.preventDefault();
-            onReturnFocus(imageId);
+    <Dialog open onOpenChange={(open) => (open ? undefined : onClose())}>
+      <DialogContent
+        layout="stage"
+        aria-describedby={undefined}
+        onKeyDown={onKeyDown}
+        onCloseAutoFocus={(event) => {
+          event.preventDefault();
+          onReturnFocus(imageId);
+        }}
+        className="flex flex-col md:flex-row"
+      >
+        {/* Clicking the dark around the image closes, as in every lightbox. */}
+        <div
+          onClick={(event) => {
+            if (event.target === event.currentTarget) onClose();
           }}
-          className="fixed inset-0 z-50 flex flex-col outline-none md:flex-row"
+          className="relative h-[60dvh] shrink-0 bg-black md:h-auto md:min-w-0 md:flex-1"
         >
-          {/* Clicking the dark around the image closes, as in every lightbox. */}
           <div
-            onClick={(event) => {
-              if (event.target === event.currentTarget) onClose();
-            }}
-            className="relative h-[60dvh] shrink-0 bg-black md:h-auto md:min-w-0 md:flex-1"
+            ref={stageRef}
+            {...zoom.handlers}
+            data-testid="lightbox-stage"
+            className="absolute inset-3 touch-none overflow-hidden select-none md:inset-x-16 md:inset-y-6"
           >
-            <div
-              ref={stageRef}
-              {...zoom.handlers}
-              data-testid="lightbox-stage"
-              className="absolute inset-3 touch-none overflow-hidden select-none md:inset-x-16 md:inset-y-6"
-            >
-              <LightboxImage
-                key={entry.image.id}
-                entry={entry}
-                prompt={prompt}
-                size={size}
-                view={zoom.view}
-                offsetX={zoom.swipeOffset}
-                pixelated={zoom.percent > 200}
-                className={zoomCursor(zoom)}
-                onNaturalSize={(s) => setNatural({ id: entry.image.id, size: s })}
-              />
-            </div>
-            <StageButton
-              label="Previous image"
-              onClick={() => previous && onNavigate(previous.image.id)}
-              disabled={!previous}
-              className="left-2 md:left-4"
-            >
-              <ChevronLeft aria-hidden="true" className="size-5" />
-            </StageButton>
-            <StageButton
-              label="Next image"
-              onClick={() => next && onNavigate(next.image.id)}
-              disabled={!next}
-              className="right-2 md:right-4"
-            >
-              <ChevronRight aria-hidden="true" className="size-5" />
-            </StageButton>
-            <ZoomControls zoom={zoom} className="absolute bottom-2 left-1/2 -translate-x-1/2" />
+            <LightboxImage
+              key={entry.image.id}
+              entry={entry}
+              prompt={prompt}
+              size={size}
+              view={zoom.view}
+              offsetX={zoom.swipeOffset}
+              pixelated={zoom.percent > 200}
+              className={zoomCursor(zoom)}
+              onNaturalSize={(s) => setNatural({ id: entry.image.id, size: s })}
+            />
           </div>
-          <aside
-            aria-label="Image details"
-            className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto border-t border-border bg-panel p-4 text-foreground md:w-80 md:flex-none md:border-t-0 md:border-l"
+          <StageButton
+            label="Previous image"
+            onClick={() => previous && onNavigate(previous.image.id)}
+            disabled={!previous}
+            className="left-2 md:left-4"
           >
-            {onBack ? (
-              <button
-                type="button"
-                onClick={onBack}
-                className="-mb-1 inline-flex items-center gap-1 self-start text-xs text-muted hover:text-foreground"
-              >
-                <ArrowLeft aria-hidden="true" className="size-3.5" />
-                Back to the later generation
-              </button>
-            ) : null}
-            <div className="flex items-start gap-2">
-              <Dialog.Title className="min-w-0 flex-1 text-[13px] leading-5 font-normal break-words whitespace-pre-line">
-                {prompt}
-              </Dialog.Title>
-              <button
-                type="button"
-                aria-pressed={starred}
-                aria-label={`Favourite image ${entry.n} of ${entry.total}`}
-                onClick={() => setFavourite(g, entry.n - 1, !starred)}
-                className={`-mt-1 inline-flex size-7 shrink-0 items-center justify-center rounded-md hover:bg-subtle ${starred ? "text-favourite" : "text-muted hover:text-foreground"}`}
-              >
-                <Glyph name={starred ? "star-filled" : "star"} className="size-4" />
-              </button>
-              <ActionsMenu
-                label="Generation actions"
-                className="-mt-1"
-                actions={() =>
-                  generationActions(g, actions, { paired: Boolean(g.metadata.pairId) })
-                }
-              />
-              <Dialog.Close
-                aria-label="Close"
-                className="-mt-1 -mr-1 inline-flex size-7 shrink-0 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground"
-              >
-                <X aria-hidden="true" className="size-4" />
-              </Dialog.Close>
-            </div>
-            <p aria-live="polite" className="text-xs text-muted tabular-nums">
-              Image {entry.n} of {entry.total} · {index + 1} of {entries.length}
-              {hasMore ? "+" : ""} in the gallery
-            </p>
-            <LineageLink generation={g} onOpen={onOpenParent} className="" />
-            <SettingsChips generation={g} />
-            <CardFacts generation={g} />
-            <div className="mt-1 grid grid-cols-2 gap-2">
-              <ActionButton
-                primary
-                onClick={() => download(g, entry.n)}
-                icon={<Download aria-hidden="true" className="size-4" />}
-              >
-                Download
-              </ActionButton>
-              <ActionButton
-                onClick={() => copySeed(g)}
-                disabled={!hasInput}
-                icon={<Copy aria-hidden="true" className="size-4" />}
-              >
-                Copy seed
-              </ActionButton>
-              <ActionButton
-                onClick={() => {
-                  reuseSettings(g);
-                  onClose();
-                }}
-                disabled={!hasInput}
-                icon={<Wand2 aria-hidden="true" className="size-4" />}
-              >
-                Reuse settings
-              </ActionButton>
-              <ActionButton
-                onClick={() => onShowApiRequest(g.id)}
-                disabled={!hasInput}
-                icon={<Braces aria-hidden="true" className="size-4" />}
-              >
-                Copy as API request
-              </ActionButton>
-            </div>
-            <p className="mt-auto hidden text-[11px] text-muted md:block">
-              ← → or swipe to move between images · scroll, + − to zoom · 1 for 100%, 0 to fit ·
-              drag or arrows to pan when zoomed · Esc to close
-            </p>
-          </aside>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+            <ChevronLeft aria-hidden="true" className="size-5" />
+          </StageButton>
+          <StageButton
+            label="Next image"
+            onClick={() => next && onNavigate(next.image.id)}
+            disabled={!next}
+            className="right-2 md:right-4"
+          >
+            <ChevronRight aria-hidden="true" className="size-5" />
+          </StageButton>
+          <ZoomControls zoom={zoom} className="absolute bottom-2 left-1/2 -translate-x-1/2" />
+        </div>
+        <aside
+          aria-label="Image details"
+          className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto border-t border-border bg-panel p-4 text-foreground md:w-80 md:flex-none md:border-t-0 md:border-l"
+        >
+          {onBack ? (
+            <Button variant="link" onClick={onBack} className="-mb-1 self-start text-xs">
+              <ArrowLeft aria-hidden="true" className="size-3.5" />
+              Back to the later generation
+            </Button>
+          ) : null}
+          <div className="flex items-start gap-2">
+            <DialogTitle className="min-w-0 flex-1 text-[13px] leading-5 font-normal break-words whitespace-pre-line">
+              {prompt}
+            </DialogTitle>
+            <Button
+              variant="icon"
+              size="sm"
+              aria-pressed={starred}
+              aria-label={`Favourite image ${entry.n} of ${entry.total}`}
+              onClick={() => setFavourite(g, entry.n - 1, !starred)}
+              className={starred ? "-mt-1 text-favourite hover:text-favourite" : "-mt-1"}
+            >
+              <Glyph name={starred ? "star-filled" : "star"} className="size-4" />
+            </Button>
+            <ActionsMenu
+              label="Generation actions"
+              className="-mt-1"
+              actions={() => generationActions(g, actions, { paired: Boolean(g.metadata.pairId) })}
+            />
+            <DialogCloseButton className="-mt-1 -mr-1" />
+          </div>
+          <p aria-live="polite" className="text-xs text-muted tabular-nums">
+            Image {entry.n} of {entry.total} · {index + 1} of {entries.length}
+            {hasMore ? "+" : ""} in the gallery
+          </p>
+          <LineageLink generation={g} onOpen={onOpenParent} className="" />
+          <SettingsChips generation={g} />
+          <CardFacts generation={g} />
+          <div className="mt-1 grid grid-cols-2 gap-2">
+            <ActionButton
+              primary
+              onClick={() => download(g, entry.n)}
+              icon={<Download aria-hidden="true" className="size-4" />}
+            >
+              Download
+            </ActionButton>
+            <ActionButton
+              onClick={() => copySeed(g)}
+              disabled={!hasInput}
+              icon={<Copy aria-hidden="true" className="size-4" />}
+            >
+              Copy seed
+            </ActionButton>
+            <ActionButton
+              onClick={() => {
+                reuseSettings(g);
+                onClose();
+              }}
+              disabled={!hasInput}
+              icon={<Wand2 aria-hidden="true" className="size-4" />}
+            >
+              Reuse settings
+            </ActionButton>
+            <ActionButton
+              onClick={() => onShowApiRequest(g.id)}
+              disabled={!hasInput}
+              icon={<Braces aria-hidden="true" className="size-4" />}
+            >
+              Copy as API request
+            </ActionButton>
+          </div>
+          <p className="mt-auto hidden text-[11px] text-muted md:block">
+            ← → or swipe to move between images · scroll, + − to zoom · 1 for 100%, 0 to fit · drag
+            or arrows to pan when zoomed · Esc to close
+          </p>
+        </aside>
+      </DialogContent>
+    </Dialog>
   );
 }
 
@@ -284,15 +264,15 @@ function StageButton({
   children: ReactNode;
 }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant="bare"
       aria-label={label}
       onClick={onClick}
       disabled={disabled}
       className={`absolute top-1/2 inline-flex size-9 -translate-y-1/2 items-center justify-center rounded-full bg-black/60 text-white hover:bg-black/80 disabled:opacity-30 ${className}`}
     >
       {children}
-    </button>
+    </Button>
   );
 }
 
@@ -310,18 +290,15 @@ function ActionButton({
   children: ReactNode;
 }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant={primary ? "primary" : "secondary"}
+      size="none"
       onClick={onClick}
       disabled={disabled}
-      className={
-        primary
-          ? "inline-flex items-center justify-center gap-1.5 rounded-md bg-accent px-2.5 py-1.5 text-xs font-medium text-accent-foreground hover:opacity-90 disabled:opacity-50"
-          : "inline-flex items-center justify-center gap-1.5 rounded-md border border-border bg-raised px-2.5 py-1.5 text-xs font-medium hover:bg-subtle disabled:opacity-50"
-      }
+      className="px-2.5 py-1.5 text-xs disabled:opacity-50"
     >
       {icon}
       {children}
-    </button>
+    </Button>
   );
 }

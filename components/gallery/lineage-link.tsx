@@ -3,6 +3,7 @@
 // brings the parent into view (its card when loaded, the lightbox otherwise).
 // The parent's prompt is read from the loaded history, or fetched once when
 // the card is on screen and the parent is older than what is loaded.
+import { Button } from "@/components/ui/button";
 import { CornerDownRight } from "lucide-react";
 import { shortPrompt } from "@/lib/client/gallery/format";
 import type { Generation } from "@/lib/contract/generations/types";
@@ -45,8 +46,8 @@ export function LineageLink({
       : "an earlier generation";
   const label = lineageLabel(g.metadata.lineageKind);
   return (
-    <button
-      type="button"
+    <Button
+      variant="bare"
       // The full prompt on hover: the line is cut to the card's width.
       title={prompt ? `${label} “${prompt}”` : undefined}
       onClick={() => (onOpen ?? showGeneration)(parentId)}
@@ -57,6 +58,6 @@ export function LineageLink({
       <span className="truncate">
         {label} {what}
       </span>
-    </button>
+    </Button>
   );
 }

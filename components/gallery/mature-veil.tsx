@@ -4,30 +4,19 @@
 // A reveal holds for that image across the card and the lightbox until the page
 // reloads; it is kept outside React (like the selection) so revealing one image
 // re-renders only its own tiles.
+import { Button } from "@/components/ui/button";
 import { Eye } from "lucide-react";
-import { useSyncExternalStore } from "react";
+import { createStore, useStore } from "@/lib/client/platform/store";
 
-let revealed: ReadonlySet<string> = new Set();
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
-}
+const revealed = createStore<ReadonlySet<string>>(new Set());
 
 export function revealMature(id: string): void {
-  if (revealed.has(id)) return;
-  revealed = new Set([...revealed, id]);
-  for (const l of listeners) l();
+  revealed.update((ids) => (ids.has(id) ? ids : new Set([...ids, id])));
 }
 
 /** True while a mature image is still veiled; false for every other image. */
 export function useVeiled(image: { id: string; mature: boolean }): boolean {
-  const shown = useSyncExternalStore(
-    subscribe,
-    () => revealed.has(image.id),
-    () => false,
-  );
+  const shown = useStore(revealed, (ids) => ids.has(image.id));
   return image.mature && !shown;
 }
 
@@ -57,8 +46,8 @@ export function MatureVeil({
   size?: "small" | "large";
 }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant="bare"
       aria-label={`Show mature ${label}`}
       onClick={(event) => {
         event.stopPropagation();
@@ -73,6 +62,6 @@ export function MatureVeil({
         <Eye aria-hidden="true" className={size === "large" ? "size-4" : "size-3"} />
         Show
       </span>
-    </button>
+    </Button>
   );
 }

@@ -2,6 +2,7 @@
 // While images are selected: how many, one zip of them (each with a JSON
 // sidecar of its settings), and the way out. Fixed to the bottom of the
 // viewport so it stays in reach while the designer keeps scrolling and picking.
+import { Button } from "@/components/ui/button";
 import { Download, Loader2, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { toast } from "@/lib/client/platform/toast";
@@ -67,12 +68,12 @@ export function SelectionBar({ entries }: { entries: LightboxEntry[] }) {
       <p aria-live="polite" className="tabular-nums">
         {count} selected
       </p>
-      <button
-        type="button"
+      <Button
+        variant="primary"
         onClick={() => void zip()}
         disabled={busy}
         aria-busy={busy || undefined}
-        className="inline-flex h-8 items-center gap-1.5 rounded-md bg-accent px-3 font-medium text-accent-foreground hover:brightness-110 disabled:opacity-70"
+        className="disabled:opacity-70"
       >
         {busy ? (
           <Loader2 aria-hidden="true" className="size-4 animate-spin" />
@@ -80,16 +81,16 @@ export function SelectionBar({ entries }: { entries: LightboxEntry[] }) {
           <Download aria-hidden="true" className="size-4" />
         )}
         <span className="tabular-nums">{busy ? zipLabel(progress) : "Download zip"}</span>
-      </button>
-      <button
-        type="button"
+      </Button>
+      <Button
+        variant="icon"
+        size="md"
         onClick={clearSelection}
         aria-label="Clear selection"
         title="Clear selection (Esc)"
-        className="inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground"
       >
         <X aria-hidden="true" className="size-4" />
-      </button>
+      </Button>
     </div>
   );
 }

@@ -3,27 +3,20 @@
 // only the thumbnails whose own state changed, not every card. Ranges follow
 // the gallery's order (the lightbox's): shift-click selects from the last image
 // clicked to this one.
-import { useSyncExternalStore } from "react";
+import { createStore, useStore } from "@/lib/client/platform/store";
 
-let selected: ReadonlySet<string> = new Set();
+const selection = createStore<ReadonlySet<string>>(new Set());
+// Not rendered from, so plain variables: the range anchor and the gallery's order.
 let anchor: string | null = null;
 let order: readonly string[] = [];
-const listeners = new Set<() => void>();
 
-function emit(next: ReadonlySet<string>): void {
-  selected = next;
-  for (const l of listeners) l();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
-}
+const emit = (next: ReadonlySet<string>) => selection.set(next);
 
 /** The gallery's image order, kept current by the gallery. */
 export function setSelectionOrder(ids: readonly string[]): void {
   order = ids;
   // Images no longer shown (a filter changed) leave the selection.
+  const selected = selection.get();
   if (selected.size > 0) {
     const shown = new Set(ids);
     const kept = [...selected].filter((id) => shown.has(id));
@@ -32,7 +25,7 @@ export function setSelectionOrder(ids: readonly string[]): void {
 }
 
 export function toggleSelected(id: string): void {
-  const next = new Set(selected);
+  const next = new Set(selection.get());
   if (next.has(id)) next.delete(id);
   else next.add(id);
   anchor = id;
@@ -45,32 +38,25 @@ export function selectRange(id: string): void {
   const to = order.indexOf(id);
   if (from < 0 || to < 0) return toggleSelected(id);
   const [a, b] = from < to ? [from, to] : [to, from];
-  emit(new Set([...selected, ...order.slice(a, b + 1)]));
+  emit(new Set([...selection.get(), ...order.slice(a, b + 1)]));
   anchor = id;
 }
 
 export function clearSelection(): void {
   anchor = null;
-  if (selected.size > 0) emit(new Set());
+  if (selection.get().size > 0) emit(new Set());
 }
 
 export function selectedIds(): string[] {
   // In gallery order, so the zip lists images as the gallery shows them.
+  const selected = selection.get();
   return order.filter((id) => selected.has(id));
 }
 
 export function useIsSelected(id: string): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => selected.has(id),
-    () => false,
-  );
+  return useStore(selection, (selected) => selected.has(id));
 }
 
 export function useSelectionCount(): number {
-  return useSyncExternalStore(
-    subscribe,
-    () => selected.size,
-    () => 0,
-  );
+  return useStore(selection, (selected) => selected.size);
 }

@@ -4,6 +4,7 @@
 // star, its selection box and its actions. A star stays visible once given,
 // and every selection box shows while anything is selected. Touch has no
 // hover: a long press selects, and while anything is selected a tap toggles.
+import { Button } from "@/components/ui/button";
 import { clsx } from "clsx";
 import { Braces, Copy, Download, ImageOff, Maximize2, RotateCcw, Wand2 } from "lucide-react";
 import {
@@ -124,20 +125,21 @@ export function Thumbnail({
           <span>
             Couldn’t load {side ? `${side} ` : ""}image {n}
           </span>
-          <button
-            type="button"
+          <Button
+            variant="secondary"
+            size="none"
             onClick={source.retry}
-            className="inline-flex items-center gap-1 rounded-md border border-border bg-raised px-2 py-0.5 font-medium text-foreground hover:bg-subtle"
+            className="gap-1 px-2 py-0.5"
           >
             <RotateCcw aria-hidden="true" className="size-3" />
             Retry
-          </button>
+          </Button>
         </div>
       ) : veiled ? (
         <MatureVeil imageIds={[image.id]} label={what} />
       ) : (
-        <button
-          type="button"
+        <Button
+          variant="bare"
           data-image-id={image.id}
           aria-label={`Open ${what}`}
           {...touch.handlers}
@@ -160,8 +162,8 @@ export function Thumbnail({
       )}
       {image.mature && !veiled ? <MatureBadge className="absolute bottom-1 left-1" /> : null}
       {near || selecting || selected ? (
-        <button
-          type="button"
+        <Button
+          variant="bare"
           role="checkbox"
           aria-checked={selected}
           aria-label={`Select ${what}`}
@@ -174,22 +176,23 @@ export function Thumbnail({
           )}
         >
           <Glyph name="check" className="size-3.5" />
-        </button>
+        </Button>
       ) : null}
       {near || starred ? (
-        <button
-          type="button"
+        <Button
+          variant="overlay"
+          size="sm"
           aria-pressed={starred}
           aria-label={`Favourite ${what}`}
           onClick={() => setFavourite(g, n - 1, !starred)}
           className={clsx(
-            "absolute top-1 inline-flex size-7 items-center justify-center rounded-md bg-black/55 backdrop-blur-sm hover:bg-black/70",
-            starred ? "text-favourite-on-veil" : "text-white",
+            "absolute top-1",
+            starred && "text-favourite-on-veil",
             near ? "right-9" : "right-1",
           )}
         >
           <Glyph name={starred ? "star-filled" : "star"} className="size-4" />
-        </button>
+        </Button>
       ) : null}
       {near ? (
         <ActionsMenu

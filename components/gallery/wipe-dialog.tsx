@@ -5,8 +5,9 @@
 // the divider there and assistive technology hears "Wipe position, 50 %". Or
 // side by side, for the detail at one point. Both images share one zoom: wheel
 // or pinch, drag to pan, 1 for 100 %, 0 to fit.
-import { ChevronLeft, ChevronRight, X } from "lucide-react";
-import { Dialog } from "radix-ui";
+import { Button } from "@/components/ui/button";
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import { Dialog, DialogCloseButton, DialogContent, DialogTitle } from "@/components/ui/dialog";
 import { useState } from "react";
 import { alignByIndex, difference } from "@/lib/client/gallery/pairing";
 import type { Generation, GenerationImage } from "@/lib/contract/generations/types";
@@ -65,99 +66,90 @@ export function WipeDialog({ medium, large, index: initial, onClose }: WipeDialo
     stageRef,
   });
   return (
-    <Dialog.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
-      <Dialog.Portal>
-        {/* Solid black, as in the lightbox: a bright page around the images skews how they read. */}
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black" />
-        <Dialog.Content
-          aria-describedby={undefined}
-          // The divider handles its own arrows first; elsewhere they pan a zoomed image.
-          onKeyDown={(event) => {
-            if (!event.defaultPrevented) zoom.onKeyDown(event);
-          }}
-          className="fixed inset-0 z-50 flex flex-col items-center gap-3 p-3 text-white outline-none md:p-6"
-        >
-          <div className="flex w-full max-w-5xl items-start gap-3">
-            <div className="min-w-0 flex-1">
-              <Dialog.Title className="text-sm font-semibold">
-                Wipe view: medium vs large
-              </Dialog.Title>
-              <p className="truncate text-xs text-white/70">{prompt}</p>
-              <p className="mt-0.5 text-xs text-white/90 tabular-nums">
-                Large vs medium: <span className="font-medium">{diff.text}</span>
-                {typeof medium.input?.seed === "number" ? ` · seed ${medium.input.seed}` : ""}
-              </p>
-            </div>
-            {rows.length > 1 ? (
-              <div className="flex items-center gap-1 text-xs tabular-nums">
-                <button
-                  type="button"
-                  aria-label="Previous image pair"
-                  disabled={at === 0}
-                  onClick={() => setAt((v) => v - 1)}
-                  className="inline-flex size-7 items-center justify-center rounded-md bg-white/10 hover:bg-white/20 disabled:opacity-30"
-                >
-                  <ChevronLeft aria-hidden="true" className="size-4" />
-                </button>
-                <span aria-live="polite">
-                  Pair {(row?.i ?? 0) + 1} of {Math.max(...rows.map((r) => r.i)) + 1}
-                </span>
-                <button
-                  type="button"
-                  aria-label="Next image pair"
-                  disabled={at >= rows.length - 1}
-                  onClick={() => setAt((v) => v + 1)}
-                  className="inline-flex size-7 items-center justify-center rounded-md bg-white/10 hover:bg-white/20 disabled:opacity-30"
-                >
-                  <ChevronRight aria-hidden="true" className="size-4" />
-                </button>
-              </div>
-            ) : null}
-            <Dialog.Close
-              aria-label="Close"
-              className="inline-flex size-8 shrink-0 items-center justify-center rounded-md hover:bg-white/15"
-            >
-              <X aria-hidden="true" className="size-4" />
-            </Dialog.Close>
+    // Solid black, as in the lightbox: a bright page around the images skews how they read.
+    <Dialog open onOpenChange={(open) => (open ? undefined : onClose())}>
+      <DialogContent
+        layout="stage"
+        aria-describedby={undefined}
+        // The divider handles its own arrows first; elsewhere they pan a zoomed image.
+        onKeyDown={(event) => {
+          if (!event.defaultPrevented) zoom.onKeyDown(event);
+        }}
+        className="flex flex-col items-center gap-3 p-3 text-white md:p-6"
+      >
+        <div className="flex w-full max-w-5xl items-start gap-3">
+          <div className="min-w-0 flex-1">
+            <DialogTitle className="text-sm">Wipe view: medium vs large</DialogTitle>
+            <p className="truncate text-xs text-white/70">{prompt}</p>
+            <p className="mt-0.5 text-xs text-white/90 tabular-nums">
+              Large vs medium: <span className="font-medium">{diff.text}</span>
+              {typeof medium.input?.seed === "number" ? ` · seed ${medium.input.seed}` : ""}
+            </p>
           </div>
-          {row?.m && row.l ? (
-            mode === "wipe" ? (
-              <Wipe
-                key={row.i}
-                {...stageProps(row.m, row.l)}
-                position={position}
-                onPosition={setPosition}
-              />
-            ) : (
-              <SideBySide key={row.i} {...stageProps(row.m, row.l)} />
-            )
+          {rows.length > 1 ? (
+            <div className="flex items-center gap-1 text-xs tabular-nums">
+              <Button
+                variant="bare"
+                aria-label="Previous image pair"
+                disabled={at === 0}
+                onClick={() => setAt((v) => v - 1)}
+                className="inline-flex size-7 items-center justify-center rounded-md bg-white/10 hover:bg-white/20 disabled:opacity-30"
+              >
+                <ChevronLeft aria-hidden="true" className="size-4" />
+              </Button>
+              <span aria-live="polite">
+                Pair {(row?.i ?? 0) + 1} of {Math.max(...rows.map((r) => r.i)) + 1}
+              </span>
+              <Button
+                variant="bare"
+                aria-label="Next image pair"
+                disabled={at >= rows.length - 1}
+                onClick={() => setAt((v) => v + 1)}
+                className="inline-flex size-7 items-center justify-center rounded-md bg-white/10 hover:bg-white/20 disabled:opacity-30"
+              >
+                <ChevronRight aria-hidden="true" className="size-4" />
+              </Button>
+            </div>
+          ) : null}
+          <DialogCloseButton className="size-8 text-white hover:bg-white/15 hover:text-white" />
+        </div>
+        {row?.m && row.l ? (
+          mode === "wipe" ? (
+            <Wipe
+              key={row.i}
+              {...stageProps(row.m, row.l)}
+              position={position}
+              onPosition={setPosition}
+            />
           ) : (
-            <p className="m-auto text-sm text-white/70">No image pair has both tiers yet.</p>
-          )}
-          <div className="flex flex-wrap items-center justify-center gap-2">
-            <div
-              role="group"
-              aria-label="Layout"
-              className="flex items-center gap-0.5 rounded-lg bg-black/70 p-0.5 text-xs"
-            >
-              <ModeButton pressed={mode === "wipe"} onClick={() => setMode("wipe")}>
-                Wipe
-              </ModeButton>
-              <ModeButton pressed={mode === "side"} onClick={() => setMode("side")}>
-                Side by side
-              </ModeButton>
-            </div>
-            <ZoomControls zoom={zoom} />
+            <SideBySide key={row.i} {...stageProps(row.m, row.l)} />
+          )
+        ) : (
+          <p className="m-auto text-sm text-white/70">No image pair has both tiers yet.</p>
+        )}
+        <div className="flex flex-wrap items-center justify-center gap-2">
+          <div
+            role="group"
+            aria-label="Layout"
+            className="flex items-center gap-0.5 rounded-lg bg-black/70 p-0.5 text-xs"
+          >
+            <ModeButton pressed={mode === "wipe"} onClick={() => setMode("wipe")}>
+              Wipe
+            </ModeButton>
+            <ModeButton pressed={mode === "side"} onClick={() => setMode("side")}>
+              Side by side
+            </ModeButton>
           </div>
-          <p className="text-center text-[11px] text-white/60">
-            {mode === "wipe"
-              ? "Drag the divider, click to place it, or use ← → (Shift for bigger steps), Home and End · "
-              : ""}
-            Scroll or pinch to zoom, drag to pan · 1 for 100%, 0 to fit · Esc to close
-          </p>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          <ZoomControls zoom={zoom} />
+        </div>
+        <p className="text-center text-[11px] text-white/60">
+          {mode === "wipe"
+            ? "Drag the divider, click to place it, or use ← → (Shift for bigger steps), Home and End · "
+            : ""}
+          Scroll or pinch to zoom, drag to pan · 1 for 100%, 0 to fit · Esc to close
+        </p>
+      </DialogContent>
+    </Dialog>
   );
 }
 
@@ -181,13 +173,13 @@ function ModeButton({
   children: string;
 }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant="bare"
       aria-pressed={pressed}
       onClick={onClick}
       className={`inline-flex h-7 items-center rounded-md px-2 font-medium focus-visible:outline-2 focus-visible:outline-white ${pressed ? "bg-white text-black" : "text-white hover:bg-white/15"}`}
     >
       {children}
-    </button>
+    </Button>
   );
 }

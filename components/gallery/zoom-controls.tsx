@@ -2,6 +2,7 @@
 // The zoom bar shared by the lightbox and the wipe view: zoom out, the zoom in
 // percent of true pixels, zoom in, Fit and 100%, each named for assistive
 // technology and with its key in the tooltip.
+import { Button } from "@/components/ui/button";
 import { Minus, Plus } from "lucide-react";
 import type { CSSProperties, ReactNode } from "react";
 import type { ZoomPan } from "@/lib/client/gallery/use-zoom-pan";
@@ -79,8 +80,8 @@ function ZoomButton({
   children: ReactNode;
 }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant="bare"
       aria-label={label}
       title={title}
       onClick={onClick}
@@ -88,6 +89,6 @@ function ZoomButton({
       className={`inline-flex h-7 items-center justify-center rounded-md font-medium hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-white disabled:opacity-40 ${wide ? "px-2" : "w-7"}`}
     >
       {children}
-    </button>
+    </Button>
   );
 }

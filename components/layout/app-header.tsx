@@ -1,4 +1,4 @@
-import type { EngineInfo } from "@/lib/server/orchestrator/target";
+import type { EngineInfo } from "@/lib/contract/api";
 import { AccountSync } from "./account-sync";
 import { EngineBadge } from "./engine-badge";
 import { OrchestratorStatus } from "./orchestrator-status";

@@ -1,5 +1,5 @@
 import { Cloud, Cpu } from "lucide-react";
-import type { EngineInfo } from "@/lib/server/orchestrator/target";
+import type { EngineInfo } from "@/lib/contract/api";
 
 const EXPLANATION: Record<EngineInfo["tokenSource"], string> = {
   local: "Embedded engine: renders local previews, no Buzz spent.",

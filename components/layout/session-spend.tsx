@@ -1,7 +1,7 @@
 "use client";
 
 import { Zap } from "lucide-react";
-import type { EngineKind } from "@/lib/server/orchestrator/target";
+import type { EngineKind } from "@/lib/contract/api";
 import { formatBuzz } from "@/lib/contract/krea/pricing";
 import { useSessionSpend } from "@/lib/client/builder/use-session-spend";
 

@@ -2,6 +2,9 @@
 // What the orchestrator charged, today / this week / all time, by tier — read
 // when the designer opens it, in their own time zone — and the limit above
 // which a click asks before spending.
+import { cn } from "@/components/ui/cn";
+import { controlClass } from "@/components/ui/field";
+import { Button, buttonClass } from "@/components/ui/button";
 import { useQuery } from "@tanstack/react-query";
 import { ChartColumn } from "lucide-react";
 import { useId, useState } from "react";
@@ -38,7 +41,11 @@ export function SpendSummaryButton() {
       open={open}
       onOpenChange={setOpen}
       triggerLabel="Spend summary"
-      triggerClassName="inline-flex size-7 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground data-[state=open]:bg-subtle"
+      triggerClassName={buttonClass({
+        variant: "icon",
+        size: "sm",
+        className: "data-[state=open]:bg-subtle",
+      })}
       trigger={<ChartColumn aria-hidden="true" className="size-4" />}
       content={{
         align: "end",
@@ -72,9 +79,9 @@ function SpendTable() {
     return (
       <p role="alert" className="py-3 text-danger">
         Couldn’t read the charges: {spend.error.message}{" "}
-        <button type="button" onClick={() => void spend.refetch()} className="underline">
+        <Button variant="bare" onClick={() => void spend.refetch()} className="underline">
           Retry
-        </button>
+        </Button>
       </p>
     );
   }
@@ -138,7 +145,7 @@ function ConfirmLimit() {
         value={limit}
         onChange={(e) => save(e.target.value.replace(/\D/g, "").slice(0, 7))}
         onBlur={() => limit === "" && save(String(DEFAULT_CONFIRM_ABOVE))}
-        className="h-7 w-20 rounded-md border border-border bg-raised px-2 text-right text-foreground tabular-nums"
+        className={cn(controlClass, "h-7 w-20 px-2 text-right tabular-nums")}
       />
       <span>Buzz</span>
     </div>

@@ -1,5 +1,8 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Field, inputClass } from "@/components/ui/field";
 import { KeyRound, Loader2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/lib/client/platform/api-client";
@@ -37,35 +40,29 @@ export function SignInForm({ next }: { next: string }) {
         </h1>
         <p className="text-muted">This studio is protected. Enter its access key.</p>
       </div>
-      <div className="space-y-1.5">
-        <label htmlFor="access-key" className="font-medium">
-          Access key
-        </label>
-        <input
-          id="access-key"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={key}
-          onChange={(e) => setKey(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "access-key-error" : undefined}
-          className="h-9 w-full rounded-md border border-border bg-background px-3"
-        />
-        {error && (
-          <p id="access-key-error" role="alert" className="text-danger">
-            {error}
-          </p>
-        )}
-      </div>
-      <button
-        type="submit"
-        disabled={busy}
-        className="inline-flex h-9 w-full items-center justify-center gap-1.5 rounded-md bg-accent font-medium text-accent-foreground disabled:opacity-60"
+      <Field
+        id="access-key"
+        label="Access key"
+        error={error}
+        className="space-y-1.5"
+        labelClassName="text-sm"
       >
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            className={cn(inputClass, "h-9 w-full bg-background px-3")}
+          />
+        )}
+      </Field>
+      <Button variant="primary" size="lg" type="submit" disabled={busy} className="w-full">
         {busy && <Loader2 className="size-4 animate-spin" aria-hidden />}
         Sign in
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,13 +1,11 @@
 "use client";
 // One reference: drag handle, thumbnail, name and state, strength, Remove.
+import { Button } from "@/components/ui/button";
 import { useSortable } from "@dnd-kit/sortable";
 import { CircleAlert, GripVertical, Loader2, RotateCw, TriangleAlert, X } from "lucide-react";
 import type { ReferenceEntry } from "@/lib/client/references/entry";
 import { ReferenceThumb } from "./reference-thumb";
 import { StrengthControl } from "./strength-control";
-
-const iconButton =
-  "inline-flex size-7 shrink-0 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground";
 
 export function ReferenceRow({
   row,
@@ -63,8 +61,8 @@ export function ReferenceRow({
       }`}
     >
       <div className="flex items-start gap-1.5">
-        <button
-          type="button"
+        <Button
+          variant="bare"
           ref={setActivatorNodeRef}
           {...attributes}
           {...listeners}
@@ -72,7 +70,7 @@ export function ReferenceRow({
           className="mt-2.5 flex h-7 w-5 shrink-0 cursor-grab touch-none items-center justify-center rounded-sm text-muted hover:bg-subtle hover:text-foreground active:cursor-grabbing"
         >
           <GripVertical aria-hidden="true" className="size-4" />
-        </button>
+        </Button>
         <ReferenceThumb row={row} />
         <div className="min-w-0 flex-1">
           <div className="flex items-center gap-1">
@@ -84,26 +82,26 @@ export function ReferenceRow({
               {row.label}
             </p>
             {canRetry ? (
-              <button
-                type="button"
+              <Button
+                variant="icon"
+                size="sm"
                 onClick={onRetry}
                 aria-label={`Retry reference ${n}`}
                 title="Retry"
-                className={iconButton}
               >
                 <RotateCw aria-hidden="true" className="size-3.5" />
-              </button>
+              </Button>
             ) : null}
-            <button
-              type="button"
+            <Button
+              variant="icon"
+              size="sm"
               data-remove
               onClick={onRemove}
               aria-label={`Remove reference ${n}`}
               title="Remove"
-              className={iconButton}
             >
               <X aria-hidden="true" className="size-4" />
-            </button>
+            </Button>
           </div>
           <RowStatus row={row} id={messageId} tone={tone} />
           <StrengthControl

@@ -4,12 +4,13 @@
 // sliders), the set actions and the code that uploads and checks are fetched
 // when the first reference arrives, or earlier when the designer shows intent
 // (hover, focus, a drag entering the pane), so the first load stays light.
+import { Button } from "@/components/ui/button";
 import { ImagePlus, X } from "lucide-react";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import type { BuilderFormValues } from "@/lib/client/builder/draft";
+import type { KreaDraft } from "@/lib/client/builder/draft";
 import { useReferenceDrop } from "@/lib/client/references/use-reference-drop";
-import { setStyleSetOrigin, useStyleSetOrigin } from "@/lib/client/references/use-style-set-origin";
+import { setStyleSetOrigin, useStyleSetOrigin } from "@/lib/client/references/style-set-origin";
 import { STYLE_REFERENCES_MAX } from "@/lib/contract/krea/options";
 import type { DroppedData } from "@/lib/client/references/dropped";
 import type { ReferenceEntry } from "@/lib/client/references/entry";
@@ -30,7 +31,7 @@ const preload = () => {
 
 export function ReferencesSection({ ready }: { ready: boolean }) {
   const { control, getValues, setValue, clearErrors, formState } =
-    useFormContext<BuilderFormValues>();
+    useFormContext<KreaDraft>();
   const rows = useWatch({ control, name: "imageStyleReferences" }) ?? NO_ROWS;
   const origin = useStyleSetOrigin();
   const [messages, setMessages] = useState<string[]>([]);
@@ -142,14 +143,15 @@ export function ReferencesSection({ ready }: { ready: boolean }) {
             ))}
           </ul>
           {messages.length > 0 ? (
-            <button
-              type="button"
+            <Button
+              variant="icon"
+              size="xs"
               aria-label="Dismiss reference messages"
               onClick={() => setMessages([])}
-              className="-m-0.5 size-6 shrink-0 rounded-sm p-1 text-muted hover:bg-border hover:text-foreground"
+              className="-m-0.5 rounded-sm p-1 hover:bg-border"
             >
               <X aria-hidden="true" className="size-4" />
-            </button>
+            </Button>
           ) : null}
         </div>
       ) : null}
@@ -172,16 +174,17 @@ export function ReferencesSection({ ready }: { ready: boolean }) {
               Drop or paste more images and links.
             </p>
           )}
-          <button
-            type="button"
+          <Button
+            variant="secondary"
+            size="sm"
             onClick={() => fileInput.current?.click()}
             disabled={full}
             aria-describedby="refs-hint"
-            className="inline-flex h-7 shrink-0 items-center gap-1.5 rounded-md border border-border bg-raised px-2.5 font-medium text-foreground hover:bg-subtle disabled:opacity-50"
+            className="disabled:opacity-50"
           >
             <ImagePlus aria-hidden="true" className="size-3.5" />
             Add image…
-          </button>
+          </Button>
           <input
             ref={fileInput}
             type="file"

@@ -1,9 +1,10 @@
 "use client";
 // "Style reference URL": type or paste a link, Add (or Enter) checks it and adds a
 // row. Enter must not submit the builder form around it: that would spend Buzz.
+import { Button } from "@/components/ui/button";
 import { Link2, Loader2 } from "lucide-react";
 import { useState } from "react";
-import { FieldError, inputBase } from "@/components/builder/field-parts";
+import { FieldError, inputClass } from "@/components/ui/field";
 
 export function UrlField({
   onAdd,
@@ -60,19 +61,19 @@ export function UrlField({
               e.preventDefault();
               void add();
             }}
-            className={`${inputBase} h-8 w-full pl-7`}
+            className={`${inputClass} w-full pl-7`}
           />
         </div>
-        <button
-          type="button"
+        <Button
+          variant="secondary"
           onClick={() => void add()}
           disabled={busy || !text.trim()}
-          className="inline-flex h-8 shrink-0 items-center gap-1 rounded-md border border-border bg-raised px-3 text-xs font-medium hover:bg-subtle disabled:opacity-50"
+          className="gap-1 text-xs disabled:opacity-50"
         >
           {busy ? <Loader2 aria-hidden="true" className="size-3.5 animate-spin" /> : null}
           Add
           <span className="sr-only"> style reference URL</span>
-        </button>
+        </Button>
       </div>
       <FieldError id="style-ref-url-error" message={error ?? undefined} />
     </div>

@@ -3,7 +3,9 @@
 // designer choose, instead of overwriting someone else's change.
 import type { StyleSetOrigin } from "@/lib/client/references/sets";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
-import { DialogFrame, primaryButton, secondaryButton } from "./dialog-parts";
+import { Button } from "@/components/ui/button";
+import { DialogFooter } from "@/components/ui/dialog";
+import { DialogFrame } from "./dialog-parts";
 
 export function ConflictDialog({
   origin,
@@ -31,17 +33,13 @@ export function ConflictDialog({
         , updated{" "}
         <time dateTime={current.updatedAt}>{new Date(current.updatedAt).toLocaleString()}</time>.
       </p>
-      <div className="mt-4 flex flex-wrap justify-end gap-2">
-        <button type="button" onClick={onClose} className={secondaryButton}>
-          Cancel
-        </button>
-        <button type="button" onClick={onLoadTheirs} className={secondaryButton}>
-          Load theirs
-        </button>
-        <button type="button" onClick={onSaveMine} className={primaryButton}>
+      <DialogFooter className="flex-wrap">
+        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onLoadTheirs}>Load theirs</Button>
+        <Button variant="primary" onClick={onSaveMine}>
           Save mine as a new set…
-        </button>
-      </div>
+        </Button>
+      </DialogFooter>
     </DialogFrame>
   );
 }

@@ -2,6 +2,7 @@
 // Import from a JSON file exported by a studio. The server takes the whole file
 // or nothing; when it refuses, every problem it found is listed where it is in
 // the file ("sets[2].references[0].strength"), so it can be fixed in an editor.
+import { Button } from "@/components/ui/button";
 import { CircleAlert, Upload, X } from "lucide-react";
 import { useRef, useState } from "react";
 import { toast } from "@/lib/client/platform/toast";
@@ -73,15 +74,10 @@ export function ImportSets({ onProblem }: { onProblem: (problem: ImportProblem |
 
   return (
     <>
-      <button
-        type="button"
-        onClick={() => input.current?.click()}
-        disabled={busy}
-        className="inline-flex h-8 shrink-0 items-center justify-center gap-1.5 rounded-md border border-border bg-raised px-3 text-sm font-medium hover:bg-subtle disabled:opacity-60"
-      >
+      <Button variant="secondary" onClick={() => input.current?.click()} disabled={busy}>
         <Upload aria-hidden="true" className="size-4" />
         {busy ? "Importing…" : "Import…"}
-      </button>
+      </Button>
       <input
         ref={input}
         type="file"
@@ -123,14 +119,15 @@ export function ImportReport({
         ) : null}
         <p className="mt-1.5 text-xs text-muted">Your style sets are unchanged.</p>
       </div>
-      <button
-        type="button"
+      <Button
+        variant="icon"
+        size="sm"
         onClick={onDismiss}
         aria-label="Dismiss import problem"
-        className="-m-1 size-7 shrink-0 rounded-md p-1.5 text-muted hover:bg-subtle hover:text-foreground"
+        className="-m-1 p-1.5"
       >
         <X aria-hidden="true" className="size-4" />
-      </button>
+      </Button>
     </div>
   );
 }

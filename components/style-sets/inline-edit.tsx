@@ -3,13 +3,13 @@
 // A save based on an old version is refused by the server (409): we say so,
 // keep what was typed, and the list reloads so a second Save applies it on top
 // of the other person's change, knowingly.
+import { cn } from "@/components/ui/cn";
+import { FieldError, inputClass, textareaClass } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
 import { Loader2 } from "lucide-react";
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { ApiError } from "@/lib/client/platform/api-client";
 import { conflictOf } from "@/lib/client/references/use-style-sets";
-
-const small =
-  "inline-flex h-7 items-center rounded-md px-2.5 text-xs font-medium disabled:opacity-60";
 
 export function InlineEdit({
   label,
@@ -74,38 +74,24 @@ export function InlineEdit({
         void submit();
       }
     },
-    className:
-      "w-full rounded-md border border-border bg-raised px-2 text-sm hover:border-border-strong aria-[invalid=true]:border-danger",
   };
 
   return (
     <form onSubmit={submit} noValidate className="space-y-1.5">
       {multiline ? (
-        <textarea rows={3} {...common} className={`${common.className} resize-y py-1.5`} />
+        <textarea rows={3} {...common} className={cn(textareaClass, "w-full px-2")} />
       ) : (
-        <input {...common} className={`${common.className} h-8`} />
+        <input {...common} className={cn(inputClass, "w-full px-2")} />
       )}
-      {error ? (
-        <p id={errorId} role="alert" className="text-xs text-danger">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError id={errorId} message={error} /> : null}
       <div className="flex gap-1.5">
-        <button
-          type="submit"
-          disabled={busy}
-          className={`${small} bg-accent text-accent-foreground hover:brightness-110`}
-        >
+        <Button variant="primary" size="sm" type="submit" disabled={busy}>
           {busy ? <Loader2 aria-hidden="true" className="mr-1 size-3 animate-spin" /> : null}
           Save
-        </button>
-        <button
-          type="button"
-          onClick={onCancel}
-          className={`${small} border border-border bg-raised hover:bg-subtle`}
-        >
+        </Button>
+        <Button variant="secondary" size="sm" onClick={onCancel}>
           Cancel
-        </button>
+        </Button>
         {multiline ? (
           <span className="self-center text-[11px] text-muted">Ctrl+Enter saves</span>
         ) : null}

@@ -8,10 +8,10 @@ import { useStyleSetChanges } from "@/lib/client/references/use-style-sets";
 import { toSetReference, type ReferenceEntry } from "@/lib/client/references/entry";
 import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX } from "@/lib/contract/style-sets/limits";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
-import { DialogFrame, primaryButton, secondaryButton } from "./dialog-parts";
-
-const field =
-  "mt-1 w-full rounded-md border border-border bg-raised px-2.5 text-sm placeholder:text-muted hover:border-border-strong aria-[invalid=true]:border-danger";
+import { Button } from "@/components/ui/button";
+import { DialogFooter } from "@/components/ui/dialog";
+import { Field, inputClass, textareaClass } from "@/components/ui/field";
+import { DialogFrame } from "./dialog-parts";
 
 export function SaveSetDialog({
   initialName,
@@ -67,63 +67,53 @@ export function SaveSetDialog({
       onClose={onClose}
     >
       <form onSubmit={save} noValidate className="mt-4 space-y-3">
-        <div>
-          <label htmlFor="set-name" className="text-xs font-medium">
-            Name
-          </label>
-          <input
-            id="set-name"
-            value={name}
-            maxLength={STYLE_SET_NAME_MAX}
-            autoComplete="off"
-            autoFocus
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? "set-name-error" : undefined}
-            placeholder="Noir, Risograph, Client X moodboard…"
-            className={`${field} h-8`}
-          />
-          {errors.name ? (
-            <p id="set-name-error" role="alert" className="mt-1 text-xs text-danger">
-              {errors.name}
-            </p>
-          ) : null}
-        </div>
-        <div>
-          <label htmlFor="set-note" className="text-xs font-medium">
-            Note <span className="font-normal text-muted">(optional)</span>
-          </label>
-          <textarea
-            id="set-note"
-            value={note}
-            rows={3}
-            maxLength={STYLE_SET_NOTE_MAX}
-            onChange={(e) => setNote(e.target.value)}
-            aria-invalid={errors.note ? true : undefined}
-            aria-describedby={errors.note ? "set-note-error" : undefined}
-            placeholder="What it is for, what to pair it with"
-            className={`${field} resize-y py-1.5`}
-          />
-          {errors.note ? (
-            <p id="set-note-error" role="alert" className="mt-1 text-xs text-danger">
-              {errors.note}
-            </p>
-          ) : null}
-        </div>
+        <Field id="set-name" label="Name" error={errors.name}>
+          {(control) => (
+            <input
+              {...control}
+              value={name}
+              maxLength={STYLE_SET_NAME_MAX}
+              autoComplete="off"
+              autoFocus
+              onChange={(e) => setName(e.target.value)}
+              placeholder="Noir, Risograph, Client X moodboard…"
+              className={`${inputClass} mt-1 w-full`}
+            />
+          )}
+        </Field>
+        <Field
+          id="set-note"
+          label={
+            <>
+              Note <span className="font-normal text-muted">(optional)</span>
+            </>
+          }
+          error={errors.note}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              value={note}
+              rows={3}
+              maxLength={STYLE_SET_NOTE_MAX}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder="What it is for, what to pair it with"
+              className={`${textareaClass} mt-1 w-full`}
+            />
+          )}
+        </Field>
         {errors.form ? (
           <p role="alert" className="text-xs text-danger">
             {errors.form}
           </p>
         ) : null}
-        <div className="flex justify-end gap-2 pt-1">
-          <button type="button" onClick={onClose} className={secondaryButton}>
-            Cancel
-          </button>
-          <button type="submit" disabled={busy} className={primaryButton}>
+        <DialogFooter className="mt-0 pt-1">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={busy}>
             {busy ? <Loader2 aria-hidden="true" className="size-4 animate-spin" /> : null}
             Save set
-          </button>
-        </div>
+          </Button>
+        </DialogFooter>
       </form>
     </DialogFrame>
   );

@@ -2,11 +2,12 @@
 // Under the reference list: save the references as a new set, update the set they
 // came from (naming the version they were based on, so someone else's change is
 // never overwritten unseen), or clear the list. Shown only with references.
+import { Button } from "@/components/ui/button";
 import { Loader2, Save, Trash2, Upload } from "lucide-react";
 import { useState } from "react";
 import { toast } from "@/lib/client/platform/toast";
 import { ApiError } from "@/lib/client/platform/api-client";
-import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/use-style-set-origin";
+import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/style-set-origin";
 import { conflictOf, useStyleSetChanges } from "@/lib/client/references/use-style-sets";
 import { forget } from "@/lib/client/references/add-pipeline";
 import { applyLiveStyleSet } from "@/lib/client/references/apply-to-list";
@@ -21,9 +22,6 @@ import {
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { ConflictDialog } from "./conflict-dialog";
 import { SaveSetDialog } from "./save-set-dialog";
-
-const action =
-  "inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium hover:bg-subtle disabled:opacity-50 disabled:hover:bg-transparent";
 
 export function SetActions({
   api,
@@ -113,28 +111,30 @@ export function SetActions({
         </p>
       ) : null}
       <div className="flex flex-wrap items-center gap-1">
-        <button
-          type="button"
+        <Button
+          variant="ghost"
+          size="sm"
           onClick={() => openSave()}
           disabled={unsettled}
           title={
             unsettled ? "Wait for uploads and checks, or remove the rows with problems" : undefined
           }
-          className={action}
+          className="px-2 text-foreground disabled:opacity-50 disabled:hover:bg-transparent"
         >
           <Save aria-hidden="true" className="size-3.5" />
           Save as set…
-        </button>
+        </Button>
         {changed && origin ? (
-          <button
-            type="button"
+          <Button
+            variant="ghost"
+            size="sm"
             onClick={() => void update()}
             disabled={unsettled}
             // Busy, not disabled: a disabled button drops keyboard focus, and the
             // conflict dialog hands focus back to whatever had it when it opened.
             aria-disabled={updating || undefined}
             aria-busy={updating || undefined}
-            className={`${action} aria-disabled:opacity-50`}
+            className="px-2 text-foreground aria-disabled:opacity-50 disabled:opacity-50 disabled:hover:bg-transparent"
           >
             {updating ? (
               <Loader2 aria-hidden="true" className="size-3.5 animate-spin" />
@@ -142,16 +142,12 @@ export function SetActions({
               <Upload aria-hidden="true" className="size-3.5" />
             )}
             Update “{origin.name}”
-          </button>
+          </Button>
         ) : null}
-        <button
-          type="button"
-          onClick={clear}
-          className={`${action} ml-auto text-muted hover:text-foreground`}
-        >
+        <Button variant="ghost" size="sm" onClick={clear} className="ml-auto px-2">
           <Trash2 aria-hidden="true" className="size-3.5" />
           Remove all
-        </button>
+        </Button>
       </div>
       {saveOpen ? (
         <SaveSetDialog

@@ -3,6 +3,9 @@
 // and Replace / Append for each. An append that would pass ten is refused here,
 // saying how many fit, and nothing changes. Applying keeps the set alive first
 // (fresh blobs, expired ones uploaded again), which takes a moment.
+import { cn } from "@/components/ui/cn";
+import { inputClass } from "@/components/ui/field";
+import { Button, buttonClass } from "@/components/ui/button";
 import { LazyPopover } from "@/components/ui/lazy-popover";
 import { ChevronDown, Library, Search, Settings2 } from "lucide-react";
 import Link from "next/link";
@@ -13,11 +16,7 @@ import type { ListAccess } from "@/lib/client/references/list";
 import type { ApplyMode } from "@/lib/client/references/sets";
 import { formatStrength } from "@/lib/contract/references/strength";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
-import { setsTriggerClass } from "./style-sets-button";
 import { SetThumbs } from "./set-thumbs";
-
-const small =
-  "inline-flex h-6 items-center rounded-md border border-border bg-raised px-2 text-[11px] font-medium hover:bg-subtle disabled:opacity-60";
 
 export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpen?: boolean }) {
   const [open, setOpen] = useState(defaultOpen ?? false);
@@ -51,7 +50,10 @@ export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpe
         setOpen(next);
         if (!next) setRefusal(null);
       }}
-      triggerClassName={setsTriggerClass}
+      triggerClassName={buttonClass({
+        size: "xs",
+        className: "data-[state=open]:bg-subtle",
+      })}
       trigger={
         <>
           <Library aria-hidden="true" className="size-3.5" />
@@ -86,7 +88,7 @@ export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpe
               if (e.key === "Enter") e.preventDefault();
             }}
             placeholder="Search by name"
-            className="h-8 w-full rounded-md border border-border bg-raised pr-2 pl-7 text-sm placeholder:text-muted"
+            className={cn(inputClass, "w-full pr-2 pl-7")}
           />
         </div>
       </div>
@@ -156,9 +158,9 @@ function PickerBody({
     return (
       <div role="alert" className="space-y-2 p-3 text-xs">
         <p>The style sets could not be loaded. {error}</p>
-        <button type="button" onClick={onRetry} className={small}>
+        <Button variant="secondary" size="xs" onClick={onRetry}>
           Try again
-        </button>
+        </Button>
       </div>
     );
   }
@@ -196,35 +198,35 @@ function PickerBody({
           <div className="flex shrink-0 gap-1">
             {hasRows ? (
               <>
-                <button
-                  type="button"
+                <Button
+                  variant="secondary"
+                  size="xs"
                   onClick={() => onApply(set, "replace")}
                   disabled={applying !== null}
                   aria-label={`Replace with “${set.name}”`}
-                  className={small}
                 >
                   Replace
-                </button>
-                <button
-                  type="button"
+                </Button>
+                <Button
+                  variant="secondary"
+                  size="xs"
                   onClick={() => onApply(set, "append")}
                   disabled={applying !== null}
                   aria-label={`Append “${set.name}”`}
-                  className={small}
                 >
                   Append
-                </button>
+                </Button>
               </>
             ) : (
-              <button
-                type="button"
+              <Button
+                variant="secondary"
+                size="xs"
                 onClick={() => onApply(set, "replace")}
                 disabled={applying !== null}
                 aria-label={`Apply “${set.name}”`}
-                className={small}
               >
                 Apply
-              </button>
+              </Button>
             )}
           </div>
         </li>

@@ -1,6 +1,7 @@
 "use client";
 // One set on the Style sets page: name (rename in place), note, its references
 // with their strengths, when it changed, and what can be done with it.
+import { Button, buttonClass } from "@/components/ui/button";
 import { Copy, Download, Images, Pencil, Trash2, TriangleAlert, Wand2 } from "lucide-react";
 import { useRef, useState } from "react";
 import { toast } from "@/lib/client/platform/toast";
@@ -13,9 +14,6 @@ import { lostIndices, lostSummary } from "@/lib/contract/style-sets/health";
 import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX } from "@/lib/contract/style-sets/limits";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { InlineEdit } from "./inline-edit";
-
-const action =
-  "inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-muted hover:bg-subtle hover:text-foreground";
 
 export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () => void }) {
   const changes = useStyleSetChanges();
@@ -73,16 +71,16 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
               <h3 className="truncate text-sm font-semibold" title={set.name}>
                 {set.name}
               </h3>
-              <button
+              <Button
+                variant="icon"
+                size="xs"
                 ref={renameButton}
-                type="button"
                 onClick={() => setEditing("name")}
                 aria-label={`Rename “${set.name}”`}
                 title="Rename"
-                className="inline-flex size-6 shrink-0 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground"
               >
                 <Pencil aria-hidden="true" className="size-3.5" />
-              </button>
+              </Button>
             </div>
           )}
           <p className="mt-0.5 text-xs text-muted tabular-nums">
@@ -176,32 +174,34 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
           >
             {set.note || "No note"}
           </p>
-          <button
+          <Button
+            variant="ghost"
+            size="sm"
             ref={noteButton}
-            type="button"
             onClick={() => setEditing("note")}
             aria-label={`${set.note ? "Edit note" : "Add note"} for “${set.name}”`}
-            className={action}
+            className="px-2"
           >
             {set.note ? "Edit note" : "Add note"}
-          </button>
+          </Button>
         </div>
       )}
 
       <div className="mt-auto flex flex-wrap items-center gap-1 border-t border-border pt-2">
-        <button
-          type="button"
+        <Button
+          variant="ghost"
+          size="sm"
           onClick={() => void duplicate()}
           aria-label={`Duplicate “${set.name}”`}
-          className={action}
+          className="px-2"
         >
           <Copy aria-hidden="true" className="size-3.5" />
           Duplicate
-        </button>
+        </Button>
         <a
           href={`/?styleSet=${encodeURIComponent(set.id)}`}
           aria-label={`Generations made with “${set.name}”`}
-          className={action}
+          className={buttonClass({ variant: "ghost", size: "sm", className: "px-2" })}
         >
           <Images aria-hidden="true" className="size-3.5" />
           Generations
@@ -210,20 +210,21 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
           href={`/api/style-sets/export?ids=${encodeURIComponent(set.id)}`}
           download
           aria-label={`Export “${set.name}” as JSON`}
-          className={action}
+          className={buttonClass({ variant: "ghost", size: "sm", className: "px-2" })}
         >
           <Download aria-hidden="true" className="size-3.5" />
           Export
         </a>
-        <button
-          type="button"
+        <Button
+          variant="ghost"
+          size="sm"
           onClick={onDelete}
           aria-label={`Delete “${set.name}”`}
-          className={`${action} ml-auto hover:text-danger`}
+          className="ml-auto px-2 hover:text-danger"
         >
           <Trash2 aria-hidden="true" className="size-3.5" />
           Delete
-        </button>
+        </Button>
       </div>
     </article>
   );

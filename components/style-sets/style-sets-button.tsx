@@ -2,6 +2,7 @@
 // The builder's "Style sets" button. The picker behind it (Radix popover, the
 // sets query, thumbnails) is fetched on first hover, focus or click, so the
 // page's first load carries one plain button.
+import { Button } from "@/components/ui/button";
 import { ChevronDown, Library } from "lucide-react";
 import { lazy, Suspense, useState } from "react";
 import type { ListAccess } from "@/lib/client/references/list";
@@ -9,24 +10,22 @@ import type { ListAccess } from "@/lib/client/references/list";
 const loadPicker = () => import("./sets-picker");
 const SetsPicker = lazy(() => loadPicker().then((m) => ({ default: m.SetsPicker })));
 
-export const setsTriggerClass =
-  "inline-flex h-6 items-center gap-1 rounded-md border border-border bg-raised px-2 text-[11px] font-medium hover:bg-subtle data-[state=open]:bg-subtle";
-
 function PlainTrigger({ onOpen }: { onOpen?: () => void }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant="secondary"
+      size="xs"
       aria-haspopup="dialog"
       aria-expanded={false}
       onClick={onOpen}
       onPointerEnter={() => void loadPicker()}
       onFocus={() => void loadPicker()}
-      className={setsTriggerClass}
+      className="data-[state=open]:bg-subtle"
     >
       <Library aria-hidden="true" className="size-3.5" />
       Style sets
       <ChevronDown aria-hidden="true" className="size-3 text-muted" />
-    </button>
+    </Button>
   );
 }
 

@@ -1,6 +1,9 @@
 "use client";
 // The Style sets page: every saved set with its thumbnails and strengths; rename,
 // note, duplicate, delete (Undo), export and import, and "Use in builder".
+import { cn } from "@/components/ui/cn";
+import { inputClass } from "@/components/ui/field";
+import { Button, buttonClass } from "@/components/ui/button";
 import { useQueryClient } from "@tanstack/react-query";
 import { Download, Library, Search } from "lucide-react";
 import Link from "next/link";
@@ -14,9 +17,6 @@ import {
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { ImportSets, ImportReport, type ImportProblem } from "./import-sets";
 import { StyleSetCard } from "./style-set-card";
-
-export const toolButton =
-  "inline-flex h-8 shrink-0 items-center justify-center gap-1.5 rounded-md border border-border bg-raised px-3 text-sm font-medium hover:bg-subtle aria-disabled:pointer-events-none aria-disabled:opacity-50";
 
 export function StyleSetsManager({ initialSets }: { initialSets?: StyleSet[] }) {
   const sets = useStyleSets({ initialData: initialSets });
@@ -71,7 +71,9 @@ export function StyleSetsManager({ initialSets }: { initialSets?: StyleSet[] }) 
             download
             aria-disabled={all.length === 0 || undefined}
             tabIndex={all.length === 0 ? -1 : undefined}
-            className={toolButton}
+            className={buttonClass({
+              className: "aria-disabled:pointer-events-none aria-disabled:opacity-50",
+            })}
           >
             <Download aria-hidden="true" className="size-4" />
             Export all
@@ -96,7 +98,7 @@ export function StyleSetsManager({ initialSets }: { initialSets?: StyleSet[] }) 
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             placeholder="Search by name"
-            className="h-8 w-full rounded-md border border-border bg-raised pr-2 pl-8 text-sm placeholder:text-muted"
+            className={cn(inputClass, "w-full pr-2 pl-8")}
           />
         </div>
       ) : null}
@@ -119,13 +121,9 @@ export function StyleSetsManager({ initialSets }: { initialSets?: StyleSet[] }) 
           <div role="alert" className="rounded-lg border border-danger/40 bg-raised p-4 text-sm">
             <p className="font-medium">The style sets could not be loaded.</p>
             <p className="mt-1 text-muted">{sets.error.message}</p>
-            <button
-              type="button"
-              onClick={() => void sets.refetch()}
-              className={`${toolButton} mt-3`}
-            >
+            <Button variant="secondary" onClick={() => void sets.refetch()} className="mt-3">
               Try again
-            </button>
+            </Button>
           </div>
         ) : all.length === 0 ? (
           <EmptyState />

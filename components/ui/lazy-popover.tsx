@@ -4,6 +4,7 @@
 // button itself is plain and drawn with the page; the panel anchors to it.
 import dynamic from "next/dynamic";
 import { useRef, useState, type ReactNode } from "react";
+import { Button } from "./button";
 import type { PopoverPanelProps } from "./popover-panel";
 
 const load = () => import("./popover-panel");
@@ -14,6 +15,7 @@ export interface LazyPopoverProps {
   onOpenChange: (open: boolean) => void;
   /** what the button shows */
   trigger: ReactNode;
+  /** the button's look, usually `buttonClass(…)` */
   triggerClassName: string;
   /** accessible name when the button's content is an icon */
   triggerLabel?: string;
@@ -35,9 +37,9 @@ export function LazyPopover({
   if (open && !used) setUsed(true);
   return (
     <>
-      <button
+      <Button
         ref={button}
-        type="button"
+        variant="bare"
         aria-label={triggerLabel}
         title={triggerLabel}
         aria-haspopup="dialog"
@@ -49,7 +51,7 @@ export function LazyPopover({
         className={triggerClassName}
       >
         {trigger}
-      </button>
+      </Button>
       {used ? (
         <PopoverPanel anchor={button} open={open} onOpenChange={onOpenChange} content={content}>
           {children}

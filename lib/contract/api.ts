@@ -18,3 +18,16 @@ export interface SubmitAccount {
   /** "the local engine", "Civitai (your token #k3f9)" */
   label: string;
 }
+
+/** Which kind of orchestrator the studio talks to. */
+export type EngineKind = "local" | "civitai";
+
+/** What the browser is told about the orchestrator in use (never its URL or token). */
+export interface EngineInfo {
+  engine: EngineKind;
+  label: string;
+  /** where the token came from, for the header badge */
+  tokenSource: "cookie" | "env" | "local";
+  /** whom submits are made for now: kept submits name it (lib/client/platform/submit-account.ts) */
+  account: SubmitAccount;
+}

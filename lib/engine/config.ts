@@ -6,6 +6,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { parseFaultPlan, type FaultPlan } from "./faults";
+export { ENGINE_ENV_VARIABLES } from "./env-variables";
 import { TYPICAL_SECONDS, type KreaSize } from "./krea-facts";
 import { staticResolver, systemResolver, type HostResolver } from "./reference-check";
 
@@ -114,11 +115,8 @@ function parseHosts(raw: string): Record<string, string[]> {
 type Env = Record<string, string | undefined>;
 
 /**
- * Reads LOCAL_ENGINE, LOCAL_ENGINE_SPEED, LOCAL_ENGINE_URL_TTL_SECONDS,
- * LOCAL_ENGINE_BLOB_TTL_SECONDS,
- * LOCAL_ENGINE_BUZZ, LOCAL_ENGINE_CONCURRENCY, LOCAL_ENGINE_PUBLIC_URL,
- * LOCAL_ENGINE_FAULTS, LOCAL_ENGINE_TEST_MODE, LOCAL_ENGINE_HOSTS and STUDIO_DATA_DIR. A malformed value throws: a typo should not silently run
- * the engine with settings nobody asked for.
+ * Reads ENGINE_ENV_VARIABLES. A malformed value throws: a typo should not
+ * silently run the engine with settings nobody asked for.
  */
 export function optionsFromEnv(env: Env = process.env): EngineOptions {
   const enabled = (env.LOCAL_ENGINE ?? "").trim().toLowerCase();

@@ -15,6 +15,12 @@ import { EngineLockedError } from "./lock";
 export type EngineState =
   { state: "ready" | "off" } | { state: "waiting" | "failed" | "stopping"; detail: string };
 
+/**
+ * The variables the engine's settings are read from (ENGINE_ENV_VARIABLES):
+ * process.env by default; the studio passes its own reader (lib/server/env.ts).
+ */
+export type ReadEngineEnv = () => Readonly<Record<string, string | undefined>>;
+
 interface StartSlot {
   status: EngineState;
   retry?: ReturnType<typeof setInterval>;
@@ -32,23 +38,24 @@ export const LOCK_RETRY_MS = 500;
 const slot = (): StartSlot =>
   (globalThis.__kreaStudioEngineStart ??= { status: { state: "ready" } });
 
-export function getEngine(): Engine {
+export function getEngine(readEnv: ReadEngineEnv = () => process.env): Engine {
   const start = slot();
   if (start.status.state === "stopping") return stopped();
-  if (!globalThis.__kreaStudioLocalEngine || start.status.state === "waiting") tryStart(start);
+  if (!globalThis.__kreaStudioLocalEngine || start.status.state === "waiting")
+    tryStart(start, readEnv);
   return globalThis.__kreaStudioLocalEngine ?? stopped();
 }
 
 /** The engine's real state; starts it (or retries its lock) when needed. */
-export function engineState(): EngineState {
-  getEngine();
+export function engineState(readEnv?: ReadEngineEnv): EngineState {
+  getEngine(readEnv);
   return slot().status;
 }
 
-function tryStart(start: StartSlot): void {
+function tryStart(start: StartSlot, readEnv: ReadEngineEnv): void {
   const wasWaiting = start.status.state === "waiting";
   try {
-    const options = optionsFromEnv();
+    const options = optionsFromEnv({ ...readEnv() });
     globalThis.__kreaStudioLocalEngine = createEngine(options);
     start.status = { state: options.enabled === false ? "off" : "ready" };
     stopRetrying(start);
@@ -63,7 +70,7 @@ function tryStart(start: StartSlot): void {
         `The local engine is starting: ${detail} It retries by itself.`,
       );
       start.retry ??= setInterval(() => {
-        if (slot() === start && start.status.state === "waiting") tryStart(start);
+        if (slot() === start && start.status.state === "waiting") tryStart(start, readEnv);
       }, LOCK_RETRY_MS);
       // Waiting must not keep a process alive that is otherwise done.
       start.retry.unref?.();

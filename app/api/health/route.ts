@@ -2,6 +2,7 @@
 import { json, route } from "@/lib/server/http/route";
 import { isShuttingDown } from "@/lib/server/http/shutdown";
 import { engineState } from "@/lib/engine/get-engine";
+import { engineEnv } from "@/lib/server/env";
 import { breakerFor } from "@/lib/server/orchestrator/breaker";
 import { targetFor } from "@/lib/server/orchestrator/request-target";
 import { describeTarget, servesEmbeddedEngine } from "@/lib/server/orchestrator/target";
@@ -12,7 +13,7 @@ export const GET = route(async (request) => {
   const target = await targetFor(request);
   const info = describeTarget(target);
   // Only when this browser's requests go to the embedded engine does its state decide.
-  const localEngine = servesEmbeddedEngine(target) ? engineState() : null;
+  const localEngine = servesEmbeddedEngine(target) ? engineState(engineEnv) : null;
   const stopping = isShuttingDown();
   const ok = !stopping && (localEngine === null || localEngine.state === "ready");
   return json(

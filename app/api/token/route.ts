@@ -6,6 +6,7 @@ import { json, readJson, route } from "@/lib/server/http/route";
 import { parseOrThrow } from "@/lib/server/http/validate";
 import { verifyToken } from "@/lib/server/orchestrator/verify-token";
 import { tokenClearCookie, tokenSetCookie } from "@/lib/server/session/token-cookie";
+import { env } from "@/lib/server/env";
 
 export const dynamic = "force-dynamic";
 
@@ -47,8 +48,8 @@ export const POST = route(async (request) => {
 export const DELETE = route(async (request) => {
   return json(
     {
-      engine: process.env.CIVITAI_TOKEN ? "civitai" : "local",
-      note: process.env.CIVITAI_TOKEN
+      engine: env().CIVITAI_TOKEN ? "civitai" : "local",
+      note: env().CIVITAI_TOKEN
         ? "Your token is removed; the server's own Civitai token is used."
         : "Your token is removed; generations run on the local engine.",
     },

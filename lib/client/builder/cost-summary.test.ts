@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { summarizeCost, type OrchestratorQuote } from "./cost-summary";
+import { summarizeCost, type QuoteState } from "./cost-summary";
 
-const idle: OrchestratorQuote = { state: "idle" };
+const idle: QuoteState = { state: "idle" };
 
 describe("summarizeCost", () => {
   it("gives per image, quantity and the whole-Buzz total, and the other tier", () => {

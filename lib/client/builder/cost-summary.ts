@@ -4,7 +4,7 @@
 import { QUANTITY_MAX, QUANTITY_MIN, type KreaSize } from "@/lib/contract/krea/options";
 import { estimateCost, formatBuzz, STYLE_REFERENCE_PREMIUM } from "@/lib/contract/krea/pricing";
 
-export type OrchestratorQuote =
+export type QuoteState =
   /** the settings cannot be quoted yet (invalid quantity or references) */
   | { state: "idle" }
   | { state: "checking" }
@@ -45,7 +45,7 @@ export function isValidQuantity(quantity: number): boolean {
   return Number.isInteger(quantity) && quantity >= QUANTITY_MIN && quantity <= QUANTITY_MAX;
 }
 
-export function summarizeCost(inputs: CostInputs, quote: OrchestratorQuote): CostSummary {
+export function summarizeCost(inputs: CostInputs, quote: QuoteState): CostSummary {
   const valid = isValidQuantity(inputs.quantity);
   const local = estimateCost({ ...inputs, quantity: valid ? inputs.quantity : QUANTITY_MIN });
   const otherSize: KreaSize = inputs.size === "medium" ? "large" : "medium";
@@ -74,10 +74,7 @@ export function summarizeCost(inputs: CostInputs, quote: OrchestratorQuote): Cos
   };
 }
 
-function describeQuote(
-  quote: OrchestratorQuote,
-  localTotal: number | null,
-): CostSummary["orchestrator"] {
+function describeQuote(quote: QuoteState, localTotal: number | null): CostSummary["orchestrator"] {
   switch (quote.state) {
     case "idle":
       return { tone: "muted", text: "The orchestrator quotes once the settings are valid" };

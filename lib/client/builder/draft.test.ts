@@ -5,14 +5,14 @@ import {
   readDraft,
   toKreaDraft,
   writeDraft,
-  type BuilderValues,
+  type KreaDraft,
 } from "./draft";
 import { memoryStore } from "@/lib/client/platform/session-store";
 
 describe("builder draft", () => {
   it("round-trips every field", () => {
     const store = memoryStore();
-    const values: BuilderValues = {
+    const values: KreaDraft = {
       prompt: "a quiet harbour, fog, 35mm",
       size: "large",
       aspectRatio: "2.35:1",

@@ -2,12 +2,15 @@
 // never loses a prompt. Each field is read on its own: one odd value (an old
 // schema, a hand edit) falls back to its default without losing the rest.
 import {
-  ASPECT_RATIOS,
-  CREATIVITY_LEVELS,
-  KREA_DEFAULTS,
-  KREA_SIZES,
-} from "@/lib/contract/krea/options";
-import type { KreaInputDraft } from "@/lib/contract/krea/schema";
+  KREA_FIELDS,
+  KREA_SETTINGS,
+  unhandledKind,
+  type FieldRow,
+  type KreaFields,
+  type KreaInput,
+  type KreaSetting,
+  type StyleReference,
+} from "@/lib/contract/krea/fields";
 import { readEntries, toStyleReference, type ReferenceEntry } from "@/lib/client/references/entry";
 import {
   isRecord,
@@ -19,42 +22,52 @@ import {
 export const DRAFT_KEY = "krea-studio:builder-draft";
 
 /**
- * What the form holds is the schema's input type (react-hook-form validates it
- * with the schema), except that each style reference is a whole row of the
- * list (label, thumbnail, upload state…); `toKreaDraft` strips the rows back to
- * what Krea takes before validating or sending. A draft and the defaults fill
- * every field.
+ * What the form holds before the Krea check parses it: every field the designer
+ * sets, valid or not, except that each style reference is a whole row of the list
+ * (label, thumbnail, upload state…) and the seed is null for a fresh random one.
  */
-export type BuilderFormValues = Omit<KreaInputDraft, "imageStyleReferences"> & {
-  imageStyleReferences?: ReferenceEntry[];
+export type KreaDraft = {
+  [K in KreaSetting]: KreaFields[K]["kind"] extends "references"
+    ? ReferenceEntry[]
+    : KreaFields[K]["kind"] extends "seed"
+      ? number | null
+      : KreaInput[K];
 };
 
-/** Every field of the form, none left out. */
-export type BuilderValues = Required<
-  Pick<
-    BuilderFormValues,
-    "prompt" | "size" | "aspectRatio" | "creativity" | "quantity" | "imageStyleReferences"
-  >
-> & {
-  /** null = a fresh random seed at each Generate */
-  seed: number | null;
-};
+/** One field of a saved draft, or its default when the saved value is odd or missing. */
+function readField(row: FieldRow, raw: unknown): unknown {
+  switch (row.kind) {
+    case "constant":
+      return row.value;
+    case "enum":
+      return row.values.some((v) => v === raw) ? raw : row.default;
+    case "text":
+      // Kept even when too long: it is what the designer typed, and the form says what is wrong.
+      return typeof raw === "string" ? raw : row.default;
+    case "count":
+    case "seed":
+      return typeof raw === "number" && Number.isFinite(raw) ? raw : row.default;
+    case "references":
+      // Rows of the reference list, each read on its own (see readEntries).
+      return readEntries(raw) ?? [];
+    default:
+      return unhandledKind(row);
+  }
+}
 
-export const DEFAULT_VALUES: BuilderValues = {
-  prompt: "",
-  size: KREA_DEFAULTS.size,
-  aspectRatio: KREA_DEFAULTS.aspectRatio,
-  creativity: KREA_DEFAULTS.creativity,
-  quantity: KREA_DEFAULTS.quantity,
-  seed: null,
-  imageStyleReferences: [],
-};
+function draftFrom(raw: Record<string, unknown>): KreaDraft {
+  const out: Record<string, unknown> = {};
+  for (const name of KREA_SETTINGS) out[name] = readField(KREA_FIELDS[name], raw[name]);
+  // Each value came from readField, which keeps to the row's values or its default.
+  return out as KreaDraft;
+}
 
-const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
-  values.some((v) => v === value);
+export const DEFAULT_VALUES: KreaDraft = draftFrom({});
 
-/** The form's values as the Krea schema reads them: each reference row down to { imageUrl, strength }. */
-export function toKreaDraft(values: BuilderFormValues): KreaInputDraft {
+/** The form's values as the Krea check reads them: each reference row down to { imageUrl, strength }. */
+export function toKreaDraft(
+  values: Partial<KreaDraft>,
+): Omit<Partial<KreaDraft>, "imageStyleReferences"> & { imageStyleReferences?: StyleReference[] } {
   const { imageStyleReferences, ...rest } = values;
   return imageStyleReferences
     ? { ...rest, imageStyleReferences: imageStyleReferences.map(toStyleReference) }
@@ -62,22 +75,9 @@ export function toKreaDraft(values: BuilderFormValues): KreaInputDraft {
 }
 
 /** The saved draft over the defaults; the defaults alone when there is none. */
-export function readDraft(store: KeyValueStore | null): BuilderValues {
+export function readDraft(store: KeyValueStore | null): KreaDraft {
   const raw = readJsonItem(store, DRAFT_KEY);
-  if (!isRecord(raw)) return DEFAULT_VALUES;
-  const d = DEFAULT_VALUES;
-  return {
-    // Kept even when too long: it is what the designer typed, and the form says what is wrong.
-    prompt: typeof raw.prompt === "string" ? raw.prompt : d.prompt,
-    size: oneOf(KREA_SIZES, raw.size) ? raw.size : d.size,
-    aspectRatio: oneOf(ASPECT_RATIOS, raw.aspectRatio) ? raw.aspectRatio : d.aspectRatio,
-    creativity: oneOf(CREATIVITY_LEVELS, raw.creativity) ? raw.creativity : d.creativity,
-    quantity:
-      typeof raw.quantity === "number" && Number.isFinite(raw.quantity) ? raw.quantity : d.quantity,
-    seed: typeof raw.seed === "number" && Number.isFinite(raw.seed) ? raw.seed : null,
-    // Rows of the reference list, each read on its own (see readEntries).
-    imageStyleReferences: readEntries(raw.imageStyleReferences) ?? d.imageStyleReferences,
-  };
+  return isRecord(raw) ? draftFrom(raw) : DEFAULT_VALUES;
 }
 
 /** Saves what the form holds now, valid or not. */

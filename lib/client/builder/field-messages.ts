@@ -3,42 +3,25 @@
 // and the engine read the same words as Civitai's; the form translates the
 // phrases it knows, by exact match on the shared constants, and shows any
 // other message (a new server rule) as it came.
-import {
-  MAX_REFERENCES_MESSAGE,
-  MESSAGES,
-  oneOf,
-  STRENGTH_MESSAGE,
-} from "@/lib/contract/krea/messages";
-import {
-  ASPECT_RATIOS,
-  CREATIVITY_LEVELS,
-  KREA_SIZES,
-  PROMPT_MAX,
-  QUANTITY_MAX,
-  QUANTITY_MIN,
-  SEED_MAX,
-  STYLE_REFERENCES_MAX,
-} from "@/lib/contract/krea/options";
+import { KREA_FIELDS, rowsOf } from "@/lib/contract/krea/fields";
+import { MAX_REFERENCES_MESSAGE, MESSAGES, STRENGTH_MESSAGE } from "@/lib/contract/krea/messages";
+import { PROMPT_MAX, QUANTITY_MAX, QUANTITY_MIN } from "@/lib/contract/krea/options";
 
 const number = (n: number) => n.toLocaleString("en-US");
 const REFERENCE_URL =
   "This style reference has no usable image address: remove it and add it again.";
 
+// Each row's `message` is the people's words for its main refusal; the finer
+// refusals of a field (too long, at most…) are worded here.
 const FOR_PEOPLE: ReadonlyMap<string, string> = new Map([
-  [MESSAGES.promptRequired, "Describe the image first."],
+  [MESSAGES.promptRequired, KREA_FIELDS.prompt.message],
   [MESSAGES.promptBlank, "Describe the image first: the prompt is only spaces."],
   [MESSAGES.promptTooLong, `Shorten the prompt to ${number(PROMPT_MAX)} characters or fewer.`],
-  [MESSAGES.quantityType, `Choose a whole number of images, ${QUANTITY_MIN} to ${QUANTITY_MAX}.`],
+  [MESSAGES.quantityType, KREA_FIELDS.quantity.message],
   [MESSAGES.quantityMin, `Choose at least ${QUANTITY_MIN} image.`],
   [MESSAGES.quantityMax, `Choose at most ${QUANTITY_MAX} images per Generate.`],
-  [
-    MESSAGES.seed,
-    `A seed is a whole number from 0 to ${number(SEED_MAX)}. Leave it empty for a random one.`,
-  ],
-  [
-    MAX_REFERENCES_MESSAGE,
-    `At most ${STYLE_REFERENCES_MAX} style references: remove one to add another.`,
-  ],
+  [MESSAGES.seed, KREA_FIELDS.seed.message],
+  [MAX_REFERENCES_MESSAGE, KREA_FIELDS.imageStyleReferences.message],
   [STRENGTH_MESSAGE, "Strength goes from −2 (avoid this style) to 2 (follow it closely)."],
   [MESSAGES.imageUrlRequired, REFERENCE_URL],
   [MESSAGES.imageUrlScheme, REFERENCE_URL],
@@ -46,9 +29,7 @@ const FOR_PEOPLE: ReadonlyMap<string, string> = new Map([
     MESSAGES.imageUrlTooLong,
     "This style reference's address is too long: upload the image instead.",
   ],
-  [oneOf("size", KREA_SIZES), "Pick a tier: Medium or Large."],
-  [oneOf("aspectRatio", ASPECT_RATIOS), "Pick one of the aspect ratios shown."],
-  [oneOf("creativity", CREATIVITY_LEVELS), "Pick a creativity level: raw, low, medium or high."],
+  ...rowsOf("enum").map(([, row]) => [row.error, row.message] as const),
 ]);
 
 /** The people's version of a contract message, or the message itself when none is known. */

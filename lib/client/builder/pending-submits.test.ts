@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import type { KreaInput } from "@/lib/contract/krea/schema";
 import {
   newPendingSubmit,
   PENDING_MAX_AGE_MS,
@@ -15,7 +15,7 @@ import { UNKNOWN_ACCOUNT } from "@/lib/client/platform/submit-account";
 
 const account = { fingerprint: "acct_local_0123456789", label: "the local engine" };
 
-const input: ResolvedKreaInput = {
+const input: KreaInput & { seed: number } = {
   prompt: "a lighthouse at dusk",
   size: "medium",
   aspectRatio: "16:9",

@@ -1,10 +1,6 @@
-// Submits that have been clicked but not yet answered, kept with their
-// idempotency key until the studio answers. A network error offers Retry with
-// the same key; a reload mid-request sends the same request again on the next
-// load. Either way the orchestrator sees one externalId and creates one workflow.
-// A click that submits several workflows (Compare tiers, a sweep) stores every
-// member with its own key at once, before any is sent, so a reload or a retry
-// resends exactly the members that had no answer.
+// Submits clicked but not yet answered, each kept with its idempotency key until
+// the studio answers, so Retry and a reload resend the same request (exactly once:
+// README "How it works").
 import {
   parseSubmitContext,
   submitContextQuery,
@@ -12,7 +8,7 @@ import {
 } from "@/lib/contract/generations/links";
 import { checkKreaInput } from "@/lib/contract/krea/check";
 import { STYLE_SET_ID_PATTERN } from "@/lib/contract/style-sets/limits";
-import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import type { KreaInput } from "@/lib/contract/krea/schema";
 import {
   isRecord,
   readJsonItem,
@@ -35,7 +31,7 @@ export interface SubmitStyleSet {
 export interface PendingSubmit {
   /** the Idempotency-Key, one per Generate click */
   key: string;
-  input: ResolvedKreaInput;
+  input: KreaInput & { seed: number };
   styleSet?: SubmitStyleSet;
   /** ?wait= for the submit request */
   wait: number;
@@ -69,7 +65,7 @@ export interface PendingOptions {
 }
 
 export function newPendingSubmit(
-  input: ResolvedKreaInput,
+  input: KreaInput & { seed: number },
   now = Date.now(),
   options: PendingOptions,
 ): PendingSubmit {

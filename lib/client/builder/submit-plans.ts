@@ -12,7 +12,7 @@ import {
 } from "@/lib/contract/krea/options";
 import { estimateCost, formatBuzz } from "@/lib/contract/krea/pricing";
 import { formatStrength, roundStrength, STRENGTH_STEP } from "@/lib/contract/references/strength";
-import type { KreaInput, ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import type { KreaInput } from "@/lib/contract/krea/schema";
 import { newLinkId, type LineageKind, type SubmitContext } from "@/lib/contract/generations/links";
 import type { Generation } from "@/lib/contract/generations/types";
 
@@ -20,7 +20,7 @@ export type PlanKind =
   "generate" | "compare" | "creativity-sweep" | "strength-sweep" | "tier" | "remix" | "rerun";
 
 export interface PlannedSubmit {
-  input: ResolvedKreaInput;
+  input: KreaInput & { seed: number };
   context: SubmitContext;
   /** what this member is, e.g. "Large", "Raw", "Strength −1.0" */
   label: string;
@@ -63,7 +63,11 @@ export function workflowCost(
   }).total;
 }
 
-function member(input: ResolvedKreaInput, context: SubmitContext, label: string): PlannedSubmit {
+function member(
+  input: KreaInput & { seed: number },
+  context: SubmitContext,
+  label: string,
+): PlannedSubmit {
   return { input, context, label, cost: workflowCost(input) };
 }
 
@@ -71,7 +75,7 @@ function plan(kind: PlanKind, title: string, members: PlannedSubmit[]): SubmitPl
   return { kind, title, members, total: members.reduce((sum, m) => sum + m.cost, 0) };
 }
 
-const withSeed = (input: KreaInput, tools: PlanTools): ResolvedKreaInput => ({
+const withSeed = (input: KreaInput, tools: PlanTools): KreaInput & { seed: number } => ({
   ...input,
   seed: input.seed ?? tools.drawSeed(),
 });
@@ -219,7 +223,7 @@ export function planStrengthSweep(
   return plan("strength-sweep", "Strength sweep", members);
 }
 
-function seededInput(g: Generation): ResolvedKreaInput | null {
+function seededInput(g: Generation): (KreaInput & { seed: number }) | null {
   if (!g.input || typeof g.input.seed !== "number") return null;
   return { ...g.input, seed: g.input.seed };
 }

@@ -1,10 +1,6 @@
-// The Generate click's side of exactly-once, kept out of React so a Node test
-// runs the very code the browser runs. One click = one idempotency key; every
-// attempt sends that key, so the orchestrator creates at most one workflow
-// however often the request is repeated. Failures that may heal (no answer, 5xx,
-// 429) are retried with backoff, honouring Retry-After, until a time budget per
-// click runs out; then the click gives up with a message that says the request
-// is kept and Retry cannot charge twice.
+// One click's attempts, kept out of React so a Node test runs the very code the
+// browser runs: same key every time, backoff honouring Retry-After, a time budget
+// per click (exactly once: README "How it works").
 import type { Generation } from "@/lib/contract/generations/types";
 import { ApiError, apiFetch, NetworkError } from "@/lib/client/platform/api-client";
 import { submitPath, type PendingSubmit } from "./pending-submits";

@@ -1,8 +1,9 @@
 "use client";
-// What the builder shows about the clicks being sent (lib/client/builder/use-submit-generation.ts):
+// What the builder shows about the clicks being sent (lib/client/builder/submit-send.ts):
 // in flight, failed with Retry, or waiting for the account they were made for.
 // Outside React, shared by every hook instance: a submit outlives renders.
 import type { PendingSubmit } from "@/lib/client/builder/pending-submits";
+import { createStore, useStore } from "@/lib/client/platform/store";
 
 export interface FailedSubmit {
   /** every submit of the click that did not go through, each with its key */
@@ -18,28 +19,26 @@ export interface SubmitState {
   /** kept submits made for another account than the current one: never sent meanwhile */
   waiting: PendingSubmit[];
 }
-let state: SubmitState = { pending: false, failed: null, waiting: [] };
-export const SERVER_STATE: SubmitState = { pending: false, failed: null, waiting: [] };
-const listeners = new Set<() => void>();
+
+const submitState = createStore<SubmitState>(
+  { pending: false, failed: null, waiting: [] },
+  { server: { pending: false, failed: null, waiting: [] } },
+);
 
 export function setState(patch: Partial<SubmitState>): void {
-  state = { ...state, ...patch };
-  for (const listener of listeners) listener();
-}
-
-export function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
+  submitState.update((state) => ({ ...state, ...patch }));
 }
 
 export function getSubmitState(): SubmitState {
-  return state;
+  return submitState.get();
+}
+
+export function useSubmitState(): SubmitState {
+  return useStore(submitState);
 }
 
 export function clearFailed(key: string): void {
-  const failed = state.failed;
+  const failed = getSubmitState().failed;
   if (!failed?.entries.some((e) => e.key === key)) return;
   const entries = failed.entries.filter((e) => e.key !== key);
   setState({ failed: entries.length ? { ...failed, entries } : null });
@@ -48,16 +47,17 @@ export function clearFailed(key: string): void {
 /** Kept (still stored) but not sent: it was made for another account than the current one. */
 export function addWaiting(entry: PendingSubmit): void {
   clearFailed(entry.key);
-  const others = state.waiting.filter((e) => e.key !== entry.key);
+  const others = getSubmitState().waiting.filter((e) => e.key !== entry.key);
   setState({ waiting: [...others, entry] });
 }
 
 export function clearWaiting(key: string): void {
-  if (state.waiting.some((e) => e.key === key))
-    setState({ waiting: state.waiting.filter((e) => e.key !== key) });
+  const { waiting } = getSubmitState();
+  if (waiting.some((e) => e.key === key))
+    setState({ waiting: waiting.filter((e) => e.key !== key) });
 }
 
 export function addFailed(entry: PendingSubmit, message: string, retrying: boolean): void {
-  const others = (state.failed?.entries ?? []).filter((e) => e.key !== entry.key);
+  const others = (getSubmitState().failed?.entries ?? []).filter((e) => e.key !== entry.key);
   setState({ failed: { entries: [...others, entry], message, retrying } });
 }

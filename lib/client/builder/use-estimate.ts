@@ -4,13 +4,13 @@
 // whether references are attached — so typing a prompt never asks again.
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { OrchestratorQuote } from "@/lib/client/builder/cost-summary";
+import type { QuoteState } from "@/lib/client/builder/cost-summary";
 import { isValidQuantity } from "@/lib/client/builder/cost-summary";
 import { apiFetch } from "@/lib/client/platform/api-client";
 import type { KreaSize } from "@/lib/contract/krea/options";
 import type { CostBreakdown } from "@/lib/contract/krea/pricing";
 import { checkKreaInput } from "@/lib/contract/krea/check";
-import type { KreaInputDraft } from "@/lib/contract/krea/schema";
+import type { KreaInput } from "@/lib/contract/krea/schema";
 import { useDebouncedValue } from "../platform/use-debounced-value";
 
 export const ESTIMATE_DEBOUNCE_MS = 400;
@@ -32,14 +32,10 @@ const ESTIMATE_PROMPT = "cost estimate";
 export interface EstimateInputs {
   size: KreaSize;
   quantity: number;
-  imageStyleReferences: NonNullable<KreaInputDraft["imageStyleReferences"]>;
+  imageStyleReferences: KreaInput["imageStyleReferences"];
 }
 
-export function useEstimate({
-  size,
-  quantity,
-  imageStyleReferences,
-}: EstimateInputs): OrchestratorQuote {
+export function useEstimate({ size, quantity, imageStyleReferences }: EstimateInputs): QuoteState {
   const quotable = useMemo(
     () =>
       isValidQuantity(quantity) &&

@@ -13,12 +13,13 @@ import {
 } from "@/lib/client/builder/session-spend";
 import { sessionStore } from "@/lib/client/platform/session-store";
 import { allCachedGenerations, GENERATIONS_KEY } from "@/lib/client/gallery/cache";
+import { createEvents } from "@/lib/client/platform/store";
 
-const listeners = new Set<() => void>();
+const recorded = createEvents<void>();
 
 /** Tells the header a generation was recorded for this session. */
 export function notifySessionSpend(): void {
-  for (const listener of listeners) listener();
+  recorded.emit();
 }
 
 const sameRecord = (a: SpendRecord, b: SpendRecord) => {
@@ -42,10 +43,10 @@ export function useSessionSpend(): SpendTotal {
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
       if (event.query.queryKey[0] === GENERATIONS_KEY[0]) update();
     });
-    listeners.add(update);
+    const stopListening = recorded.on(update);
     return () => {
       unsubscribe();
-      listeners.delete(update);
+      stopListening();
     };
   }, [queryClient]);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { SubmitPlan } from "@/lib/client/builder/submit-plans";
-import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
-import { preparePlan } from "./use-submit-generation";
+import type { KreaInput } from "@/lib/contract/krea/schema";
+import { preparePlan } from "./submit-click";
 
-const input = (strength: number): ResolvedKreaInput => ({
+const input = (strength: number): KreaInput & { seed: number } => ({
   prompt: "a fox",
   size: "medium",
   aspectRatio: "1:1",

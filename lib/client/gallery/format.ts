@@ -1,7 +1,7 @@
 // How the gallery words a generation: status labels, durations, relative times
 // and the settings summary. Kept apart from the components so the wording is
 // tested and shared by the card and the lightbox.
-import type { KreaInput } from "@/lib/contract/krea/schema";
+import { chipsOf, type Chip, type KreaInput } from "@/lib/contract/krea/fields";
 import { formatBuzz } from "@/lib/contract/krea/pricing";
 import { formatStrength as unsignedStrength } from "@/lib/contract/references/strength";
 import type { Generation } from "@/lib/contract/generations/types";
@@ -95,46 +95,11 @@ export function formatStrength(strength: number): string {
   return strength > 0 ? `+${text}` : text;
 }
 
-export interface SummaryItem {
-  key: string;
-  label: string;
-  /** a longer wording for screen readers and tooltips */
-  title: string;
-}
+export type SummaryItem = Chip;
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** The settings a designer decides on, in the order they pick them. */
+/** The settings a designer decides on, in the order they pick them (the table's chips). */
 export function settingsSummary(input: KreaInput, g: Generation): SummaryItem[] {
-  const items: SummaryItem[] = [
-    { key: "size", label: capital(input.size), title: `Tier: ${input.size}` },
-  ];
-  const pixels = outputSizeOf(g);
-  items.push({
-    key: "ratio",
-    label: pixels ? `${input.aspectRatio} · ${pixels}` : input.aspectRatio,
-    title: pixels
-      ? `Aspect ratio ${input.aspectRatio}, ${pixels} pixels`
-      : `Aspect ratio ${input.aspectRatio}`,
-  });
-  items.push({
-    key: "creativity",
-    label: `Creativity ${input.creativity}`,
-    title: `Creativity: ${input.creativity}`,
-  });
-  if (input.quantity > 1) {
-    items.push({ key: "quantity", label: `×${input.quantity}`, title: `${input.quantity} images` });
-  }
-  const refs = input.imageStyleReferences;
-  if (refs.length > 0) {
-    const strengths = refs.map((r) => formatStrength(r.strength)).join(", ");
-    items.push({
-      key: "refs",
-      label: `${refs.length} style ref${refs.length === 1 ? "" : "s"} (${strengths})`,
-      title: `${refs.length} style reference${refs.length === 1 ? "" : "s"}, strengths ${strengths}`,
-    });
-  }
-  return items;
+  return chipsOf(input, { pixels: outputSizeOf(g), strength: formatStrength });
 }
 
 export interface BuzzLine {

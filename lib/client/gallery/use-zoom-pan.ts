@@ -133,6 +133,11 @@ export function useZoomPan({ image, resetKey, onSwipe, onTap }: ZoomPanOptions):
   const bind = useCallback(
     (element: HTMLElement | null) => {
       if (!element) return undefined;
+      // Measured now, not at the observer's first callback: a key pressed as the
+      // lightbox opens must already see the fitted view (it once panned at 100%).
+      const { clientWidth, clientHeight } = element;
+      if (clientWidth > 0 && clientHeight > 0)
+        setStage({ width: clientWidth, height: clientHeight });
       const observer = new ResizeObserver(([entry]) => {
         if (!entry) return;
         const { width, height } = entry.contentRect;

@@ -138,6 +138,11 @@ describe("clamping the pan", () => {
     expect(canPan(fitView(image, stage), image, stage)).toBe(false);
     expect(canPan({ scale: 1, x: 0, y: 0 }, image, stage)).toBe(true);
   });
+
+  it("has nothing to pan before the stage is measured, so arrows step between images", () => {
+    const unmeasured = { width: 0, height: 0 };
+    expect(canPan(fitView(image, unmeasured), image, unmeasured)).toBe(false);
+  });
 });
 
 describe("pointer helpers", () => {

@@ -110,6 +110,9 @@ export function zoomPercent(scale: number, dpr: number): number {
 
 /** The image overflows the stage along some axis: there is something to pan. */
 export function canPan(view: View, image: Size, stage: Size): boolean {
+  // An unmeasured stage (0 × 0) is not "smaller than the image": until it is
+  // measured, arrows step between images instead of panning.
+  if (stage.width <= 0 || stage.height <= 0) return false;
   const eps = 0.5;
   return (
     image.width * view.scale > stage.width + eps || image.height * view.scale > stage.height + eps

@@ -3,14 +3,14 @@
 // mounts its Toaster (components/lazy-toaster.tsx), then shows; later ones show
 // at once. Same call shapes as sonner's `toast` for the parts the studio uses.
 import type { ExternalToast, toast as sonnerToast } from "sonner";
+import { createStore, useStore } from "@/lib/client/platform/store";
 
 type Sonner = typeof sonnerToast;
 type Call = (real: Sonner) => void;
 
 let real: Sonner | null = null;
 let queue: Call[] = [];
-let wanted = false;
-const listeners = new Set<() => void>();
+const wanted = createStore(false);
 
 function run(call: Call): void {
   if (real) {
@@ -18,20 +18,12 @@ function run(call: Call): void {
     return;
   }
   queue.push(call);
-  if (!wanted) {
-    wanted = true;
-    listeners.forEach((notify) => notify());
-  }
+  wanted.set(true);
 }
 
 /** The lazy Toaster asks whether it is needed yet, and is told when it becomes so. */
-export function toasterWanted(): boolean {
-  return wanted;
-}
-
-export function onToasterWanted(notify: () => void): () => void {
-  listeners.add(notify);
-  return () => listeners.delete(notify);
+export function useToasterWanted(): boolean {
+  return useStore(wanted);
 }
 
 /** Called once sonner's Toaster has mounted (it drops toasts published before that). */

@@ -12,7 +12,7 @@ import { useEffect, useRef } from "react";
 import { readSubmitAccount } from "./submit-account";
 import { isRecord } from "./session-store";
 import { ApiError, apiFetch } from "@/lib/client/platform/api-client";
-import { setCurrentAccount } from "./use-current-account";
+import { setCurrentAccount } from "./current-account";
 
 const ENGINE_STATES = ["ready", "off", "waiting", "failed", "stopping"] as const;
 type EngineStateName = (typeof ENGINE_STATES)[number];

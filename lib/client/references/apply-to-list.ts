@@ -4,7 +4,7 @@
 import { apiFetch } from "@/lib/client/platform/api-client";
 import { toast } from "@/lib/client/platform/toast";
 import { lostIndices, lostSummary, type ReferenceHealth } from "@/lib/contract/style-sets/health";
-import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/use-style-set-origin";
+import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/style-set-origin";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import type { ListAccess } from "./list";
 import { applySet, type ApplyMode } from "./sets";

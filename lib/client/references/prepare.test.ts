@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import type { KreaInput } from "@/lib/contract/krea/schema";
 import type { ReferenceEntry } from "./entry";
 import type { ListAccess } from "./list";
 import { needsPreparing, withFreshReferences } from "./prepare";
@@ -27,7 +27,7 @@ const row = (key: string, extra: Partial<ReferenceEntry> = {}): ReferenceEntry =
   ...extra,
 });
 
-const input: ResolvedKreaInput = {
+const input: KreaInput & { seed: number } = {
   prompt: "p",
   size: "medium",
   aspectRatio: "1:1",

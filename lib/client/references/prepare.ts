@@ -2,7 +2,7 @@
 // (see refresh.ts for why there): uploads whose signed URL is about to expire
 // get a fresh one, written back to their rows; one that cannot be renewed marks
 // its row and stops the submit, since the orchestrator would fail the job.
-import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import type { KreaInput } from "@/lib/contract/krea/schema";
 import { toStyleReference } from "./entry";
 import { patchEntry, type ListAccess } from "./list";
 import { entriesNeedingRefresh, refreshExpiring, type FetchRefresh } from "./refresh";
@@ -12,11 +12,11 @@ export function needsPreparing(list: ListAccess, now = Date.now()): boolean {
 }
 
 export async function withFreshReferences(
-  input: ResolvedKreaInput,
+  input: KreaInput & { seed: number },
   list: ListAccess,
   fetchRefresh: FetchRefresh,
   now = Date.now(),
-): Promise<ResolvedKreaInput> {
+): Promise<KreaInput & { seed: number }> {
   const outcome = await refreshExpiring(list.get(), fetchRefresh, now);
   // Onto the rows as they are now: the designer may have moved on while we waited.
   let rows = list.get();

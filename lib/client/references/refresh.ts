@@ -1,12 +1,8 @@
 // Fresh signed URLs for uploaded references just before a submit: the
 // orchestrator fetches references when the job runs, which can be minutes later
-// when it queues, and a URL that expires meanwhile fails the whole job.
-//
-// Where this sits in the submit: after the click, before the submit's
-// idempotency key and request are created and stored. The stored request is
-// therefore final from its first send: Retry and a resend after reload send the
-// very same bytes under the same key, as idempotency requires, and never
-// refresh again (a refreshed URL under an old key could be a different request).
+// when it queues, and a URL that expires meanwhile fails the whole job. It runs
+// before the submit's keys and requests are stored, so every resend is the same
+// request (exactly once: README "How it works").
 import { needsRefresh } from "@/lib/contract/references/expiry";
 import type { ReferenceEntry } from "./entry";
 

@@ -19,7 +19,7 @@
 // text search), parentId, lineageKind, pairId, sweepId, sweepKind, sweepRef,
 // styleSet. Favourites take two tags whatever the batch size, where a tag per
 // starred image could need eleven.
-import type { KreaInput } from "@/lib/contract/krea/schema";
+import { fieldTags, KREA_FIELDS, type KreaInput } from "@/lib/contract/krea/fields";
 
 export const LINEAGE_KINDS = ["reuse", "remix", "rerun", "tier", "sweep"] as const;
 export type LineageKind = (typeof LINEAGE_KINDS)[number];
@@ -32,10 +32,10 @@ export const LINK_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 export const PROMPT_SEARCH_MAX = 1000;
 
 export const TAG_PREFIX = {
-  size: "size:",
-  ratio: "ratio:",
-  creativity: "creativity:",
-  seed: "seed:",
+  size: KREA_FIELDS.size.tag,
+  ratio: KREA_FIELDS.aspectRatio.tag,
+  creativity: KREA_FIELDS.creativity.tag,
+  seed: KREA_FIELDS.seed.tag,
   pair: "pair:",
   sweep: "sweep:",
   favourites: "fav:",
@@ -122,17 +122,10 @@ export function submitContextQuery(context: SubmitContext | undefined): URLSearc
   return q;
 }
 
-type FactInput = Pick<KreaInput, "size" | "aspectRatio" | "creativity"> & { seed: number };
+type FactInput = KreaInput & { seed: number };
 
-/** The searchable facts of an input, as tags. */
-export function factTags(input: FactInput): string[] {
-  return [
-    `${TAG_PREFIX.size}${input.size}`,
-    `${TAG_PREFIX.ratio}${input.aspectRatio}`,
-    `${TAG_PREFIX.creativity}${input.creativity}`,
-    `${TAG_PREFIX.seed}${input.seed}`,
-  ];
-}
+/** The searchable facts of an input, as tags: one per table row with a tag prefix. */
+export const factTags: (input: FactInput) => string[] = fieldTags;
 
 /** Tags and metadata for a submit: the facts, the links, and the prompt for text search. */
 export function submitLinks(

@@ -13,16 +13,16 @@ export const WORKFLOW_STATUSES = [
   "expired",
   "canceled",
 ] as const;
-export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
+export type GenerationStatus = (typeof WORKFLOW_STATUSES)[number];
 
-export const FINAL_STATUSES: ReadonlySet<WorkflowStatus> = new Set([
+export const FINAL_STATUSES: ReadonlySet<GenerationStatus> = new Set([
   "succeeded",
   "failed",
   "expired",
   "canceled",
 ]);
 
-export function isFinal(status: WorkflowStatus): boolean {
+export function isFinal(status: GenerationStatus): boolean {
   return FINAL_STATUSES.has(status);
 }
 
@@ -44,7 +44,7 @@ export interface GenerationImage {
 
 export interface GenerationJob {
   id: string;
-  status: WorkflowStatus;
+  status: GenerationStatus;
   /** Buzz, exact (45.5) */
   cost: number;
   progress: number | null;
@@ -71,7 +71,7 @@ export interface StudioMetadata {
 
 export interface Generation {
   id: string;
-  status: WorkflowStatus;
+  status: GenerationStatus;
   final: boolean;
   createdAt: string;
   startedAt: string | null;

@@ -3,6 +3,7 @@
 // with everything needed to trace or remake it, and a manifest listing what is
 // in the zip and what could not be fetched. Pure, so the contents are tested.
 import { workflowBodyFor } from "@/lib/contract/generations/api-request";
+import { sidecarSettings } from "@/lib/contract/krea/fields";
 import { favouriteIndices } from "./links";
 import type { Generation, GenerationImage } from "./types";
 
@@ -36,16 +37,7 @@ export function imageSidecar({ generation: g, image, n }: ZipItem) {
   const input = g.input;
   return {
     prompt: input?.prompt ?? null,
-    settings: input
-      ? {
-          size: input.size,
-          aspectRatio: input.aspectRatio,
-          creativity: input.creativity,
-          quantity: input.quantity,
-          seed: input.seed ?? null,
-          imageStyleReferences: input.imageStyleReferences,
-        }
-      : null,
+    settings: input ? sidecarSettings(input) : null,
     seed: input?.seed ?? null,
     tier: input?.size ?? null,
     image: {

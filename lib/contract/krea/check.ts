@@ -9,40 +9,21 @@ import {
   isHttpUrl,
   MAX_REFERENCES_MESSAGE,
   MESSAGES,
-  oneOf,
   STRENGTH_MESSAGE,
   unknownReferenceKeysMessage,
-  unsupportedFieldMessage,
 } from "./messages";
 import {
-  ASPECT_RATIOS,
-  CREATIVITY_LEVELS,
-  KREA_DEFAULTS,
-  KREA_SIZES,
-  PROMPT_MAX,
-  QUANTITY_MAX,
-  QUANTITY_MIN,
-  SEED_MAX,
-  STRENGTH_MAX,
-  STRENGTH_MIN,
-  STYLE_REFERENCES_MAX,
-} from "./options";
-import type { KreaInput, StyleReference } from "./schema";
+  KREA_FIELD_NAMES,
+  KREA_FIELDS,
+  unhandledKind,
+  unsupportedFieldMessage,
+  type FieldRow,
+  type KreaInput,
+  type StyleReference,
+} from "./fields";
+import { KREA_DEFAULTS, STRENGTH_MAX, STRENGTH_MIN } from "./options";
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
-
-const INPUT_KEYS = [
-  "engine",
-  "model",
-  "operation",
-  "prompt",
-  "size",
-  "aspectRatio",
-  "creativity",
-  "quantity",
-  "seed",
-  "imageStyleReferences",
-] as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
@@ -92,20 +73,71 @@ export function checkStyleReference(raw: unknown): Checked<StyleReference> {
   return value && c.ok ? { ok: true, value } : { ok: false, errors: c.errors };
 }
 
-function enumField<T extends string>(
-  raw: unknown,
-  values: readonly T[],
-  fallback: T,
-  field: string,
+/** One field's check: errors to `c`, the value (or its default) to `out`. */
+function checkField(
+  name: string,
+  row: FieldRow,
+  raw: Record<string, unknown>,
+  out: Record<string, unknown>,
   c: Collector,
-): T {
-  if (raw === undefined) return fallback;
-  if (typeof raw === "string" && (values as readonly string[]).includes(raw)) return raw as T;
-  c.add(field, oneOf(field, values));
-  return fallback;
+): void {
+  const value = raw[name];
+  switch (row.kind) {
+    case "constant":
+      if (!(name in raw)) return;
+      if (value !== undefined && value !== row.value) c.add(name, row.error);
+      out[name] = value;
+      return;
+    case "text":
+      if (typeof value !== "string") c.add(name, MESSAGES.promptRequired);
+      else {
+        if (value.length < 1) c.add(name, MESSAGES.promptRequired);
+        if (value.length > row.max) c.add(name, MESSAGES.promptTooLong);
+        if (value.length > 0 && value.trim().length === 0) c.add(name, MESSAGES.promptBlank);
+        out[name] = value;
+      }
+      return;
+    case "enum":
+      if (value === undefined) out[name] = row.default;
+      else if (typeof value === "string" && row.values.includes(value)) out[name] = value;
+      else {
+        c.add(name, row.error);
+        out[name] = row.default;
+      }
+      return;
+    case "count": {
+      const n = value === undefined ? row.default : value;
+      if (!Number.isInteger(n)) c.add(name, MESSAGES.quantityType);
+      else if (typeof n === "number") {
+        // zod: a whole number past the safe range fails its type and still gets the range checks.
+        if (!isInt(n)) c.add(name, MESSAGES.quantityType);
+        if (n < row.min) c.add(name, MESSAGES.quantityMin);
+        if (n > row.max) c.add(name, MESSAGES.quantityMax);
+      }
+      out[name] = n;
+      return;
+    }
+    case "seed":
+      if (!(name in raw)) return;
+      if (value !== undefined && value !== null) {
+        if (!isInt(value) || value < 0 || value > row.max) c.add(name, MESSAGES.seed);
+      }
+      out[name] = value;
+      return;
+    case "references": {
+      const refs = value === undefined ? [] : value;
+      if (!Array.isArray(refs)) c.add(name, MESSAGES.referencesList);
+      // Too many: that is the one thing to fix first (the references are not checked yet).
+      else if (refs.length > row.max) c.add(name, MAX_REFERENCES_MESSAGE);
+      else out[name] = refs.map((ref, i) => checkReference(ref, `${name}.${i}`, c));
+      return;
+    }
+    default:
+      unhandledKind(row);
+  }
 }
 
-/** kreaInputSchema's answer for `raw`, without zod. */
+/** kreaInputSchema's answer for `raw`, without zod: each table row checked in table order. */
 export function checkKreaInput(raw: unknown): Checked<KreaInput> {
   const c = new Collector();
   if (!isObject(raw)) {
@@ -113,70 +145,10 @@ export function checkKreaInput(raw: unknown): Checked<KreaInput> {
     return { ok: false, errors: c.errors };
   }
   const out: Record<string, unknown> = {};
-  for (const [field, literal, message] of [
-    ["engine", "fal", MESSAGES.engine],
-    ["model", "krea2", MESSAGES.model],
-    ["operation", "createImage", MESSAGES.operation],
-  ] as const) {
-    if (!(field in raw)) continue;
-    if (raw[field] !== undefined && raw[field] !== literal) c.add(field, message);
-    out[field] = raw[field];
-  }
+  for (const name of KREA_FIELD_NAMES) checkField(name, KREA_FIELDS[name], raw, out, c);
 
-  const prompt = raw.prompt;
-  if (typeof prompt !== "string") c.add("prompt", MESSAGES.promptRequired);
-  else {
-    if (prompt.length < 1) c.add("prompt", MESSAGES.promptRequired);
-    if (prompt.length > PROMPT_MAX) c.add("prompt", MESSAGES.promptTooLong);
-    if (prompt.length > 0 && prompt.trim().length === 0) c.add("prompt", MESSAGES.promptBlank);
-    out.prompt = prompt;
-  }
-  out.size = enumField(raw.size, KREA_SIZES, KREA_DEFAULTS.size, "size", c);
-  out.aspectRatio = enumField(
-    raw.aspectRatio,
-    ASPECT_RATIOS,
-    KREA_DEFAULTS.aspectRatio,
-    "aspectRatio",
-    c,
-  );
-  out.creativity = enumField(
-    raw.creativity,
-    CREATIVITY_LEVELS,
-    KREA_DEFAULTS.creativity,
-    "creativity",
-    c,
-  );
-
-  const quantity = raw.quantity === undefined ? KREA_DEFAULTS.quantity : raw.quantity;
-  if (!Number.isInteger(quantity)) c.add("quantity", MESSAGES.quantityType);
-  else if (typeof quantity === "number") {
-    // zod: a whole number past the safe range fails its type and still gets the range checks.
-    if (!isInt(quantity)) c.add("quantity", MESSAGES.quantityType);
-    if (quantity < QUANTITY_MIN) c.add("quantity", MESSAGES.quantityMin);
-    if (quantity > QUANTITY_MAX) c.add("quantity", MESSAGES.quantityMax);
-  }
-  out.quantity = quantity;
-
-  if ("seed" in raw) {
-    const seed = raw.seed;
-    if (seed !== undefined && seed !== null) {
-      if (!isInt(seed) || seed < 0 || seed > SEED_MAX) c.add("seed", MESSAGES.seed);
-    }
-    out.seed = seed;
-  }
-
-  const refs = raw.imageStyleReferences === undefined ? [] : raw.imageStyleReferences;
-  if (!Array.isArray(refs)) c.add("imageStyleReferences", MESSAGES.referencesList);
-  // Too many: that is the one thing to fix first (the references are not checked yet).
-  else if (refs.length > STYLE_REFERENCES_MAX) {
-    c.add("imageStyleReferences", MAX_REFERENCES_MESSAGE);
-  } else {
-    out.imageStyleReferences = refs.map((ref, i) =>
-      checkReference(ref, `imageStyleReferences.${i}`, c),
-    );
-  }
-
-  const extra = Object.keys(raw).filter((k) => !(INPUT_KEYS as readonly string[]).includes(k));
+  const known: readonly string[] = KREA_FIELD_NAMES;
+  const extra = Object.keys(raw).filter((k) => !known.includes(k));
   for (const key of extra) c.add(key, unsupportedFieldMessage(key));
 
   return c.ok ? { ok: true, value: out as KreaInput } : { ok: false, errors: c.errors };

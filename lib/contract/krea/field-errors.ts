@@ -3,7 +3,7 @@
 // our problem+json `errors` both use. An unrecognized key is reported on the key
 // itself so the message lands next to the field that caused it.
 import type { $ZodIssue } from "zod/v4/core";
-import { unsupportedFieldMessage } from "./messages";
+import { unsupportedFieldMessage } from "./fields";
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -40,7 +40,7 @@ export const STRENGTH_MESSAGE = `strength out of range: use a number from ${STRE
 export const MAX_REFERENCES_MESSAGE = `imageStyleReferences maxItems is ${STYLE_REFERENCES_MAX}: remove references until at most ${STYLE_REFERENCES_MAX} remain`;
 
 /** Fields people send from other recipes, with what to do instead. */
-const UNSUPPORTED_FIELDS: Record<string, string> = {
+export const UNSUPPORTED_FIELDS: Record<string, string> = {
   negativePrompt:
     "Krea v2 does not accept negative prompts (negativePrompt); use a style reference with negative strength to steer away from a look",
   width: "Krea v2 does not accept width/height; pick an aspectRatio instead",
@@ -49,13 +49,6 @@ const UNSUPPORTED_FIELDS: Record<string, string> = {
   additionalNetworks: "Krea v2 does not accept LoRAs (additionalNetworks)",
   resources: "Krea v2 does not accept LoRAs or other resources",
 };
-
-export function unsupportedFieldMessage(field: string): string {
-  return (
-    UNSUPPORTED_FIELDS[field] ??
-    `Krea v2 does not accept "${field}"; its fields are prompt, size, aspectRatio, creativity, quantity, seed and imageStyleReferences`
-  );
-}
 
 export function unknownReferenceKeysMessage(keys: readonly string[]): string {
   return `Krea v2 does not accept ${keys.map((k) => `"${k}"`).join(", ")} in a style reference`;

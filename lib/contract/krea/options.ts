@@ -10,17 +10,6 @@ export type AspectRatio = (typeof ASPECT_RATIOS)[number];
 export const CREATIVITY_LEVELS = ["raw", "low", "medium", "high"] as const;
 export type Creativity = (typeof CREATIVITY_LEVELS)[number];
 
-/** The Krea v2 fields the studio reads and writes, in the recipe's order. */
-export const KREA_FIELDS = [
-  "prompt",
-  "size",
-  "aspectRatio",
-  "creativity",
-  "quantity",
-  "seed",
-  "imageStyleReferences",
-] as const;
-
 export const KREA_DEFAULTS = {
   size: "medium",
   aspectRatio: "1:1",

@@ -1,33 +1,27 @@
-// The Krea v2 input contract, shared by the builder form, the studio's route
-// handlers and the embedded engine. The browser checks the form with the lean
-// lib/contract/krea/check.ts instead (a property test holds the two to the same answers),
-// so zod stays out of the page's first load. Messages (lib/contract/krea/messages.ts) carry the orchestrator's own phrases ("size must be one
-// of", "strength out of range", …) so a designer sees the same words whether the
-// studio or the orchestrator refused the input.
+// The Krea v2 input as zod, one field per row of the field table (fields.ts),
+// parsed by the studio's route handlers. The browser checks the form with the lean
+// check.ts instead (a property test holds the two to the same answers), so zod
+// stays out of the page's first load. Messages (messages.ts) carry the
+// orchestrator's own phrases so a designer reads the same words whichever side refused.
 import * as z from "zod/mini";
 import {
   IMAGE_URL_MAX,
   isHttpUrl,
   MAX_REFERENCES_MESSAGE,
   MESSAGES,
-  oneOf,
   STRENGTH_MESSAGE,
   unknownReferenceKeysMessage,
-  unsupportedFieldMessage,
 } from "./messages";
 import {
-  ASPECT_RATIOS,
-  CREATIVITY_LEVELS,
-  KREA_DEFAULTS,
-  KREA_SIZES,
-  PROMPT_MAX,
-  QUANTITY_MAX,
-  QUANTITY_MIN,
-  SEED_MAX,
-  STRENGTH_MAX,
-  STRENGTH_MIN,
-  STYLE_REFERENCES_MAX,
-} from "./options";
+  KREA_FIELD_NAMES,
+  KREA_FIELDS,
+  unhandledKind,
+  unsupportedFieldMessage,
+  type FieldRow,
+  type KreaInput,
+  type StyleReference,
+} from "./fields";
+import { KREA_DEFAULTS, STRENGTH_MAX, STRENGTH_MIN } from "./options";
 
 export { MAX_REFERENCES_MESSAGE, STRENGTH_MESSAGE, unsupportedFieldMessage };
 
@@ -56,61 +50,65 @@ export const styleReferenceSchema = z.strictObject(
   },
 );
 
-export const kreaInputSchema = z.strictObject(
-  {
-    engine: z.optional(z.literal("fal", MESSAGES.engine)),
-    model: z.optional(z.literal("krea2", MESSAGES.model)),
-    operation: z.optional(z.literal("createImage", MESSAGES.operation)),
-    prompt: z.string({ error: MESSAGES.promptRequired }).check(
-      z.minLength(1, MESSAGES.promptRequired),
-      z.maxLength(PROMPT_MAX, MESSAGES.promptTooLong),
-      z.refine((s) => s.length === 0 || s.trim().length > 0, MESSAGES.promptBlank),
-    ),
-    size: z._default(z.enum(KREA_SIZES, oneOf("size", KREA_SIZES)), KREA_DEFAULTS.size),
-    aspectRatio: z._default(
-      z.enum(ASPECT_RATIOS, oneOf("aspectRatio", ASPECT_RATIOS)),
-      KREA_DEFAULTS.aspectRatio,
-    ),
-    creativity: z._default(
-      z.enum(CREATIVITY_LEVELS, oneOf("creativity", CREATIVITY_LEVELS)),
-      KREA_DEFAULTS.creativity,
-    ),
-    quantity: z._default(
-      z
-        .int(MESSAGES.quantityType)
-        .check(
-          z.minimum(QUANTITY_MIN, MESSAGES.quantityMin),
-          z.maximum(QUANTITY_MAX, MESSAGES.quantityMax),
+/** One field's zod schema, from its table row (lib/contract/krea/fields.ts). */
+function fieldSchema(row: FieldRow): z.ZodMiniType {
+  switch (row.kind) {
+    case "constant":
+      return z.optional(z.literal(row.value, row.error));
+    case "enum":
+      return z._default(z.enum(row.values, row.error), row.default);
+    case "text":
+      return z.string({ error: MESSAGES.promptRequired }).check(
+        z.minLength(1, MESSAGES.promptRequired),
+        z.maxLength(row.max, MESSAGES.promptTooLong),
+        z.refine((s) => s.length === 0 || s.trim().length > 0, MESSAGES.promptBlank),
+      );
+    case "count":
+      return z._default(
+        z
+          .int(MESSAGES.quantityType)
+          .check(
+            z.minimum(row.min, MESSAGES.quantityMin),
+            z.maximum(row.max, MESSAGES.quantityMax),
+          ),
+        row.default,
+      );
+    case "seed":
+      return z.optional(
+        z.nullable(
+          z
+            .int(MESSAGES.seed)
+            .check(z.minimum(0, MESSAGES.seed), z.maximum(row.max, MESSAGES.seed)),
         ),
-      KREA_DEFAULTS.quantity,
-    ),
-    seed: z.optional(
-      z.nullable(
-        z.int(MESSAGES.seed).check(z.minimum(0, MESSAGES.seed), z.maximum(SEED_MAX, MESSAGES.seed)),
-      ),
-    ),
-    imageStyleReferences: z._default(
-      z
-        .array(styleReferenceSchema, MESSAGES.referencesList)
-        .check(z.maxLength(STYLE_REFERENCES_MAX, MAX_REFERENCES_MESSAGE)),
-      () => [],
-    ),
-  },
-  {
-    error: (issue) =>
-      issue.code === "unrecognized_keys"
-        ? issue.keys.map(unsupportedFieldMessage).join("; ")
-        : issue.code === "invalid_type"
-          ? MESSAGES.notObject
-          : undefined,
-  },
+      );
+    case "references":
+      return z._default(
+        z
+          .array(styleReferenceSchema, MESSAGES.referencesList)
+          .check(z.maxLength(row.max, MAX_REFERENCES_MESSAGE)),
+        () => [],
+      );
+    default:
+      return unhandledKind(row);
+  }
+}
+
+const shape = Object.fromEntries(
+  KREA_FIELD_NAMES.map((name) => [name, fieldSchema(KREA_FIELDS[name])]),
 );
 
-/** A validated Krea v2 input with every default applied. */
-export type KreaInput = z.infer<typeof kreaInputSchema>;
-/** What a caller may send: defaults optional. */
-export type KreaInputDraft = z.input<typeof kreaInputSchema>;
-export type StyleReference = z.infer<typeof styleReferenceSchema>;
+/**
+ * The Krea v2 input, one zod field per table row. The shape is built from the
+ * table, so its type is stated: check.test.ts and fields.test.ts hold the parsed
+ * values to KreaInput for every field.
+ */
+export const kreaInputSchema = z.strictObject(shape, {
+  error: (issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map(unsupportedFieldMessage).join("; ")
+      : issue.code === "invalid_type"
+        ? MESSAGES.notObject
+        : undefined,
+}) as unknown as z.ZodMiniType<KreaInput, Record<string, unknown>>;
 
-/** A Krea input whose seed is fixed, as every submitted workflow's is. */
-export type ResolvedKreaInput = KreaInput & { seed: number };
+export type { KreaInput, StyleReference };

@@ -1,7 +1,13 @@
 // Builds the exact body the studio submits to POST /v2/consumer/workflows. The
 // seed is always fixed before submit (drawn if the designer left it random) so
 // every generation can be rerun and compared on the same seed.
-import type { ResolvedKreaInput } from "./schema";
+import {
+  KREA_FIELD_NAMES,
+  KREA_FIELDS,
+  unhandledKind,
+  type FieldRow,
+  type KreaInput,
+} from "./fields";
 
 export const STUDIO_TAG = "krea-studio";
 export const STUDIO_APP = "krea-prompt-studio";
@@ -12,21 +18,11 @@ export const MAX_TAG_LENGTH = 200;
 /** externalId: 1–128 of [A-Za-z0-9_-] */
 export const EXTERNAL_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
-export interface KreaStepInput {
-  engine: "fal";
-  model: "krea2";
-  operation: "createImage";
-  prompt: string;
-  size: ResolvedKreaInput["size"];
-  aspectRatio: ResolvedKreaInput["aspectRatio"];
-  creativity: ResolvedKreaInput["creativity"];
-  quantity: number;
-  seed: number;
-  imageStyleReferences: { imageUrl: string; strength: number }[];
-}
+/** The step input as sent: every field present, the seed fixed. */
+type StepInput = Required<KreaInput> & { seed: number };
 
 export interface KreaWorkflowBody {
-  steps: [{ $type: "imageGen"; input: KreaStepInput }];
+  steps: [{ $type: "imageGen"; input: StepInput }];
   tags: string[];
   metadata: Record<string, unknown>;
   /** required by the spec's WorkflowTemplate; empty means any currency the account has */
@@ -42,26 +38,36 @@ export interface WorkflowBodyOptions {
   metadata?: Record<string, unknown>;
 }
 
-export function toStepInput(input: ResolvedKreaInput): KreaStepInput {
-  return {
-    engine: "fal",
-    model: "krea2",
-    operation: "createImage",
-    prompt: input.prompt,
-    size: input.size,
-    aspectRatio: input.aspectRatio,
-    creativity: input.creativity,
-    quantity: input.quantity,
-    seed: input.seed,
-    imageStyleReferences: input.imageStyleReferences.map((r) => ({
-      imageUrl: r.imageUrl,
-      strength: r.strength,
-    })),
-  };
+/** One field as the body carries it: constants as the spec wants them, references stripped to what Krea reads. */
+function bodyValue(row: FieldRow, value: KreaInput[keyof KreaInput]): unknown {
+  switch (row.kind) {
+    case "constant":
+      return row.value;
+    case "enum":
+    case "text":
+    case "count":
+    case "seed":
+      return value;
+    case "references":
+      return (Array.isArray(value) ? value : []).map((r) => ({
+        imageUrl: r.imageUrl,
+        strength: r.strength,
+      }));
+    default:
+      return unhandledKind(row);
+  }
+}
+
+/** Every table field in table order (the body's key order, held byte-identical by outgoing-bodies.test.ts). */
+export function toStepInput(input: KreaInput & { seed: number }): StepInput {
+  const out: Record<string, unknown> = {};
+  for (const name of KREA_FIELD_NAMES) out[name] = bodyValue(KREA_FIELDS[name], input[name]);
+  // Built from the table, so its type is stated; fields.test.ts checks each field arrives.
+  return out as StepInput;
 }
 
 export function buildWorkflowBody(
-  input: ResolvedKreaInput,
+  input: KreaInput & { seed: number },
   options: WorkflowBodyOptions = {},
 ): KreaWorkflowBody {
   if (options.externalId !== undefined && !EXTERNAL_ID_PATTERN.test(options.externalId)) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/server/env";
 
 /**
  * Where the studio keeps everything it owns on disk: the embedded engine's
@@ -11,7 +12,7 @@ export function dataDir(...parts: string[]): string {
   // The ignore comments keep Next's file tracing from pulling the whole project
   // (and the data itself) into the server bundle for these runtime paths.
   const root = path.resolve(
-    /*turbopackIgnore: true*/ process.env.STUDIO_DATA_DIR ||
+    /*turbopackIgnore: true*/ env().STUDIO_DATA_DIR ||
       path.join(/*turbopackIgnore: true*/ process.cwd(), ".data"),
   );
   const dir = path.join(/*turbopackIgnore: true*/ root, ...parts);

@@ -9,7 +9,7 @@ import path from "node:path";
 // commits, never consistency); busy_timeout so a second process on the same
 // data dir (another `next dev` worker) waits instead of failing.
 
-export type Db = Database.Database;
+export type SqliteDatabase = Database.Database;
 
 export interface Migration {
   /** 1, 2, 3 … in order; never edit or renumber a shipped one */
@@ -18,7 +18,7 @@ export interface Migration {
   sql: string;
 }
 
-export function openSqlite(file: string, migrations: readonly Migration[]): Db {
+export function openSqlite(file: string, migrations: readonly Migration[]): SqliteDatabase {
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   try {
@@ -39,7 +39,11 @@ export function openSqlite(file: string, migrations: readonly Migration[]): Db {
  * IMMEDIATE transaction together with its row there, so two processes starting
  * at once cannot both apply one, and a failing migration leaves no trace.
  */
-export function migrate(db: Db, migrations: readonly Migration[], label = "the database"): void {
+export function migrate(
+  db: SqliteDatabase,
+  migrations: readonly Migration[],
+  label = "the database",
+): void {
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration ${m.name} must have version ${i + 1}`);
   });

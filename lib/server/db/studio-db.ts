@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { dataDir } from "@/lib/server/db/data-dir";
-import { openSqlite, type Db, type Migration } from "./sqlite";
+import { openSqlite, type SqliteDatabase, type Migration } from "./sqlite";
 
 // The studio's own database (<data dir>/studio.db): things designers create and
 // share, such as style sets. The embedded engine keeps its data apart, in
@@ -35,6 +35,6 @@ export function studioDbPath(): string {
   return path.join(dataDir(), "studio.db");
 }
 
-export function openStudioDb(file = studioDbPath()): Db {
+export function openStudioDb(file = studioDbPath()): SqliteDatabase {
   return openSqlite(file, STUDIO_MIGRATIONS);
 }

@@ -4,6 +4,7 @@
 // engineers goes to the server log with the request id, never to the client.
 import "server-only";
 import type { FieldErrors } from "@/lib/contract/krea/field-errors";
+import { EnvError } from "@/lib/server/env";
 
 export type ErrorKind =
   | "validation"
@@ -72,7 +73,22 @@ export interface AppErrorOptions {
   cause?: unknown;
 }
 
+/** Marks an AppError made by any copy of this module (see hasInstance below). */
+const APP_ERROR = Symbol.for("krea-studio.app-error");
+
 export class AppError extends Error {
+  /**
+   * Next bundles a module once per entry (a page, each route), while stores are
+   * shared on globalThis: an error thrown by a store another bundle created is
+   * another copy's AppError. `instanceof AppError` recognises every copy, so a
+   * stale style-set update stays a 409 instead of turning into a 500.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== AppError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && Reflect.get(value, APP_ERROR) === true;
+  }
+
+  readonly [APP_ERROR] = true;
   readonly kind: ErrorKind;
   readonly status: number;
   readonly title: string;
@@ -122,6 +138,8 @@ export function problemJson(body: object, status: number, headers?: HeadersInit)
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // Names the setting, so whoever runs the studio can fix it.
+  if (error instanceof EnvError) return new AppError("internal", { detail: error.message });
   return new AppError("internal", {
     detail:
       "The studio hit an unexpected error. Try again; if it keeps happening, check the server log.",

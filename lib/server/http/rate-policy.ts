@@ -1,5 +1,6 @@
 import "server-only";
 import { CLIENT_COOKIE, CLIENT_ID_PATTERN, readCookie } from "./cookies";
+import { envFrom, type EnvSource } from "@/lib/server/env";
 import { AppError } from "./problem";
 import { MemoryRateLimiter, type BucketOptions, type RateLimiter } from "./rate-limit";
 
@@ -50,8 +51,6 @@ const NOUN: Record<RateBucket, string> = {
 
 const GLOBAL_FACTOR = 10;
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 export type RateLimiterFactory = (name: string, options: BucketOptions) => RateLimiter;
 
 interface LimiterState {
@@ -83,24 +82,21 @@ export function resetRateLimits(): void {
   state.limiters.clear();
 }
 
-const envName = (bucket: RateBucket) =>
-  `STUDIO_RATE_LIMIT_${bucket.toUpperCase().replace("-", "_")}`;
+const ENV_NAME = {
+  submit: "STUDIO_RATE_LIMIT_SUBMIT",
+  upload: "STUDIO_RATE_LIMIT_UPLOAD",
+  check: "STUDIO_RATE_LIMIT_CHECK",
+  token: "STUDIO_RATE_LIMIT_TOKEN",
+  "sign-in": "STUDIO_RATE_LIMIT_SIGN_IN",
+} as const satisfies Record<RateBucket, string>;
 
 /** The limit for a bucket: STUDIO_RATE_LIMIT_SUBMIT="30,10" (per minute, burst), or the default. */
-export function limitFor(bucket: RateBucket, env: Env = process.env): Limit | null {
-  if ((env.STUDIO_RATE_LIMIT ?? "").trim().toLowerCase() === "off") return null;
-  const raw = env[envName(bucket)]?.trim();
-  if (!raw) return DEFAULTS[bucket];
-  if (raw.toLowerCase() === "off") return null;
-  const match = /^(\d+)(?:\s*,\s*(\d+))?$/.exec(raw);
-  const perMinute = Number(match?.[1]);
-  const burst = Number(match?.[2] ?? match?.[1]);
-  if (!match || perMinute < 1 || burst < 1) {
-    throw new AppError("internal", {
-      detail: `${envName(bucket)} must be "<per minute>[,<burst>]" (e.g. "30,10") or "off", not "${raw}".`,
-    });
-  }
-  return { perMinute, burst };
+export function limitFor(bucket: RateBucket, source?: EnvSource): Limit | null {
+  const settings = envFrom(source);
+  if (!settings.STUDIO_RATE_LIMIT) return null;
+  const configured = settings[ENV_NAME[bucket]];
+  if (configured === "off") return null;
+  return configured ?? DEFAULTS[bucket];
 }
 
 function limiter(name: string, limit: Limit): RateLimiter {
@@ -117,8 +113,8 @@ function limiter(name: string, limit: Limit): RateLimiter {
  * STUDIO_TRUST_PROXY=1 the address the (one) reverse proxy in front appended
  * to X-Forwarded-For. Requests with neither share one anonymous bucket.
  */
-export function clientKey(request: Request, env: Env = process.env): string {
-  if (env.STUDIO_TRUST_PROXY === "1") {
+export function clientKey(request: Request, source?: EnvSource): string {
+  if (envFrom(source).STUDIO_TRUST_PROXY) {
     const forwarded = request.headers.get("x-forwarded-for")?.split(",").pop()?.trim();
     if (forwarded) return `ip:${forwarded.slice(0, 64)}`;
   }

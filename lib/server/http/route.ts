@@ -15,13 +15,13 @@ import { assertSameOrigin } from "./same-origin";
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
-export type Handler<C> = (
+export type RouteHandler<C> = (
   request: Request,
   context: C & { requestId: string },
 ) => Promise<Response>;
 
 /** Wraps a route handler so every failure becomes problem+json with a request id. */
-export function route<C extends object = object>(handler: Handler<C>) {
+export function route<C extends object = object>(handler: RouteHandler<C>) {
   return async (request: Request, context: C): Promise<Response> => {
     const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
     try {

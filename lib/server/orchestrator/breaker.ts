@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/server/http/problem";
+import { env } from "@/lib/server/env";
 
 // A circuit breaker per orchestrator: after several failures in a row that
 // point at an outage (unreachable, timeouts, 5xx), the studio stops sending
@@ -102,19 +103,15 @@ declare global {
 }
 const breakers = (globalThis.__kreaStudioBreakers ??= new Map<string, CircuitBreaker>());
 
-function envNumber(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 /** The breaker for one orchestrator base URL (shared by every user of that host). */
 export function breakerFor(baseUrl: string): CircuitBreaker {
   let breaker = breakers.get(baseUrl);
   if (!breaker) {
+    const settings = env();
     breaker = new CircuitBreaker({
-      threshold: envNumber("ORCHESTRATOR_BREAKER_THRESHOLD", 5),
-      coolDownMs: envNumber("ORCHESTRATOR_BREAKER_COOLDOWN_MS", 5_000),
-      maxCoolDownMs: envNumber("ORCHESTRATOR_BREAKER_MAX_COOLDOWN_MS", 60_000),
+      threshold: settings.ORCHESTRATOR_BREAKER_THRESHOLD,
+      coolDownMs: settings.ORCHESTRATOR_BREAKER_COOLDOWN_MS,
+      maxCoolDownMs: settings.ORCHESTRATOR_BREAKER_MAX_COOLDOWN_MS,
     });
     breakers.set(baseUrl, breaker);
   }

@@ -3,10 +3,9 @@ import { createHash } from "node:crypto";
 import type { OrchestratorTarget } from "./target";
 import type { SubmitResult } from "./workflows";
 
-// The orchestrator's externalId already makes a repeated submit return the same
-// workflow. This adds two things in-process: concurrent requests with one key
-// share a single upstream call (a double click sends one request upstream), and
-// a later repeat is recognised as a replay so the API can answer 200, not 201.
+// Step 4 of exactly once (README "How it works"): in one process, concurrent
+// requests with one key share a single upstream call, and a later repeat is
+// answered 200 as a replay, not 201.
 
 const MAX_SEEN = 5_000;
 const inflight = new Map<string, Promise<SubmitResult>>();

@@ -1,9 +1,10 @@
 import "server-only";
-import type { SubmitAccount } from "@/lib/contract/api";
+import type { EngineInfo, EngineKind } from "@/lib/contract/api";
+
+export type { EngineInfo, EngineKind };
 import { tokenFromCookie } from "@/lib/server/session/token-cookie";
 import { accountOf } from "./account";
-
-export type EngineKind = "local" | "civitai";
+import { env } from "@/lib/server/env";
 
 /** Which orchestrator a request talks to, and with what credentials. Never sent to the browser. */
 export interface OrchestratorTarget {
@@ -11,7 +12,7 @@ export interface OrchestratorTarget {
   baseUrl: string;
   token: string;
   /** where the token came from, for the header badge */
-  source: "cookie" | "env" | "local";
+  source: EngineInfo["tokenSource"];
 }
 
 export const CIVITAI_URL = "https://orchestration.civitai.com";
@@ -21,7 +22,7 @@ export const LOCAL_ENGINE_TOKEN = "local-studio";
 
 /** The embedded engine as this server reaches it: over loopback HTTP, like any orchestrator. */
 export function embeddedEngineUrl(): string {
-  return `http://127.0.0.1:${process.env.PORT || "3000"}${LOCAL_ENGINE_PATH}`;
+  return `http://127.0.0.1:${env().PORT}${LOCAL_ENGINE_PATH}`;
 }
 
 /**
@@ -32,19 +33,19 @@ export function embeddedEngineUrl(): string {
  */
 export async function resolveTarget(cookieHeader: string | null): Promise<OrchestratorTarget> {
   const userToken = await tokenFromCookie(cookieHeader);
-  const envToken = process.env.CIVITAI_TOKEN || undefined;
+  const envToken = env().CIVITAI_TOKEN;
   const token = userToken ?? envToken;
   if (token) {
     return {
       kind: "civitai",
-      baseUrl: process.env.ORCHESTRATOR_URL || CIVITAI_URL,
+      baseUrl: env().ORCHESTRATOR_URL || CIVITAI_URL,
       token,
       source: userToken ? "cookie" : "env",
     };
   }
   return {
     kind: "local",
-    baseUrl: process.env.ORCHESTRATOR_URL || embeddedEngineUrl(),
+    baseUrl: env().ORCHESTRATOR_URL || embeddedEngineUrl(),
     token: LOCAL_ENGINE_TOKEN,
     source: "local",
   };
@@ -62,7 +63,7 @@ export function servesEmbeddedEngine(target: OrchestratorTarget): boolean {
     const port = url.port || (url.protocol === "https:" ? "443" : "80");
     return (
       LOOPBACK.has(url.hostname) &&
-      port === (process.env.PORT || "3000") &&
+      port === env().PORT &&
       url.pathname.replace(/\/+$/, "") === LOCAL_ENGINE_PATH
     );
   } catch {
@@ -71,13 +72,6 @@ export function servesEmbeddedEngine(target: OrchestratorTarget): boolean {
 }
 
 /** What the browser may know about the target. */
-export interface EngineInfo {
-  engine: EngineKind;
-  label: string;
-  tokenSource: OrchestratorTarget["source"];
-  /** whom submits are made for now: kept submits name it (lib/client/builder/submit-account.ts) */
-  account: SubmitAccount;
-}
 
 export function describeTarget(target: OrchestratorTarget): EngineInfo {
   return {

@@ -1,5 +1,5 @@
 import "server-only";
-import { KREA_FIELDS } from "@/lib/contract/krea/options";
+import { KREA_SETTINGS } from "@/lib/contract/krea/fields";
 import { kreaInputSchema, type KreaInput } from "@/lib/contract/krea/schema";
 import {
   isFinal,
@@ -20,7 +20,7 @@ export interface ToGenerationOptions {
 function readInput(raw: Record<string, unknown> | null | undefined): KreaInput | null {
   if (!raw || raw.engine !== "fal" || raw.model !== "krea2") return null;
   const picked: Record<string, unknown> = {};
-  for (const key of KREA_FIELDS) if (raw[key] !== undefined) picked[key] = raw[key];
+  for (const key of KREA_SETTINGS) if (raw[key] !== undefined) picked[key] = raw[key];
   const parsed = kreaInputSchema.safeParse(picked);
   return parsed.success ? parsed.data : null;
 }

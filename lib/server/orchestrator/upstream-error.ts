@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/server/http/problem";
-import { KREA_FIELDS } from "@/lib/contract/krea/options";
+import { KREA_SETTINGS } from "@/lib/contract/krea/fields";
 import type { FieldErrors } from "@/lib/contract/krea/field-errors";
 import type { EngineKind } from "./target";
 
@@ -40,7 +40,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 /** Fields a Krea error may name, including the ones Krea refuses. */
 const KNOWN_FIELDS: readonly string[] = [
-  ...KREA_FIELDS,
+  ...KREA_SETTINGS,
   "negativePrompt",
   "width",
   "height",

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/server/http/problem";
 import { CIVITAI_URL, type OrchestratorTarget } from "./target";
 import { listGenerations } from "./workflows";
+import { env } from "@/lib/server/env";
 
 export type TokenCheck = "valid" | "rejected" | "unverified";
 
@@ -12,7 +13,7 @@ const VERIFY_TIMEOUT_MS = 10_000;
 export function targetForToken(token: string): OrchestratorTarget {
   return {
     kind: "civitai",
-    baseUrl: process.env.ORCHESTRATOR_URL || CIVITAI_URL,
+    baseUrl: env().ORCHESTRATOR_URL || CIVITAI_URL,
     token,
     source: "cookie",
   };

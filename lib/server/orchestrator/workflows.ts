@@ -8,9 +8,10 @@ import {
 } from "@civitai/client";
 import { z } from "zod";
 import { AppError } from "@/lib/server/http/problem";
+import { env } from "@/lib/server/env";
 import type { Generation, GenerationPage } from "@/lib/contract/generations/types";
 import { estimateCost } from "@/lib/contract/krea/pricing";
-import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import type { KreaInput } from "@/lib/contract/krea/schema";
 import {
   buildWorkflowBody,
   STUDIO_TAG,
@@ -29,7 +30,7 @@ import { workflowPageSchema, workflowSchema } from "./workflow-schema";
 /** The orchestrator's request timeout is 100 s; long polls stay well inside it. */
 export const MAX_WAIT_SECONDS = 60;
 /** Per-request timeout; ORCHESTRATOR_TIMEOUT_MS shortens it (fault tests stall the engine). */
-const REQUEST_TIMEOUT_MS = Number(process.env.ORCHESTRATOR_TIMEOUT_MS) || 30_000;
+const requestTimeoutMs = () => env().ORCHESTRATOR_TIMEOUT_MS;
 
 /** Rewrites the embedded engine's loopback URLs to same-origin paths the browser can load. */
 export function rewriterFor(target: OrchestratorTarget): (url: string) => string {
@@ -52,7 +53,7 @@ const SHOW_MATURE = { hideMatureContent: false } as const;
 
 const clampWait = (wait: number) => Math.max(0, Math.min(MAX_WAIT_SECONDS, Math.floor(wait)));
 
-export interface SubmitOptions extends WorkflowBodyOptions {
+export interface WorkflowSubmitOptions extends WorkflowBodyOptions {
   externalId: string;
   /** seconds the orchestrator may hold the request for the result */
   wait?: number;
@@ -67,15 +68,15 @@ export interface SubmitResult {
 
 export async function submitGeneration(
   target: OrchestratorTarget,
-  input: ResolvedKreaInput,
-  options: SubmitOptions,
+  input: KreaInput & { seed: number },
+  options: WorkflowSubmitOptions,
 ): Promise<SubmitResult> {
   const body = buildWorkflowBody(input, options);
   const wait = clampWait(options.wait ?? 0);
   const { data, status } = await withRetry(
     () =>
       callSdk(target, (x) => submitWorkflow({ ...x, body, query: { wait, ...SHOW_MATURE } }), {
-        timeoutMs: REQUEST_TIMEOUT_MS + wait * 1000,
+        timeoutMs: requestTimeoutMs() + wait * 1000,
         signal: options.signal,
       }),
     // Safe to repeat: the externalId makes the orchestrator return the same workflow.
@@ -100,7 +101,7 @@ export async function getGeneration(
         target,
         (x) => getWorkflow({ ...x, path: { workflowId: id }, query: { wait, ...SHOW_MATURE } }),
         {
-          timeoutMs: REQUEST_TIMEOUT_MS + wait * 1000,
+          timeoutMs: requestTimeoutMs() + wait * 1000,
           signal: options.signal,
         },
       ),
@@ -148,7 +149,7 @@ export async function listGenerations(
               ...SHOW_MATURE,
             },
           }),
-        { timeoutMs: REQUEST_TIMEOUT_MS, signal: options.signal },
+        { timeoutMs: requestTimeoutMs(), signal: options.signal },
       ),
     READ_POLICY,
     { signal: options.signal },
@@ -177,7 +178,7 @@ export async function cancelGeneration(
       callSdk(
         target,
         (x) => updateWorkflow({ ...x, path: { workflowId: id }, body: { status: "canceled" } }),
-        { timeoutMs: REQUEST_TIMEOUT_MS, signal },
+        { timeoutMs: requestTimeoutMs(), signal },
       ),
     READ_POLICY, // canceling twice is harmless
     { signal },
@@ -195,7 +196,7 @@ export interface OrchestratorQuote {
 /** Asks the orchestrator for its own figure (whatif=true: nothing runs, nothing is charged). */
 export async function quoteGeneration(
   target: OrchestratorTarget,
-  input: ResolvedKreaInput,
+  input: KreaInput & { seed: number },
   signal?: AbortSignal,
 ): Promise<OrchestratorQuote> {
   // No externalId: a whatif with a key could make the orchestrator remember it.
@@ -246,7 +247,7 @@ export async function refreshImageUrl(
   const { data } = await withRetry(
     () =>
       callSdk(target, (x) => refreshBlob({ ...x, path: { blobId } }), {
-        timeoutMs: REQUEST_TIMEOUT_MS,
+        timeoutMs: requestTimeoutMs(),
         signal,
       }),
     READ_POLICY,

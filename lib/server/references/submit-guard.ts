@@ -2,6 +2,7 @@ import "server-only";
 import { validationError } from "@/lib/server/http/problem";
 import { screenUrl, UrlRefusedError } from "@/lib/server/net/url-guard";
 import { embeddedEngineUrl, type OrchestratorTarget } from "@/lib/server/orchestrator/target";
+import { env } from "@/lib/server/env";
 
 // The last check before Buzz is spent: every reference URL in a submit is
 // screened again, whatever the browser did or skipped (a script, an old tab).
@@ -16,7 +17,8 @@ export function ownBlobPrefixes(target: OrchestratorTarget): string[] {
   const bases = [target.baseUrl];
   if (target.kind === "local") {
     bases.push(embeddedEngineUrl());
-    if (process.env.LOCAL_ENGINE_PUBLIC_URL) bases.push(process.env.LOCAL_ENGINE_PUBLIC_URL);
+    const { LOCAL_ENGINE_PUBLIC_URL } = env();
+    if (LOCAL_ENGINE_PUBLIC_URL) bases.push(LOCAL_ENGINE_PUBLIC_URL);
   }
   return bases.map((base) => `${base.replace(/\/+$/, "")}/v2/consumer/blobs/`);
 }

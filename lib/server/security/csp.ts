@@ -5,6 +5,7 @@
 // engine's images live under /api/local-engine), blob: and data: (uploads being
 // previewed, generated placeholders) and the orchestrator's image hosts.
 import "server-only";
+import { envFrom, type EnvSource } from "@/lib/server/env";
 
 /** Civitai serves signed image URLs from its orchestration host and its CDN subdomains. */
 const CIVITAI_IMAGE_HOSTS = ["https://orchestration.civitai.com", "https://*.civitai.com"];
@@ -14,14 +15,13 @@ const CIVITAI_IMAGE_HOSTS = ["https://orchestration.civitai.com", "https://*.civ
  * LOCAL_ENGINE_PUBLIC_URL's (the embedded engine signing its URLs on another
  * origin than the page) and STUDIO_IMAGE_HOSTS.
  */
-export function imageHosts(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): string[] {
+export function imageHosts(source?: EnvSource): string[] {
+  const settings = envFrom(source);
   const hosts = new Set(CIVITAI_IMAGE_HOSTS);
   const configured = [
-    env.ORCHESTRATOR_URL,
-    env.LOCAL_ENGINE_PUBLIC_URL,
-    ...(env.STUDIO_IMAGE_HOSTS ?? "").split(/[\s,]+/),
+    settings.ORCHESTRATOR_URL,
+    settings.LOCAL_ENGINE_PUBLIC_URL,
+    ...settings.STUDIO_IMAGE_HOSTS,
   ];
   for (const raw of configured) {
     if (!raw) continue;
@@ -43,7 +43,7 @@ export function newNonce(): string {
 
 export function contentSecurityPolicy(
   nonce: string,
-  options: { dev?: boolean; env?: Readonly<Record<string, string | undefined>> } = {},
+  options: { dev?: boolean; env?: EnvSource } = {},
 ): string {
   const images = imageHosts(options.env).join(" ");
   return [

@@ -8,17 +8,15 @@
 import "server-only";
 import { sealData, unsealData } from "iron-session";
 import { readCookie, serializeCookie } from "@/lib/server/http/cookies";
+import { envFrom, type EnvSource } from "@/lib/server/env";
 
 export const ACCESS_COOKIE = "krea_access";
 export const ACCESS_HEADER = "x-studio-access-key";
 const MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** The configured key, or undefined when the studio is open (the default, fine on loopback). */
-export function accessKey(env: Env = process.env): string | undefined {
-  const key = env.STUDIO_ACCESS_KEY?.trim();
-  return key ? key : undefined;
+export function accessKey(source?: EnvSource): string | undefined {
+  return envFrom(source).STUDIO_ACCESS_KEY;
 }
 
 async function password(key: string): Promise<string> {
@@ -55,8 +53,8 @@ export function accessClearCookie(secure: boolean): string {
 }
 
 /** True when the request may use the studio: no key configured, a valid cookie, or the key in the header. */
-export async function hasAccess(request: Request, env: Env = process.env): Promise<boolean> {
-  const key = accessKey(env);
+export async function hasAccess(request: Request, source?: EnvSource): Promise<boolean> {
+  const key = accessKey(source);
   if (!key) return true;
   const header = request.headers.get(ACCESS_HEADER);
   if (header !== null) return sameSecret(header, key);
@@ -78,8 +76,8 @@ export async function hasAccess(request: Request, env: Env = process.env): Promi
  * loopback, which sits behind the same gate. Never added for any other host,
  * so the key does not travel to Civitai.
  */
-export function accessHeadersFor(url: string, env: Env = process.env): Record<string, string> {
-  const key = accessKey(env);
+export function accessHeadersFor(url: string, source?: EnvSource): Record<string, string> {
+  const key = accessKey(source);
   if (!key) return {};
   try {
     const { hostname, pathname } = new URL(url);

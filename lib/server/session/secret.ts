@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dataDir } from "@/lib/server/db/data-dir";
+import { env } from "@/lib/server/env";
 
 let cached: string | undefined;
 
@@ -14,11 +15,8 @@ let cached: string | undefined;
  */
 export function studioSecret(): string {
   if (cached) return cached;
-  const fromEnv = process.env.STUDIO_SECRET;
-  if (fromEnv) {
-    if (fromEnv.length < 32) throw new Error("STUDIO_SECRET must be at least 32 characters");
-    return (cached = fromEnv);
-  }
+  const fromEnv = env().STUDIO_SECRET;
+  if (fromEnv) return (cached = fromEnv);
   const file = path.join(dataDir(), "studio-secret");
   try {
     cached = readFileSync(file, "utf8").trim();

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/server/http/problem";
 import { parseOrThrow } from "@/lib/server/http/validate";
-import type { Db } from "@/lib/server/db/sqlite";
+import type { SqliteDatabase } from "@/lib/server/db/sqlite";
 import { openStudioDb } from "@/lib/server/db/studio-db";
 import {
   EXPORT_FORMAT,
@@ -80,7 +80,7 @@ export class SqliteStyleSetStore implements StyleSetStore {
   private readonly newId: () => string;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: SqliteDatabase,
     options: SqliteStoreOptions = {},
   ) {
     this.now = options.now ?? Date.now;

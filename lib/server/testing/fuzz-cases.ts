@@ -6,7 +6,7 @@
 // fails when one is missing, so a new route cannot slip past it.
 import { randomUUID } from "node:crypto";
 import { buildWorkflowBody } from "@/lib/contract/krea/workflow-body";
-import type { ResolvedKreaInput } from "@/lib/contract/krea/schema";
+import type { KreaInput } from "@/lib/contract/krea/schema";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import {
   at,
@@ -45,7 +45,7 @@ export interface World {
 
 /** Random values drawn by fast-check for one case. */
 export interface Draw {
-  krea: ResolvedKreaInput;
+  krea: KreaInput & { seed: number };
   pick: number;
   text: string;
   /** break one thing: the mutation at this index (modulo the route's list) */

@@ -5,7 +5,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 
-export type Handler = (
+export type ExportedHandler = (
   request: Request,
   context: { params: Promise<unknown> },
 ) => Promise<Response>;
@@ -16,7 +16,7 @@ export interface Endpoint {
   segments: (string | null)[];
   param?: string;
   catchAll?: boolean;
-  handler: Handler;
+  handler: ExportedHandler;
 }
 
 function routeFiles(dir: string): string[] {
@@ -30,7 +30,7 @@ function routeFiles(dir: string): string[] {
 export async function endpoints(apiDir: string): Promise<Endpoint[]> {
   const found: Endpoint[] = [];
   for (const file of routeFiles(apiDir)) {
-    const mod: Partial<Record<string, Handler>> = await import(/* @vite-ignore */ file);
+    const mod: Partial<Record<string, ExportedHandler>> = await import(/* @vite-ignore */ file);
     const dirs = path.relative(apiDir, path.dirname(file)).split(path.sep);
     let param: string | undefined;
     let catchAll = false;

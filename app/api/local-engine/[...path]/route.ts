@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { problemResponse } from "@/lib/server/http/problem";
 import { assertSameOrigin } from "@/lib/server/http/same-origin";
 import { getEngine } from "@/lib/engine/get-engine";
+import { engineEnv } from "@/lib/server/env";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,7 +17,7 @@ const handle = async (request: Request) => {
   } catch (error) {
     return problemResponse(error, randomUUID());
   }
-  return getEngine().handle(request, "/api/local-engine");
+  return getEngine(engineEnv).handle(request, "/api/local-engine");
 };
 
 export const GET = handle;

@@ -65,13 +65,19 @@ async function health(): Promise<HealthAnswer> {
   return (await browserFetch("/api/health")).json();
 }
 
-/** Every kind the engine is told to inject; each must have hit the polling at least once. */
+/**
+ * Every kind the engine is told to inject; each must have hit the polling at least once.
+ * The order matters with the seed below: its first six draws pick indices 1, 0, 3, 5, 4, 2,
+ * so the stall comes last. A stall shorter than a long-poll's timeout ends in success,
+ * which closes the breaker and can finish the generations before a kind drawn after it
+ * is ever injected (this test failed that way under load).
+ */
 const KINDS = [
   "status:500",
   "status:502",
-  "status:503",
-  "rate-limit",
   "stall",
+  "rate-limit",
+  "status:503",
   "drop-before",
 ] as const;
 

@@ -3,32 +3,25 @@
 // (rendered per request, refreshed when the token changes) and every
 // /api/health answer (another tab may have changed the token). Kept outside
 // React because the submit code that reads it outlives renders.
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect } from "react";
 import type { SubmitAccount } from "@/lib/contract/api";
+import { createStore, useStore } from "@/lib/client/platform/store";
 
-let current: SubmitAccount | null = null;
-const listeners = new Set<() => void>();
+const currentAccount = createStore<SubmitAccount | null>(null);
 
 export function getCurrentAccount(): SubmitAccount | null {
-  return current;
+  return currentAccount.get();
 }
 
 /** Notifies only when the account really changed: health answers repeat it every few seconds. */
 export function setCurrentAccount(account: SubmitAccount): void {
+  const current = currentAccount.get();
   if (current?.fingerprint === account.fingerprint && current.label === account.label) return;
-  current = account;
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
+  currentAccount.set(account);
 }
 
 export function useCurrentAccount(): SubmitAccount | null {
-  return useSyncExternalStore(subscribe, getCurrentAccount, () => null);
+  return useStore(currentAccount);
 }
 
 /** Rendered by the header with the server's engine info: keeps the store current. */

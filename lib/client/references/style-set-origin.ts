@@ -3,7 +3,6 @@
 // for the rule), kept beside the draft in the tab's sessionStorage so a reload
 // keeps the link, and shared outside React because the builder form, its
 // references section and the submit all read it.
-import { useSyncExternalStore } from "react";
 import {
   isRecord,
   readJsonItem,
@@ -12,6 +11,7 @@ import {
 } from "@/lib/client/platform/session-store";
 import type { StyleSetOrigin } from "@/lib/client/references/sets";
 import { STYLE_SET_ID_PATTERN } from "@/lib/contract/style-sets/limits";
+import { createStore, lazy, useStore } from "@/lib/client/platform/store";
 
 export const ORIGIN_KEY = "krea-studio:builder-style-set";
 
@@ -36,32 +36,21 @@ function readOrigin(value: unknown): StyleSetOrigin | null {
   return { id, name, version, references: refs };
 }
 
-let current: StyleSetOrigin | null | undefined;
-const listeners = new Set<() => void>();
-
-function snapshot(): StyleSetOrigin | null {
-  if (current === undefined) current = readOrigin(readJsonItem(sessionStore(), ORIGIN_KEY));
-  return current;
-}
+const origin = createStore<StyleSetOrigin | null>(
+  lazy(() => readOrigin(readJsonItem(sessionStore(), ORIGIN_KEY))),
+  { server: null },
+);
 
 export function getStyleSetOrigin(): StyleSetOrigin | null {
-  return snapshot();
+  return origin.get();
 }
 
-export function setStyleSetOrigin(origin: StyleSetOrigin | null): void {
-  if (origin === snapshot()) return;
-  current = origin;
-  writeJsonItem(sessionStore(), ORIGIN_KEY, origin ?? undefined);
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
+export function setStyleSetOrigin(next: StyleSetOrigin | null): void {
+  if (next === origin.get()) return;
+  writeJsonItem(sessionStore(), ORIGIN_KEY, next ?? undefined);
+  origin.set(next);
 }
 
 export function useStyleSetOrigin(): StyleSetOrigin | null {
-  return useSyncExternalStore(subscribe, snapshot, () => null);
+  return useStore(origin);
 }

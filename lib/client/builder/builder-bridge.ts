@@ -1,10 +1,10 @@
 "use client";
 // Lets any part of the page hand settings to the builder ("Reuse settings",
 // "Remix", applying a style set) without lifting the form's state up. The builder
-// subscribes; a request replaces only what it carries and never clears the
+// listens; a request replaces only what it carries and never clears the
 // prompt the designer is typing unless it brings a new one.
-import { useEffect, useRef } from "react";
 import type { KreaInput } from "@/lib/contract/krea/schema";
+import { createEvents, useEvents } from "@/lib/client/platform/store";
 
 export interface BuilderLoadRequest {
   /** the settings to load; fields left out stay as they are */
@@ -17,24 +17,13 @@ export interface BuilderLoadRequest {
   parent?: { id: string; prompt: string };
 }
 
-type Listener = (request: BuilderLoadRequest) => void;
-const listeners = new Set<Listener>();
+const loadRequests = createEvents<BuilderLoadRequest>();
 
 export function requestBuilderLoad(request: BuilderLoadRequest): void {
-  for (const listener of listeners) listener(request);
+  loadRequests.emit(request);
 }
 
 /** The builder calls this once; the latest callback always receives requests. */
-export function useBuilderLoadRequests(onRequest: Listener): void {
-  const latest = useRef(onRequest);
-  useEffect(() => {
-    latest.current = onRequest;
-  });
-  useEffect(() => {
-    const listener: Listener = (r) => latest.current(r);
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-    };
-  }, []);
+export function useBuilderLoadRequests(onRequest: (request: BuilderLoadRequest) => void): void {
+  useEvents(loadRequests, onRequest);
 }
