@@ -4,6 +4,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installShutdown } = await import("./lib/server/http/shutdown");
   installShutdown();
+  // libvips' operation cache (50 MB by default) never hits here: every render and
+  // every upload is new bytes. It only held memory (bench/RESULTS.md, figure 8).
+  const { default: sharp } = await import("sharp");
+  sharp.cache(false);
   // Once the server listens (the embedded engine is one of its routes), unfinished grids go on.
   setTimeout(() => {
     void import("./lib/server/plans/resume")

@@ -2,6 +2,10 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Source maps beside the browser chunks: \`npm run bench\` names the modules and
+  // packages in the first load from them, and production errors stay readable.
+  // Browsers fetch them only with devtools open; the code is open source anyway.
+  productionBrowserSourceMaps: true,
   // Native modules stay out of the server bundle.
   serverExternalPackages: ["better-sqlite3", "sharp"],
   // Keep the engine's data dir out of file watching and tracing.

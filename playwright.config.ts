@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumPath } from "./e2e/support/find-chromium.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.E2E_PORT || 3210);
@@ -12,6 +13,8 @@ const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: "e2e",
+  // e2e/support/*.test.ts are unit tests of the helpers (Vitest).
+  testMatch: "**/*.spec.ts",
   fullyParallel: true,
   forbidOnly: isCI,
   retries: isCI ? 1 : 0,
@@ -30,10 +33,10 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        // Debian's Chromium, never a downloaded browser: this machine and CI
-        // reach only the npm registry.
+        // CHROMIUM_PATH, a system Chromium, Playwright's own, or one installed
+        // now (e2e/support/find-chromium.mjs); one line says what to install if none.
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+          executablePath: chromiumPath(),
           args: [
             "--no-sandbox",
             "--disable-gpu",

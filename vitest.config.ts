@@ -12,7 +12,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,app,components}/**/*.test.{ts,tsx}"],
+    // e2e/support holds Node helpers of the e2e run (the browser resolver) with unit tests.
+    include: ["{lib,app,components}/**/*.test.{ts,tsx}", "e2e/support/**/*.test.ts"],
     environment: "node",
     // @civitai/client ships ESM with directory imports, which Node's loader
     // refuses; let Vite transform it instead.

@@ -1,20 +1,24 @@
 // `npm run bench`: builds and starts the studio with the embedded engine on
 // loopback, measures, and prints one line per figure with its goal. Times are
 // compared with a baseline taken in the same run, because this machine is noisy.
-//   --only 1,3,4   run some figures (8: a 64-cell decision grid)      --quick   smaller sizes (for a smoke run)
+// Figures 4, 6, 8, 9 and 10 are the five goals of issue 18 (performance round 2);
+// figure 11 is a 64-cell decision grid (issue 15).
+//   --only 1,3,4   run some figures      --quick   smaller sizes (for a smoke run)
 //   --write        also write bench/RESULTS.md
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { bigHistory, seedHistory } from "./figures/big-history.mjs";
 import { engineCapacity } from "./figures/engine-capacity.mjs";
 import { finishedToShown } from "./figures/finished-to-shown.mjs";
+import { boundedHistory } from "./figures/bounded-history.mjs";
 import { firstLoadJs } from "./figures/first-load-js.mjs";
 import { grid64 } from "./figures/grid-64.mjs";
-import { lighthouse } from "./figures/lighthouse.mjs";
+import { lighthouseMedian } from "./figures/lighthouse.mjs";
+import { mb, memoryUnderLoad } from "./figures/load.mjs";
 import { proxyOverhead } from "./figures/proxy-overhead.mjs";
-import { CHROMIUM } from "./lib/browser.mjs";
+import { CHROMIUM, CHROMIUM_SOURCE } from "./lib/browser.mjs";
 import { freshDir, memoryOf, outDir, root, startStudio } from "./lib/processes.mjs";
 import { fmtRatio, kb, ms, ratio } from "./lib/stats.mjs";
 
@@ -24,15 +28,33 @@ const only = args.includes("--only")
   : null;
 const quick = args.includes("--quick");
 const wants = (n) => !only || only.has(n);
-const BASE_PORT = Number(process.env.BENCH_PORT || 3900);
+// Ports BASE_PORT … BASE_PORT + 9 (BENCH_PORT moves them all).
+const BASE_PORT = Number(process.env.BENCH_PORT || 5460);
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ");
 const HISTORY = quick ? { workflows: 100, perWorkflow: 10 } : { workflows: 1000, perWorkflow: 10 };
 
 const lines = [];
+/** generations the gallery may hold at once: five pages of 30 */
+const HELD_GOAL = 150;
 const results = {};
 function report(n, text, pass) {
-  const line = `${n}. ${text} — ${pass === null ? "for capacity notes" : pass ? "PASS" : "MISS"}`;
+  const verdict = pass === null ? "for capacity notes" : pass ? "PASS" : "MISS";
+  const line = `${n}. ${text} — ${verdict} [load ${load()}]`;
   lines.push(line);
   console.log(line);
+}
+
+/** A figure that throws is reported as not measured (MISS) and the run goes on. */
+async function guarded(numbers, measure) {
+  try {
+    await measure();
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    for (const n of numbers) report(n, `not measured: ${reason}`, false);
+  }
 }
 
 const servers = [];
@@ -53,40 +75,54 @@ async function main() {
   if (wants(1) || wants(2) || wants(3) || wants(4)) {
     const s = await studio("studio-main", BASE_PORT, { LOCAL_ENGINE_SPEED: "fast", ...lifted });
     if (wants(4)) {
-      const r = (results.firstLoadJs = await firstLoadJs(s.url));
-      report(
-        4,
-        `First-load JS of /: ${kb(r.gzip)} gzip in ${r.scripts} scripts (${kb(r.raw)} raw); ${kb(r.idleGzip)} in ${r.idleScripts} scripts once idle (gallery list included); goal ≤ 160 kB`,
-        r.gzip <= 160 * 1024,
-      );
+      await guarded([4], async () => {
+        const r = (results.firstLoadJs = await firstLoadJs(s.url));
+        report(
+          4,
+          `First-load JS of /: ${kb(r.gzip)} gzip in ${r.scripts} scripts (${kb(r.raw)} raw) vs a bare Next ${r.bare.next} + React ${r.bare.react} page built in this run ${kb(r.bare.gzip)} in ${r.bare.scripts} scripts: the studio adds ${kb(r.overhead)}; goal ≤ 45 kB above the bare page (issue 18 goal 1); ${kb(r.idleGzip)} in ${r.idleScripts} scripts once idle`,
+          r.overhead <= 45 * 1024,
+        );
+        console.log(
+          `   largest in the first load (gzip, each alone): ${r.top.map((m) => `${m.group} ${kb(m.gzip)}`).join(", ")}`,
+        );
+        lines.push(
+          `   largest in the first load (gzip, each alone): ${r.top.map((m) => `${m.group} ${kb(m.gzip)}`).join(", ")}`,
+        );
+      });
     }
     if (wants(1) || wants(2)) {
-      const r = (results.finishedToShown = await finishedToShown(s.url, { count: quick ? 6 : 20 }));
-      report(
-        1,
-        `Finished → shown: p95 ${ms(r.p95)} (p50 ${ms(r.p50)}) over ${r.count} generations; 2 s interval polling p95 ${ms(r.baselineP95)} (p50 ${ms(r.baselineP50)}), ratio ${fmtRatio(ratio(r.p95, r.baselineP95))}; goal p95 ≤ 250 ms`,
-        r.p95 <= 250,
-      );
-      report(
-        2,
-        `Requests per generation: browser ${r.browserPerGeneration.toFixed(2)}, upstream ${r.upstreamPerGeneration.toFixed(2)} (mean duration ${r.meanDurationS.toFixed(1)} s); goal ≤ ${r.requestGoal.toFixed(2)} (2 + duration / 25 s window)`,
-        r.browserPerGeneration <= r.requestGoal && r.upstreamPerGeneration <= r.requestGoal,
-      );
+      await guarded([1, 2], async () => {
+        const r = (results.finishedToShown = await finishedToShown(s.url, {
+          count: quick ? 6 : 20,
+        }));
+        report(
+          1,
+          `Finished → shown: p95 ${ms(r.p95)} (p50 ${ms(r.p50)}) over ${r.count} generations; 2 s interval polling p95 ${ms(r.baselineP95)} (p50 ${ms(r.baselineP50)}), ratio ${fmtRatio(ratio(r.p95, r.baselineP95))}; goal p95 ≤ 250 ms`,
+          r.p95 <= 250,
+        );
+        report(
+          2,
+          `Requests per generation: browser ${r.browserPerGeneration.toFixed(2)}, upstream ${r.upstreamPerGeneration.toFixed(2)} (mean duration ${r.meanDurationS.toFixed(1)} s); goal ≤ ${r.requestGoal.toFixed(2)} (2 + duration / 25 s window)`,
+          r.browserPerGeneration <= r.requestGoal && r.upstreamPerGeneration <= r.requestGoal,
+        );
+      });
     }
     if (wants(3)) {
-      const r = (results.proxyOverhead = await proxyOverhead(s.url));
-      const p50 = ratio(r.finished.studioP50, r.finished.directP50);
-      const line = (x) =>
-        `studio p50 ${ms(x.studioP50)} p99 ${ms(x.studioP99)} vs engine p50 ${ms(x.directP50)} p99 ${ms(x.directP99)} (p50 ${fmtRatio(ratio(x.studioP50, x.directP50))}, p99 ${fmtRatio(ratio(x.studioP99, x.directP99))})`;
-      report(
-        3,
-        `Proxy overhead, 50 clients, GET /api/workflows/{id}: finished ${line(r.finished)}; still running ${line(r.running)}; errors ${r.finished.errors + r.running.errors}; goal p50 ratio ≤ 1.3 (finished)`,
-        p50 <= 1.3 && r.finished.errors + r.running.errors === 0,
-      );
+      await guarded([3], async () => {
+        const r = (results.proxyOverhead = await proxyOverhead(s.url));
+        const p50 = ratio(r.finished.studioP50, r.finished.directP50);
+        const line = (x) =>
+          `studio p50 ${ms(x.studioP50)} p99 ${ms(x.studioP99)} vs engine p50 ${ms(x.directP50)} p99 ${ms(x.directP99)} (p50 ${fmtRatio(ratio(x.studioP50, x.directP50))}, p99 ${fmtRatio(ratio(x.studioP99, x.directP99))})`;
+        report(
+          3,
+          `Proxy overhead, 50 clients, GET /api/workflows/{id}: finished ${line(r.finished)}; still running ${line(r.running)}; errors ${r.finished.errors + r.running.errors}; goal p50 ratio ≤ 1.3 (finished)`,
+          p50 <= 1.3 && r.finished.errors + r.running.errors === 0,
+        );
+      });
     }
   }
 
-  if (wants(5) || wants(6)) {
+  if (wants(5) || wants(6) || wants(9)) {
     const empty = await studio("studio-empty", BASE_PORT + 1, lifted);
     const big = await studio("studio-history", BASE_PORT + 2, {
       LOCAL_ENGINE_SPEED: "instant",
@@ -100,47 +136,95 @@ async function main() {
       `   seeded ${images} images in ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
     if (wants(5)) {
-      const r = (results.bigHistory = await bigHistory(big.url, empty.url));
-      report(
-        5,
-        `Big history (${images} images): first render ${ms(r.firstRenderMs)} vs ${ms(r.emptyFirstRenderMs)} with none (${fmtRatio(ratio(r.firstRenderMs, r.emptyFirstRenderMs))}); DOM ${r.domAtLoad} nodes at load, ${r.domMax} max while scrolling (goal < 1,500); dropped ${r.droppedFrames} of ${r.expectedFrames} frames scrolling ${r.reachedEnd ? "to the end" : "(end not reached)"} in ${r.scrollSeconds.toFixed(0)} s; typing while scrolling p95 ${ms(r.inputP95)} vs ${ms(r.idleInputP95)} idle (goal < 50 ms)`,
-        r.domMax < 1500 && r.inputP95 < 50 && r.reachedEnd,
-      );
+      await guarded([5], async () => {
+        const r = (results.bigHistory = await bigHistory(big.url, empty.url));
+        report(
+          5,
+          `Big history (${images} images): first render ${ms(r.firstRenderMs)} vs ${ms(r.emptyFirstRenderMs)} with none (${fmtRatio(ratio(r.firstRenderMs, r.emptyFirstRenderMs))}); DOM ${r.domAtLoad} nodes at load, ${r.domMax} max while scrolling (goal < 1,500); dropped ${r.droppedFrames} of ${r.expectedFrames} frames scrolling ${r.reachedEnd ? "to the end" : "(end not reached)"} in ${r.scrollSeconds.toFixed(0)} s; typing while scrolling p95 ${ms(r.inputP95)} vs ${ms(r.idleInputP95)} idle (goal < 50 ms)`,
+          r.domMax < 1500 && r.inputP95 < 50 && r.reachedEnd,
+        );
+      });
+    }
+    if (wants(9)) {
+      await guarded([9], async () => {
+        const r = (results.boundedHistory = await boundedHistory(big.url));
+        const grew = ratio(r.heapBack, r.heapAtLoad);
+        report(
+          9,
+          `Bounded history (${images} images): JS heap ${mb(r.heapAtLoad)} at load (baseline), ${mb(r.heapAtEnd)} at the end, ${mb(r.heapBack)} back at the top (${fmtRatio(grew)}, goal ≤ 1.5×); generations held ${r.heldAtLoad} at load, at most ${r.maxHeld} (goal ≤ ${HELD_GOAL}, a few pages of 30), ${r.heldBack} back at the top; ${r.reachedEnd ? "end" : "end NOT"} and ${r.reachedTop ? "top" : "top NOT"} reached (issue 18 goal 4)`,
+          grew <= 1.5 && r.maxHeld <= HELD_GOAL && r.reachedEnd && r.reachedTop,
+        );
+      });
     }
     if (wants(6)) {
-      const r = (results.lighthouse = await lighthouse(big.url));
-      report(
-        6,
-        `Lighthouse mobile on / with history: performance ${r.performance} (goal ≥ 95, peer 94), accessibility ${r.accessibility} (goal 100, peer 82), best practices ${r.bestPractices} (goal ≥ 96); LCP ${ms(r.lcpMs)}, TBT ${ms(r.tbtMs)}, CLS ${r.cls?.toFixed(3)}`,
-        r.performance >= 95 && r.accessibility === 100 && r.bestPractices >= 96,
-      );
-      if (r.failing.accessibility.length || r.failing.bestPractices.length) {
-        console.log(`   failing audits: ${JSON.stringify(r.failing)}`);
-      }
+      await guarded([6], async () => {
+        const r = (results.lighthouse = await lighthouseMedian(big.url, 3));
+        const e = (results.lighthouseEmpty = await lighthouseMedian(empty.url, 1));
+        report(
+          6,
+          `Lighthouse mobile on / with history, median of ${r.runs.length}: performance ${r.performance} (runs ${r.runs.map((x) => x.performance).join(", ")}; goal ≥ 95; empty history in this run ${e.performance}), accessibility ${r.accessibility} (goal 100), best practices ${r.bestPractices} (goal 100); LCP ${ms(r.lcpMs)}, TBT ${ms(r.tbtMs)}, CLS ${r.cls?.toFixed(3)} (issue 18 goal 2)`,
+          r.performance >= 95 && r.accessibility === 100 && r.bestPractices === 100,
+        );
+        if (r.failing.accessibility.length || r.failing.bestPractices.length) {
+          console.log(`   failing audits: ${JSON.stringify(r.failing)}`);
+        }
+      });
     }
     results.serverMemoryMb = { history: memoryOf(big.pid()).rss / 1024 / 1024 };
   }
 
   if (wants(7)) {
-    const r = (results.engine = await engineCapacity({
-      port: BASE_PORT + 5,
-      images: quick ? 60 : 240,
-    }));
+    await guarded([7], async () => {
+      const r = (results.engine = await engineCapacity({
+        port: BASE_PORT + 5,
+        images: quick ? 60 : 240,
+      }));
+      report(
+        7,
+        `Embedded engine: ${r.imagesPerSecond.toFixed(1)} images/s (${r.images} images in ${r.seconds.toFixed(1)} s), peak memory ${r.peakMemoryMb.toFixed(0)} MB`,
+        null,
+      );
+    });
+  }
+
+  if (wants(8)) {
+    await guarded([8], async () => {
+      const server = await studio("studio-load", BASE_PORT + 6, {
+        STUDIO_RATE_LIMIT: "off",
+        LOCAL_ENGINE_SPEED: "fast",
+      });
+      const r = (results.memory = await memoryUnderLoad(server, {
+        runs: 2,
+        clients: 50,
+        seconds: quick ? 15 : 60,
+        log: console.log,
+      }));
+      const [first, second] = r.afterRss;
+      const drift = ratio(second, first);
+      report(
+        8,
+        `Server memory under bench:load (50 clients × ${quick ? 15 : 60} s, twice in one process): RSS ${mb(r.startRss)} at start, ${mb(first)} after run 1 (baseline), ${mb(second)} after run 2 (${fmtRatio(drift)}, goal ≤ 1.15×; steady state goal ≤ 300 MB), peak ${mb(r.peakRss)}; errors ${r.results.reduce((n, x) => n + x.errorCount, 0)} (issue 18 goal 3)`,
+        drift <= 1.15 && second <= 300 * 2 ** 20 && r.results.every((x) => x.errorCount === 0),
+      );
+    });
+  }
+
+  if (wants(10)) {
     report(
-      7,
-      `Embedded engine: ${r.imagesPerSecond.toFixed(1)} images/s (${r.images} images in ${r.seconds.toFixed(1)} s), peak memory ${r.peakMemoryMb.toFixed(0)} MB`,
-      null,
+      10,
+      `Browser for npm test: ${CHROMIUM} (found by ${CHROMIUM_SOURCE}; before: /usr/bin/chromium hard-coded); the resolver's six steps are unit-tested in e2e/support/find-chromium.test.ts (issue 18 goal 5)`,
+      Boolean(CHROMIUM),
     );
   }
   await gridFigure(lifted);
 }
 
 async function gridFigure(lifted) {
-  if (!wants(8)) return;
-  const s = await studio("studio-grid", BASE_PORT + 6, { LOCAL_ENGINE_SPEED: "fast", ...lifted });
+  if (!wants(11)) return;
+  const s = await studio("studio-grid", BASE_PORT + 9, { LOCAL_ENGINE_SPEED: "fast", ...lifted });
   const r = (results.grid64 = await grid64(s.url));
   report(
-    8,
+    11,
     `Decision grid of ${r.cells} cells: click → last cell shown ${ms(r.shownMs)} vs the engine's own ${ms(r.engineMs)} (${fmtRatio(ratio(r.shownMs, r.engineMs))}); upstream ${r.upstreamPerCell.toFixed(2)} requests per cell, at most ${r.maxInFlight} in flight; goal ≤ 1.5 per cell and ≤ 4 in flight`,
     r.upstreamPerCell <= 1.5 && r.maxInFlight <= 4,
   );
@@ -166,17 +250,25 @@ writeFileSync(
   JSON.stringify({ date: new Date().toISOString(), results }, null, 2),
 );
 if (args.includes("--write")) {
+  // The notes written by hand below the figures (causes, misses) are kept.
+  const file = path.join(root, "bench", "RESULTS.md");
+  const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const notes = previous.includes("\n## Notes")
+    ? previous.slice(previous.indexOf("\n## Notes") + 1)
+    : "";
   const md = [
     "# Bench results",
     "",
     `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${machine()}.`,
+    "Each line ends with the machine's load average (1, 5, 15 min) when it was measured: the 2 cores were shared with other engineers' builds and tests, so times, Lighthouse and memory under load may be worse than on a quiet machine.",
     "Times are compared with a baseline measured in the same run; the machine is shared and noisy.",
     "",
     "```",
     ...lines,
     "```",
     "",
+    notes,
   ].join("\n");
-  writeFileSync(path.join(root, "bench", "RESULTS.md"), md);
+  writeFileSync(file, md);
   console.log("wrote bench/RESULTS.md");
 }

@@ -1,4 +1,4 @@
-// Figure 8: a 64-cell decision grid on the fast engine. From the click on Start
+// Figure 11: a 64-cell decision grid on the fast engine. From the click on Start
 // to the grid view saying all 64 are done, against the engine's own time for the
 // same work (first workflow created → last completed, read from the workflows);
 // and what following the grid cost upstream: requests per cell and the most in
@@ -16,7 +16,10 @@ export async function grid64(studioUrl) {
     await dialog.getByRole("button", { name: "Add axis" }).click();
     await dialog.getByRole("combobox", { name: "Axis 3: what varies" }).selectOption("seed");
     await dialog.getByRole("textbox", { name: "Axis 3: seeds" }).fill("8 random");
-    await dialog.getByRole("status").getByText(/^64 cells/).waitFor();
+    await dialog
+      .getByRole("status")
+      .getByText(/^64 cells/)
+      .waitFor();
     const raise = dialog.getByRole("button", { name: /^Raise my limit/ });
     if (await raise.isVisible()) await raise.click();
     const start = dialog.getByRole("button", { name: /^Start grid/ });

@@ -1,7 +1,13 @@
-// Debian's Chromium through Playwright, with the flags this machine needs.
+// The tests' Chromium (e2e/support/find-chromium.mjs) through Playwright, with the
+// flags this machine needs.
 import { chromium } from "@playwright/test";
+import { findChromium, realSystem } from "../../e2e/support/find-chromium.mjs";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const found = findChromium(realSystem());
+process.env.CHROMIUM_PATH = found.path;
+export const CHROMIUM = found.path;
+/** which step of the resolver found it (CHROMIUM_PATH, PATH, Playwright, …) */
+export const CHROMIUM_SOURCE = found.source;
 export const CHROME_FLAGS = [
   "--no-sandbox",
   "--disable-gpu",

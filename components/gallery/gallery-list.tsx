@@ -5,12 +5,17 @@
 // the gallery pane scrolls beside the builder, so the list virtualizes against
 // whichever of the two actually scrolls. Rows are real DOM in reading order:
 // Tab moves card to card, and focusing a card near the edge scrolls it into
-// view, which renders the next rows before the next Tab.
+// view, which renders the next rows before the next Tab. The gallery holds a few
+// pages of history at a time (use-generations.ts): when pages above are dropped
+// or read again, the space they took is kept as padding above the rows, so the
+// cards in view never move (anchoring, below).
 import { useVirtualizer, useWindowVirtualizer, type VirtualItem } from "@tanstack/react-virtual";
 import {
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
+  useRef,
   useState,
   useSyncExternalStore,
   type RefObject,
@@ -44,8 +49,14 @@ export interface GalleryListProps {
   setSize: number;
   /** an older page is loading */
   busy: boolean;
+  /** generations held in memory for this view */
+  held: number;
   /** asks for the next page when the last rows come near */
   onNearEnd: () => void;
+  /** newer pages were dropped to bound memory and can be read again */
+  hasAbove: boolean;
+  /** asks for the page above when the first rows come near */
+  onNearStart: () => void;
   /** the gallery keeps this to scroll a generation into view (focus return from the lightbox) */
   scrollToGenerationRef: RefObject<((generationId: string) => void) | null>;
 }
@@ -121,6 +132,8 @@ export function GalleryList(props: GalleryListProps) {
       role="feed"
       aria-labelledby="gallery-title"
       aria-busy={props.busy}
+      // How many generations the page holds (the bench checks that it stays bounded).
+      data-held={props.held}
       className="relative"
     >
       {width === 0 || !scrollParent ? null : scrollParent instanceof Window ? (
@@ -141,11 +154,18 @@ interface RowsProps extends GalleryListProps {
   scrollMargin: number;
 }
 
-function useRowOptions({ rows, columns, cardWidth, scrollMargin }: RowsProps) {
+/** Space kept above the rows for dropped pages, and the feed position of the first card. */
+interface Above {
+  padding: number;
+  base: number;
+}
+
+function useRowOptions({ rows, columns, cardWidth, scrollMargin }: RowsProps, above: Above) {
   return {
     count: rows.length,
     overscan: OVERSCAN_ROWS,
     scrollMargin,
+    paddingStart: above.padding,
     estimateSize: (i: number) =>
       Math.max(
         ...(rows[i] ?? []).map((item) =>
@@ -160,27 +180,95 @@ function useRowOptions({ rows, columns, cardWidth, scrollMargin }: RowsProps) {
 }
 
 function WindowRows(props: RowsProps) {
-  const virtualizer = useWindowVirtualizer({ ...useRowOptions(props) });
-  return <Rows {...props} virtualizer={virtualizer} />;
+  const [above, setAbove] = useState<Above>({ padding: 0, base: 0 });
+  const virtualizer = useWindowVirtualizer({ ...useRowOptions(props, above) });
+  return <Rows {...props} virtualizer={virtualizer} above={above} setAbove={setAbove} />;
 }
 
 function ElementRows({ scrollElement, ...props }: RowsProps & { scrollElement: HTMLElement }) {
+  const [above, setAbove] = useState<Above>({ padding: 0, base: 0 });
   // Rows reads the virtualizer afresh on every render and is not memoized, which is
   // what this rule protects against.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    ...useRowOptions(props),
+    ...useRowOptions(props, above),
     getScrollElement: () => scrollElement,
   });
-  return <Rows {...props} virtualizer={virtualizer} />;
+  return <Rows {...props} virtualizer={virtualizer} above={above} setAbove={setAbove} />;
 }
 
 interface RowVirtualizer {
   isScrolling: boolean;
+  scrollOffset: number | null;
+  measurementsCache: VirtualItem[];
   getVirtualItems(): VirtualItem[];
   getTotalSize(): number;
   measureElement(el: Element | null): void;
   scrollToIndex(index: number, options?: { align?: "start" | "center" | "end" | "auto" }): void;
+  scrollToOffset(offset: number): void;
+}
+
+/** A card in view, where its row started, and its position in the feed. */
+interface Anchor {
+  key: string;
+  start: number;
+  position: number;
+  /** the first card of the rows when this was taken */
+  firstKey: string | undefined;
+}
+
+/**
+ * Keeps the cards in view still when rows above them come or go (pages dropped
+ * or read again): the padding above the rows takes up the difference, and the
+ * feed positions (aria-posinset) stay those of the whole history. Once the top
+ * of the history is loaded again the padding goes and the scroll position takes
+ * up whatever the estimate was off by.
+ */
+function useAnchoring(
+  rows: FeedItem[][],
+  virtualizer: RowVirtualizer,
+  hasAbove: boolean,
+  above: Above,
+  setAbove: (above: Above) => void,
+) {
+  const anchor = useRef<Anchor | null>(null);
+  useLayoutEffect(() => {
+    const firstKey = rows[0]?.[0]?.key;
+    const previous = anchor.current;
+    const rowOf = (key: string) => rows.findIndex((r) => r.some((item) => item.key === key));
+    // Only while pages above are (or were just) out: a generation landing on top of
+    // a history whose top is loaded pushes the cards down as it always did.
+    const windowed = hasAbove || above.padding > 0 || above.base > 0;
+    if (windowed && previous && previous.firstKey !== firstKey) {
+      const index = rowOf(previous.key);
+      const start = virtualizer.measurementsCache[index]?.start;
+      if (index >= 0 && start !== undefined) {
+        const wanted = above.padding + (previous.start - start);
+        const padding = hasAbove ? Math.max(0, wanted) : 0;
+        let inWindow = 0;
+        for (const r of rows.slice(0, index)) inWindow += r.length;
+        const base = hasAbove ? Math.max(0, previous.position - inWindow) : 0;
+        if (padding !== wanted) {
+          virtualizer.scrollToOffset((virtualizer.scrollOffset ?? 0) + (padding - wanted));
+        }
+        anchor.current = { ...previous, firstKey };
+        if (padding !== above.padding || base !== above.base) setAbove({ padding, base });
+        return;
+      }
+    }
+    // The first card fully in view (or the first rendered) anchors the next change.
+    const offset = virtualizer.scrollOffset ?? 0;
+    const items = virtualizer.getVirtualItems();
+    const first = items.find((v) => v.start >= offset) ?? items[0];
+    const key = first ? rows[first.index]?.[0]?.key : undefined;
+    if (!first || !key) {
+      anchor.current = null;
+      return;
+    }
+    let position = above.base;
+    for (const r of rows.slice(0, first.index)) position += r.length;
+    anchor.current = { key, start: first.start, position, firstKey };
+  });
 }
 
 function Rows({
@@ -191,11 +279,17 @@ function Rows({
   setSize,
   scrollMargin,
   onNearEnd,
+  hasAbove,
+  onNearStart,
   scrollToGenerationRef,
   virtualizer,
-}: RowsProps & { virtualizer: RowVirtualizer }) {
+  above,
+  setAbove,
+}: RowsProps & { virtualizer: RowVirtualizer; above: Above; setAbove: (a: Above) => void }) {
   const virtualRows = virtualizer.getVirtualItems();
   const lastIndex = virtualRows.at(-1)?.index ?? -1;
+  const firstIndex = virtualRows[0]?.index ?? -1;
+  useAnchoring(rows, virtualizer, hasAbove, above, setAbove);
   // aria-posinset counts cards in feed order, whatever rows they fell into.
   const positions = useMemo(() => {
     const map = new Map<string, number>();
@@ -206,6 +300,10 @@ function Rows({
   useEffect(() => {
     if (rows.length > 0 && lastIndex >= rows.length - 1 - OVERSCAN_ROWS) onNearEnd();
   }, [lastIndex, rows.length, onNearEnd]);
+
+  useEffect(() => {
+    if (hasAbove && firstIndex >= 0 && firstIndex <= OVERSCAN_ROWS) onNearStart();
+  }, [hasAbove, firstIndex, onNearStart]);
 
   useEffect(() => {
     scrollToGenerationRef.current = (id) => {
@@ -234,7 +332,7 @@ function Rows({
             >
               {row.map((feedItem) => {
                 const span = itemSpan(feedItem, columns, cardWidth);
-                const position = (positions.get(feedItem.key) ?? 0) + 1;
+                const position = above.base + (positions.get(feedItem.key) ?? 0) + 1;
                 return feedItem.kind === "single" ? (
                   <GenerationCard
                     key={feedItem.key}

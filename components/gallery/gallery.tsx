@@ -157,9 +157,17 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
   );
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
+  const { hasPreviousPage, isFetchingPreviousPage, isFetchPreviousPageError, fetchPreviousPage } =
+    query;
+  // One page read at a time: starting one direction would cancel the other.
+  const reading = isFetchingNextPage || isFetchingPreviousPage;
   const loadMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+    if (hasNextPage && !reading && !isFetchNextPageError) void fetchNextPage();
+  }, [hasNextPage, reading, isFetchNextPageError, fetchNextPage]);
+  // Pages dropped above to bound memory come back as the designer scrolls up.
+  const loadNewer = useCallback(() => {
+    if (hasPreviousPage && !reading && !isFetchPreviousPageError) void fetchPreviousPage();
+  }, [hasPreviousPage, reading, isFetchPreviousPageError, fetchPreviousPage]);
 
   const returnFocus = useCallback(
     (imageId: string) => {
@@ -184,8 +192,8 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
   // keep reading (each request is bounded) until something matches or it ends.
   const searching = filtered && !hasCards && hasNextPage && !isFetchNextPageError;
   useEffect(() => {
-    if (searching && !isFetchingNextPage) void fetchNextPage();
-  }, [searching, isFetchingNextPage, fetchNextPage]);
+    if (searching && !isFetchingNextPage && !isFetchingPreviousPage) void fetchNextPage();
+  }, [searching, isFetchingNextPage, isFetchingPreviousPage, fetchNextPage]);
 
   useEffect(() => {
     if (!hasCards) return;
@@ -232,9 +240,12 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
         <GalleryList
           items={items}
           lost={lost}
-          setSize={hasNextPage ? -1 : items.length}
-          busy={isFetchingNextPage}
+          setSize={hasNextPage || hasPreviousPage ? -1 : items.length}
+          busy={reading}
+          held={generations.length}
+          hasAbove={hasPreviousPage}
           onNearEnd={loadMore}
+          onNearStart={loadNewer}
           scrollToGenerationRef={scrollToGenerationRef}
         />
         <ListEnd

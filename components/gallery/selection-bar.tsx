@@ -4,7 +4,7 @@
 // viewport so it stays in reach while the designer keeps scrolling and picking.
 import { Button } from "@/components/ui/button";
 import { Download, Loader2, X } from "lucide-react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "@/lib/client/platform/toast";
 import { downloadZipOf, type ZipProgress } from "@/lib/client/gallery/zip-download";
 import type { LightboxEntry } from "./lightbox-entries";
@@ -22,10 +22,18 @@ export function SelectionBar({ entries }: { entries: LightboxEntry[] }) {
   const count = useSelectionCount();
   const [progress, setProgress] = useState<ZipProgress | null>(null);
   const busy = progress !== null;
+  // The gallery holds a few pages at a time: a selected image whose page was
+  // dropped while scrolling on is remembered here, so the zip still has it.
+  const seen = useRef(new Map<string, LightboxEntry>());
+  useEffect(() => {
+    const selected = new Set(selectedIds());
+    for (const id of seen.current.keys()) if (!selected.has(id)) seen.current.delete(id);
+    for (const e of entries) if (selected.has(e.image.id)) seen.current.set(e.image.id, e);
+  }, [entries, count]);
 
   const zip = async () => {
     if (busy) return;
-    const byId = new Map(entries.map((e) => [e.image.id, e]));
+    const byId = new Map([...seen.current, ...entries.map((e) => [e.image.id, e] as const)]);
     const items = selectedIds()
       .map((id) => byId.get(id))
       .filter((e): e is LightboxEntry => e !== undefined)

@@ -39,7 +39,8 @@ export function mergeGenerations(queryClient: QueryClient, incoming: readonly Ge
       return { ...page, items };
     });
     const fresh = incoming.filter((g) => !seen.has(g.id) && belongsIn(key, g));
-    if (fresh.length > 0 && pages[0]) {
+    // Not into a view whose top pages were dropped: it reads them back when scrolled up.
+    if (fresh.length > 0 && pages[0] && !pages[0].prev) {
       changed = true;
       pages[0] = { ...pages[0], items: [...fresh, ...pages[0].items].sort(newestFirst) };
     }

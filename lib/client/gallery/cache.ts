@@ -68,7 +68,9 @@ export function upsertGeneration(queryClient: QueryClient, generation: Generatio
         return generation;
       }),
     }));
-    if (!found && pages[0] && belongsIn(key, generation)) {
+    // Only a view showing the top of the history gets it on top: one scrolled far
+    // down (its newest pages dropped) reads it when it scrolls back up.
+    if (!found && pages[0] && !pages[0].prev && belongsIn(key, generation)) {
       pages[0] = { ...pages[0], items: [generation, ...pages[0].items].sort(newestFirst) };
     }
     return { ...data, pages };

@@ -4,7 +4,10 @@
 // orchestrator's cursor. The builder inserts new generations into every cached
 // view they match and the watch keeps unfinished ones current, so a view is
 // never refetched behind the designer's back (with 10,000 generations that
-// would be 300+ requests).
+// would be 300+ requests). The view holds at most HISTORY_MAX_PAGES pages around
+// where the designer is: scrolling on drops the farthest page, and scrolling back
+// reads it again with the page's backward cursor (`prev`), so memory stays flat
+// however far the history goes.
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import {
@@ -20,6 +23,8 @@ import { apiFetch } from "@/lib/client/platform/api-client";
 import { useGalleryFilters } from "./use-gallery-filters";
 
 export const HISTORY_PAGE_SIZE = 30;
+/** Pages a view holds at once: a screen of cards and more than a screen each way. */
+export const HISTORY_MAX_PAGES = 5;
 
 type HistoryKey = ReturnType<typeof generationsKey>;
 
@@ -36,6 +41,8 @@ export function useHistory(filters: GalleryFilters) {
       queryKey: key,
       initialPageParam: null,
       getNextPageParam: (last, _pages, _lastCursor, cursors) => nextPageParam(last, cursors),
+      getPreviousPageParam: (first) => first.prev ?? undefined,
+      maxPages: HISTORY_MAX_PAGES,
       queryFn: async ({ pageParam, signal }) => {
         const params = historyQuery(filters);
         params.set("take", String(HISTORY_PAGE_SIZE));

@@ -109,6 +109,11 @@ export interface GenerationPage {
   items: Generation[];
   /** opaque cursor for the next page, or null at the end */
   next: string | null;
+  /**
+   * cursor for the page just before this one (newer items), or null at the top;
+   * absent from pages that never came from the server (a first generation)
+   */
+  prev?: string | null;
 }
 
 /** Why one watched generation could not be read. */

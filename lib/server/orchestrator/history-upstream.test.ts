@@ -44,7 +44,7 @@ describe("the history upstream", () => {
     seen.length = 0;
     answer = (url) => ({ next: url.searchParams.get("cursor"), items: [] });
     const page = await listHistory(target, f, { cursor: "c7", take: 30, range });
-    expect(page).toEqual({ items: [], next: null });
+    expect(page).toEqual({ items: [], next: null, prev: null });
     expect(seen).toHaveLength(1);
   });
 

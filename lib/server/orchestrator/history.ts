@@ -7,7 +7,17 @@ import {
   type GalleryFilters,
 } from "@/lib/contract/generations/filters";
 import { FAVOURITE_TAG, TAG_PREFIX } from "@/lib/contract/generations/links";
-import type { GenerationPage } from "@/lib/contract/generations/types";
+import type { Generation, GenerationPage } from "@/lib/contract/generations/types";
+import { AppError } from "@/lib/server/http/problem";
+import {
+  afterCursor,
+  beforeCursor,
+  compareNewest,
+  parseHistoryCursor,
+  positionOf,
+  upstreamCursor,
+  type Position,
+} from "./history-cursor";
 import type { OrchestratorTarget } from "./target";
 import { listGenerations } from "./workflows";
 
@@ -60,16 +70,47 @@ export interface HistoryOptions {
 export async function listHistory(
   target: OrchestratorTarget,
   filters: GalleryFilters,
-  { cursor, take, range, signal, scan }: HistoryOptions,
+  options: HistoryOptions,
 ): Promise<GenerationPage> {
-  const up = upstreamFilterFor(filters);
-  const base = {
-    tags: up.tags,
-    excludeFailed: up.excludeFailed,
-    fromDate: range.from !== null ? new Date(range.from).toISOString() : undefined,
-    toDate: range.to !== null ? new Date(range.to).toISOString() : undefined,
-    signal,
+  const parsed = options.cursor ? parseHistoryCursor(options.cursor) : null;
+  if (options.cursor && parsed === null) {
+    throw new AppError("bad_request", {
+      detail: "This history cursor was not made by the studio: start again without one.",
+      fieldErrors: { cursor: ["not a cursor the studio handed out"] },
+    });
+  }
+  if (parsed && parsed.kind !== "upstream") {
+    return listByPosition(target, filters, options, parsed.kind, parsed);
+  }
+  const page = await listForward(target, filters, { ...options, cursor: parsed?.cursor });
+  return {
+    items: page.items,
+    next: page.next === null ? null : upstreamCursor(page.next),
+    // The first page is the top of the history; any later one can be read back to.
+    prev: options.cursor && page.items[0] ? beforeCursor(positionOf(page.items[0])) : null,
   };
+}
+
+function upstreamBase(filters: GalleryFilters, range: DateRange, signal?: AbortSignal) {
+  const up = upstreamFilterFor(filters);
+  return {
+    up,
+    base: {
+      tags: up.tags,
+      excludeFailed: up.excludeFailed,
+      fromDate: range.from !== null ? new Date(range.from).toISOString() : undefined,
+      toDate: range.to !== null ? new Date(range.to).toISOString() : undefined,
+      signal,
+    },
+  };
+}
+
+async function listForward(
+  target: OrchestratorTarget,
+  filters: GalleryFilters,
+  { cursor, take, range, signal, scan }: HistoryOptions,
+): Promise<{ items: Generation[]; next: string | null }> {
+  const { up, base } = upstreamBase(filters, range, signal);
   if (!isFiltered(filters)) return listGenerations(target, { ...base, cursor, take });
 
   const items: GenerationPage["items"] = [];
@@ -88,4 +129,74 @@ export async function listHistory(
     if (!next || items.length >= take) break;
   }
   return { items, next };
+}
+
+/**
+ * The `take` items just newer ("before": scrolling back up) or just older
+ * ("after") than a position, newest first. The orchestrator is asked for the
+ * dates from the position on, oldest first for "before", and every item is
+ * checked against the position itself, since a date bound includes its own
+ * millisecond. The read is bounded as the forward scan is; when it stops short
+ * the cursor continues from the last item it looked at.
+ */
+async function listByPosition(
+  target: OrchestratorTarget,
+  filters: GalleryFilters,
+  { take, range, signal, scan }: HistoryOptions,
+  direction: "before" | "after",
+  anchor: Position,
+): Promise<GenerationPage> {
+  const { up, base } = upstreamBase(filters, range, signal);
+  const at = Date.parse(anchor.createdAt);
+  const newer = direction === "before";
+  const bounds = newer
+    ? { fromDate: new Date(Math.max(at, range.from ?? at)).toISOString() }
+    : // toDate is inclusive and whole milliseconds: one more keeps a finer timestamp in.
+      { toDate: new Date(Math.min(at + 1, range.to ?? at + 1)).toISOString() };
+  const { pageSize, maxPages } = scan ?? { pageSize: SCAN_PAGE_SIZE, maxPages: MAX_SCAN_PAGES };
+  const items: Generation[] = [];
+  let cursor: string | undefined;
+  let last: Position = anchor;
+  let more = false;
+  for (let pages = 0; pages < maxPages; pages++) {
+    const page = await listGenerations(target, {
+      ...base,
+      ...bounds,
+      ascending: newer || undefined,
+      cursor,
+      take: up.postFilter ? pageSize : take + 1,
+    });
+    let cut = false;
+    for (const g of page.items) {
+      const side = compareNewest(positionOf(g), anchor);
+      if (newer ? side <= 0 : side >= 0) continue;
+      if (items.length >= take) {
+        cut = true;
+        break;
+      }
+      last = positionOf(g);
+      if (matchesFilters(g, filters, range)) items.push(g);
+    }
+    more = cut || page.next !== null;
+    if (cut || !page.next) break;
+    cursor = page.next;
+  }
+  const stoppedShort = more && items.length < take;
+  if (newer) {
+    items.reverse();
+    const newest = items[0] ? positionOf(items[0]) : last;
+    const oldest = items.at(-1);
+    return {
+      items,
+      prev: more ? beforeCursor(stoppedShort ? last : newest) : null,
+      // The anchor itself is older, so there is always more that way.
+      next: afterCursor(oldest ? positionOf(oldest) : anchor),
+    };
+  }
+  const oldest = items.at(-1);
+  return {
+    items,
+    next: more ? afterCursor(stoppedShort || !oldest ? last : positionOf(oldest)) : null,
+    prev: beforeCursor(items[0] ? positionOf(items[0]) : anchor),
+  };
 }

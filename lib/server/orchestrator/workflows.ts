@@ -123,6 +123,8 @@ export interface ListOptions {
   fromDate?: string;
   toDate?: string;
   excludeFailed?: boolean;
+  /** oldest first (the studio reads backwards this way) */
+  ascending?: boolean;
   signal?: AbortSignal;
   retry?: RetryPolicy;
 }
@@ -146,6 +148,7 @@ export async function listGenerations(
               fromDate: options.fromDate,
               toDate: options.toDate,
               excludeFailed: options.excludeFailed || undefined,
+              ascending: options.ascending || undefined,
               ...SHOW_MATURE,
             },
           }),
