@@ -124,7 +124,7 @@ test("export a set to JSON and import it back; a bad file changes nothing and sa
   const file = JSON.parse(await readFile(await download.path(), "utf8"));
   expect(file).toMatchObject({
     format: "krea-studio.style-sets",
-    version: 1,
+    version: 2,
     sets: [
       {
         name,
@@ -157,6 +157,7 @@ test("export a set to JSON and import it back; a bad file changes nothing and sa
   const bad = structuredClone(file);
   bad.sets[0].name = `${name} bad`;
   bad.sets[0].references[1].strength = 3;
+  delete bad.sets[0].id; // a new set, so the studio does not first ask about the existing one
   await importFile("bad.json", JSON.stringify(bad));
   await expect(problem).toContainText("sets[0].references[1].strength");
   await expect(problem).toContainText("strength out of range");
@@ -166,6 +167,10 @@ test("export a set to JSON and import it back; a bad file changes nothing and sa
 
   // The real file comes back as a second set (its name made unique) with the same references.
   await importFile("export.json", JSON.stringify(file));
+  // The set is here already: the studio offers to add the file's versions to its history.
+  const asking = page.getByRole("dialog", { name: "These sets are already here" });
+  await expect(asking).toContainText(`“${name}”`);
+  await asking.getByRole("button", { name: "Import as a copy" }).click();
   await expect(
     page.locator("[data-sonner-toast]").filter({ hasText: "Imported 1 style set" }),
   ).toBeVisible();

@@ -103,8 +103,15 @@ function handlerFor(all: Endpoint[], method: string, path: string): Endpoint {
   if (!found) throw new Error(`no handler for ${method} ${path}`);
   return found;
 }
-const pathOf = (e: Endpoint) =>
-  `/${e.segments.map((s) => (s === null ? `:${e.param}` : s)).join("/")}`;
+const pathOf = (e: Endpoint) => {
+  let dynamic = 0;
+  return `/${e.segments.map((s) => (s === null ? `:${e.paramNames[dynamic++]}` : s)).join("/")}`;
+};
+/** Every dynamic segment of `e` given `value` (the catch-all gets `rest`). */
+const paramsOf = (e: Endpoint, value: string, rest: string[] = []) =>
+  Object.fromEntries(
+    e.paramNames.map((name) => [name, e.catchAll && name === e.param ? rest : value]),
+  );
 
 async function buildWorld(all: Endpoint[]): Promise<World> {
   const store = getStyleSetStore();
@@ -267,7 +274,7 @@ describe("fuzzed requests to every API route", () => {
               : s,
           );
           const url = `${ORIGIN}/api/${parts.join("/")}${search ? `?${search}` : ""}`;
-          const params = endpoint.param ? { [endpoint.param]: endpoint.catchAll ? rest : id } : {};
+          const params = paramsOf(endpoint, id, rest);
           const hasBody = endpoint.method !== "GET" && payload !== undefined;
           const requestHeaders = new Headers();
           for (const [name, value] of Object.entries(headers)) {
@@ -462,6 +469,8 @@ const BODY_ROUTES = [
   "POST /sign-in",
   "POST /style-sets",
   "PATCH /style-sets/:id",
+  "POST /style-sets/:id/restore-version",
+  "POST /style-sets/:id/status",
   "POST /style-sets/import",
   "POST /token",
   "POST /uploads",
@@ -479,12 +488,14 @@ describe("hostile bodies", () => {
       "/style-sets/:id": set!.id,
       "/style-sets/:id/duplicate": set!.id,
       "/style-sets/:id/restore": set!.id,
+      "/style-sets/:id/restore-version": set!.id,
+      "/style-sets/:id/status": set!.id,
       "/plans/:id/picks": world.plans[0]!,
       "/plans/:id/cancel": world.plans[1]!,
     };
     const send = (e: Endpoint, body: BodyInit, type: string) => {
       const id = ids[pathOf(e)] ?? "";
-      const path = pathOf(e).replace(`:${e.param}`, id);
+      const path = e.paramNames.reduce((p, name) => p.replace(`:${name}`, id), pathOf(e));
       // Everything but the body is right: a real id, a fresh key, same-origin headers.
       const request = new Request(`${ORIGIN}/api${path}`, {
         method: e.method,
@@ -496,7 +507,7 @@ describe("hostile bodies", () => {
         },
         body,
       });
-      return call(e.handler, request, e.param ? { [e.param]: id } : {});
+      return call(e.handler, request, paramsOf(e, id));
     };
     const deep = "[".repeat(5000) + "]".repeat(5000);
     const huge = JSON.stringify({ prompt: "x".repeat(11 * 1024 * 1024) });

@@ -59,12 +59,17 @@ export function SettingsChips({
           {/* A plain link: the gallery reads ?styleSet= when the page loads. */}
           <a
             href={`/?styleSet=${encodeURIComponent(set.id)}`}
-            title={`Made with style set “${set.name}”, version ${set.version}. Show only its generations.`}
+            title={`Made with style set “${set.name}”, version ${set.version}${set.approved === undefined ? "" : set.approved ? ", the approved version at the time" : ", not the approved version at the time"}. Show only its generations.`}
             className={`${CHIP} max-w-48 hover:bg-border hover:text-foreground`}
           >
             <span className="truncate">
               Set: {set.name} v{set.version}
             </span>
+            {set.approved === undefined ? null : set.approved ? (
+              <span className="shrink-0 text-accent">· approved</span>
+            ) : (
+              <span className="shrink-0">· not approved</span>
+            )}
           </a>
         </li>
       ) : null}

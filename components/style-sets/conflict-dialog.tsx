@@ -2,6 +2,9 @@
 // An update based on an old version was refused (409): say so plainly and let the
 // designer choose, instead of overwriting someone else's change.
 import type { StyleSetOrigin } from "@/lib/client/references/sets";
+import type { TheirChange } from "@/lib/client/references/use-style-sets";
+import { namesByKey } from "@/lib/contract/style-sets/diff";
+import { DiffLines } from "./diff-lines";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { Button } from "@/components/ui/button";
 import { DialogFooter } from "@/components/ui/dialog";
@@ -10,12 +13,14 @@ import { DialogFrame } from "./dialog-parts";
 export function ConflictDialog({
   origin,
   current,
+  theirChange,
   onClose,
   onLoadTheirs,
   onSaveMine,
 }: {
   origin: StyleSetOrigin;
   current: StyleSet;
+  theirChange?: TheirChange | null;
   onClose: () => void;
   onLoadTheirs: () => void;
   onSaveMine: () => void;
@@ -31,8 +36,25 @@ export function ConflictDialog({
       <p className="mt-3 rounded-md bg-subtle px-2.5 py-2 text-xs text-muted">
         Theirs has {current.references.length} reference{current.references.length === 1 ? "" : "s"}
         , updated{" "}
-        <time dateTime={current.updatedAt}>{new Date(current.updatedAt).toLocaleString()}</time>.
+        <time dateTime={current.updatedAt}>{new Date(current.updatedAt).toLocaleString()}</time>
+        {current.updatedBy ? ` by ${current.updatedBy}` : ""}.
       </p>
+      {theirChange ? (
+        <details className="mt-2 rounded-md border border-border px-2.5 py-2 text-xs">
+          <summary className="cursor-pointer font-medium">See their change</summary>
+          <p className="mt-1 text-muted">
+            Version {theirChange.from} → {theirChange.to}
+            {theirChange.authors.length ? `, by ${theirChange.authors.join(", ")}` : ""}:
+          </p>
+          <div className="mt-1">
+            <DiffLines
+              diff={theirChange.diff}
+              names={namesByKey(current.references)}
+              label="Their change"
+            />
+          </div>
+        </details>
+      ) : null}
       <DialogFooter className="flex-wrap">
         <Button onClick={onClose}>Cancel</Button>
         <Button onClick={onLoadTheirs}>Load theirs</Button>

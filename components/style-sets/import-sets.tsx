@@ -7,7 +7,22 @@ import { CircleAlert, Upload, X } from "lucide-react";
 import { useRef, useState } from "react";
 import { toast } from "@/lib/client/platform/toast";
 import { ApiError } from "@/lib/client/platform/api-client";
-import { useStyleSetChanges } from "@/lib/client/references/use-style-sets";
+import { useStyleSetChanges, useStyleSets } from "@/lib/client/references/use-style-sets";
+import { DialogFooter } from "@/components/ui/dialog";
+import { DialogFrame } from "./dialog-parts";
+
+/** Names of the file's sets this studio already has (same id), for "add to its history?". */
+function existingIn(file: unknown, have: readonly { id: string; name: string }[]): string[] {
+  if (typeof file !== "object" || file === null || !("sets" in file) || !Array.isArray(file.sets)) {
+    return [];
+  }
+  const ids = new Set(
+    file.sets.flatMap((s: unknown) =>
+      typeof s === "object" && s !== null && "id" in s && typeof s.id === "string" ? [s.id] : [],
+    ),
+  );
+  return have.filter((s) => ids.has(s.id)).map((s) => s.name);
+}
 
 export interface ImportProblem {
   title: string;
@@ -21,6 +36,8 @@ export function ImportSets({ onProblem }: { onProblem: (problem: ImportProblem |
   const changes = useStyleSetChanges();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
+  const have = useStyleSets().data ?? [];
+  const [asking, setAsking] = useState<{ parsed: unknown; names: string[] } | null>(null);
 
   const importFile = async (file: File) => {
     onProblem(null);
@@ -39,9 +56,16 @@ export function ImportSets({ onProblem }: { onProblem: (problem: ImportProblem |
         items: [error instanceof Error ? error.message : String(error)],
       });
     }
+    const names = existingIn(parsed, have);
+    if (names.length) return setAsking({ parsed, names });
+    await send(parsed, "copy");
+  };
+
+  const send = async (parsed: unknown, existing: "copy" | "append") => {
+    setAsking(null);
     setBusy(true);
     try {
-      const imported = await changes.importFile(parsed);
+      const imported = await changes.importFile(parsed, existing);
       toast.success(`Imported ${imported.length} style set${imported.length === 1 ? "" : "s"}`, {
         description:
           imported
@@ -74,6 +98,21 @@ export function ImportSets({ onProblem }: { onProblem: (problem: ImportProblem |
 
   return (
     <>
+      {asking ? (
+        <DialogFrame
+          title="These sets are already here"
+          description={`${asking.names.map((n) => `“${n}”`).join(", ")} ${asking.names.length === 1 ? "is" : "are"} in this studio already. Add the file's versions to ${asking.names.length === 1 ? "its" : "their"} history, or import ${asking.names.length === 1 ? "it" : "them"} as a copy?`}
+          onClose={() => setAsking(null)}
+        >
+          <DialogFooter className="flex-wrap">
+            <Button onClick={() => setAsking(null)}>Cancel</Button>
+            <Button onClick={() => void send(asking.parsed, "copy")}>Import as a copy</Button>
+            <Button variant="primary" onClick={() => void send(asking.parsed, "append")}>
+              Add to its history
+            </Button>
+          </DialogFooter>
+        </DialogFrame>
+      ) : null}
       <Button variant="secondary" onClick={() => input.current?.click()} disabled={busy}>
         <Upload aria-hidden="true" className="size-4" />
         {busy ? "Importing…" : "Import…"}

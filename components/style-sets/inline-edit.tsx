@@ -19,6 +19,7 @@ export function InlineEdit({
   multiline,
   onSave,
   onCancel,
+  warning,
 }: {
   label: string;
   initial: string;
@@ -27,6 +28,8 @@ export function InlineEdit({
   multiline?: boolean;
   onSave: (value: string) => Promise<void>;
   onCancel: () => void;
+  /** a caution shown while typing, e.g. another set already has this name; saving stays possible */
+  warning?: (value: string) => string | null;
 }) {
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -83,6 +86,11 @@ export function InlineEdit({
       ) : (
         <input {...common} className={cn(inputClass, "w-full px-2")} />
       )}
+      {warning?.(value) ? (
+        <p role="status" className="text-xs text-warning">
+          {warning(value)}
+        </p>
+      ) : null}
       {error ? <FieldError id={errorId} message={error} /> : null}
       <div className="flex gap-1.5">
         <Button variant="primary" size="sm" type="submit" disabled={busy}>

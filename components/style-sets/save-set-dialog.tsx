@@ -4,7 +4,8 @@ import { Loader2 } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/lib/client/platform/toast";
 import { ApiError } from "@/lib/client/platform/api-client";
-import { useStyleSetChanges } from "@/lib/client/references/use-style-sets";
+import { useStyleSetChanges, useStyleSets } from "@/lib/client/references/use-style-sets";
+import { nameClash } from "@/lib/contract/style-sets/names";
 import { toSetReference, type ReferenceEntry } from "@/lib/client/references/entry";
 import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX } from "@/lib/contract/style-sets/limits";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
@@ -29,6 +30,7 @@ export function SaveSetDialog({
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<{ name?: string; note?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
+  const clash = nameClash(name, useStyleSets().data ?? []);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -67,7 +69,13 @@ export function SaveSetDialog({
       onClose={onClose}
     >
       <form onSubmit={save} noValidate className="mt-4 space-y-3">
-        <Field id="set-name" label="Name" error={errors.name}>
+        <Field
+          id="set-name"
+          label="Name"
+          error={errors.name}
+          hint={errors.name ? null : clash}
+          hintClassName="text-warning"
+        >
           {(control) => (
             <input
               {...control}

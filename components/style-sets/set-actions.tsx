@@ -8,7 +8,12 @@ import { useState } from "react";
 import { toast } from "@/lib/client/platform/toast";
 import { ApiError } from "@/lib/client/platform/api-client";
 import { getStyleSetOrigin, setStyleSetOrigin } from "@/lib/client/references/style-set-origin";
-import { conflictOf, useStyleSetChanges } from "@/lib/client/references/use-style-sets";
+import {
+  conflictOf,
+  theirChangeOf,
+  useStyleSetChanges,
+  type TheirChange,
+} from "@/lib/client/references/use-style-sets";
 import { forget } from "@/lib/client/references/add-pipeline";
 import { applyLiveStyleSet } from "@/lib/client/references/apply-to-list";
 import { isUnsettled, toSetReference, type ReferenceEntry } from "@/lib/client/references/entry";
@@ -36,6 +41,7 @@ export function SetActions({
   const [saveOpen, setSaveOpen] = useState(false);
   const [saveName, setSaveName] = useState("");
   const [conflict, setConflict] = useState<StyleSet | null>(null);
+  const [theirChange, setTheirChange] = useState<TheirChange | null>(null);
   const [updating, setUpdating] = useState(false);
   const unsettled = rows.some(isUnsettled);
   const linked = styleSetLink(rows, origin) !== null;
@@ -55,8 +61,10 @@ export function SetActions({
       toast.success(`Updated “${set.name}”`, { description: `Now version ${set.version}.` });
     } catch (error) {
       const current = conflictOf(error);
-      if (current) setConflict(current);
-      else if (error instanceof ApiError && error.status === 404) {
+      if (current) {
+        setConflict(current);
+        setTheirChange(theirChangeOf(error));
+      } else if (error instanceof ApiError && error.status === 404) {
         setStyleSetOrigin(null);
         toast.error(`“${origin.name}” no longer exists`, {
           description: "Someone deleted it. Save your references as a new set to keep them.",
@@ -164,6 +172,7 @@ export function SetActions({
         <ConflictDialog
           origin={origin}
           current={conflict}
+          theirChange={theirChange}
           onClose={() => setConflict(null)}
           onLoadTheirs={() => {
             void applyLiveStyleSet(api, conflict, "replace");

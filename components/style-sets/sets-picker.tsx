@@ -15,7 +15,9 @@ import { applyLiveStyleSet } from "@/lib/client/references/apply-to-list";
 import type { ListAccess } from "@/lib/client/references/list";
 import type { ApplyMode } from "@/lib/client/references/sets";
 import { formatStrength } from "@/lib/contract/references/strength";
+import { pickerSets } from "@/lib/contract/style-sets/picker";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
+import { StatusBadge } from "./status-badge";
 import { SetThumbs } from "./set-thumbs";
 
 export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpen?: boolean }) {
@@ -27,9 +29,8 @@ export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpe
   const searchId = useId();
   const hasRows = list.get().length > 0;
 
-  const shown = (sets.data ?? []).filter((s) =>
-    s.name.toLowerCase().includes(query.trim().toLowerCase()),
-  );
+  const offered = pickerSets(sets.data ?? []);
+  const shown = offered.filter((s) => s.name.toLowerCase().includes(query.trim().toLowerCase()));
 
   const apply = async (set: StyleSet, mode: ApplyMode) => {
     if (applying) return;
@@ -102,7 +103,7 @@ export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpe
           state={sets.isPending ? "loading" : sets.isError ? "error" : "ready"}
           error={sets.error?.message}
           onRetry={() => void sets.refetch()}
-          total={sets.data?.length ?? 0}
+          total={offered.length}
           shown={shown}
           hasRows={hasRows}
           applying={applying}
@@ -185,8 +186,14 @@ function PickerBody({
         >
           <SetThumbs references={set.references} max={3} />
           <div className="min-w-0 flex-1">
-            <p className="truncate text-xs font-medium" title={set.name}>
-              {set.name}
+            <div className="flex items-center gap-1.5">
+              <p className="truncate text-xs font-medium" title={set.name}>
+                {set.name}
+              </p>
+              {set.status === "approved" ? <StatusBadge status="approved" /> : null}
+            </div>
+            <p className="truncate text-[11px] text-muted">
+              {set.status === "approved" ? "Approved" : "Draft"} · v{set.version} · {set.updatedBy}
             </p>
             <p className="truncate text-[11px] text-muted tabular-nums">
               {set.references.length} ref{set.references.length === 1 ? "" : "s"}

@@ -2,21 +2,33 @@
 // One set on the Style sets page: name (rename in place), note, its references
 // with their strengths, when it changed, and what can be done with it.
 import { Button, buttonClass } from "@/components/ui/button";
-import { Copy, Download, Images, Pencil, Trash2, TriangleAlert, Wand2 } from "lucide-react";
+import {
+  Copy,
+  Download,
+  History,
+  Images,
+  Pencil,
+  Trash2,
+  TriangleAlert,
+  Wand2,
+} from "lucide-react";
 import { useRef, useState } from "react";
 import { toast } from "@/lib/client/platform/toast";
 import { formatRelative } from "@/lib/client/gallery/format";
 import { useNow } from "@/lib/client/platform/use-now";
 import { useStyleSetHealth } from "@/lib/client/references/use-style-set-health";
-import { useStyleSetChanges } from "@/lib/client/references/use-style-sets";
+import { useStyleSetChanges, useStyleSets } from "@/lib/client/references/use-style-sets";
+import { nameClash } from "@/lib/contract/style-sets/names";
 import { formatStrength, strengthDirection } from "@/lib/contract/references/strength";
 import { lostIndices, lostSummary } from "@/lib/contract/style-sets/health";
 import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX } from "@/lib/contract/style-sets/limits";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { InlineEdit } from "./inline-edit";
+import { StatusBadge } from "./status-badge";
 
 export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () => void }) {
   const changes = useStyleSetChanges();
+  const all = useStyleSets().data;
   const now = useNow(30_000);
   const [editing, setEditing] = useState<"name" | "note" | null>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
@@ -60,6 +72,7 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
               initial={set.name}
               max={STYLE_SET_NAME_MAX}
               required
+              warning={(value) => nameClash(value, all ?? [], set.id)}
               onSave={(value) => save("name", value)}
               onCancel={() => {
                 setEditing(null);
@@ -69,8 +82,11 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
           ) : (
             <div className="flex items-center gap-1">
               <h3 className="truncate text-sm font-semibold" title={set.name}>
-                {set.name}
+                <a href={`/style-sets/${set.id}`} className="hover:underline">
+                  {set.name}
+                </a>
               </h3>
+              <StatusBadge status={set.status} />
               <Button
                 variant="icon"
                 size="xs"
@@ -84,7 +100,8 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
             </div>
           )}
           <p className="mt-0.5 text-xs text-muted tabular-nums">
-            {refs.length} reference{refs.length === 1 ? "" : "s"} · version {set.version} · updated{" "}
+            {refs.length} reference{refs.length === 1 ? "" : "s"} · version {set.version} · by{" "}
+            {set.updatedBy} ·{" "}
             <time
               dateTime={set.updatedAt}
               title={`Created ${new Date(set.createdAt).toLocaleString()}, updated ${new Date(set.updatedAt).toLocaleString()}`}
@@ -198,6 +215,14 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
           <Copy aria-hidden="true" className="size-3.5" />
           Duplicate
         </Button>
+        <a
+          href={`/style-sets/${set.id}`}
+          aria-label={`History of “${set.name}”`}
+          className={buttonClass({ variant: "ghost", size: "sm", className: "px-2" })}
+        >
+          <History aria-hidden="true" className="size-3.5" />
+          History
+        </a>
         <a
           href={`/?styleSet=${encodeURIComponent(set.id)}`}
           aria-label={`Generations made with “${set.name}”`}

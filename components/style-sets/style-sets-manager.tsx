@@ -15,6 +15,7 @@ import {
   useStyleSets,
 } from "@/lib/client/references/use-style-sets";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
+import { AuthorField } from "./author-field";
 import { ImportSets, ImportReport, type ImportProblem } from "./import-sets";
 import { StyleSetCard } from "./style-set-card";
 
@@ -79,6 +80,10 @@ export function StyleSetsManager({ initialSets }: { initialSets?: StyleSet[] }) 
             Export all
           </a>
         </div>
+      </div>
+
+      <div className="mt-3">
+        <AuthorField />
       </div>
 
       {problem ? <ImportReport problem={problem} onDismiss={() => setProblem(null)} /> : null}

@@ -43,7 +43,12 @@ describe("POST /api/workflows?styleSet=", () => {
     const res = await submit(input, `?styleSet=${set.id}&styleSetVersion=1`);
     expect(res.status).toBe(201);
     const generation: Generation = await res.json();
-    expect(generation.metadata.styleSet).toEqual({ id: set.id, name: "Noir v2", version: 1 });
+    expect(generation.metadata.styleSet).toEqual({
+      id: set.id,
+      name: "Noir v2",
+      version: 1,
+      approved: false,
+    });
     expect(generation.tags).toContain(`styleset:${set.id}`);
 
     await submit(input, ""); // one without a set, which the filter must leave out
@@ -57,7 +62,28 @@ describe("POST /api/workflows?styleSet=", () => {
   it("uses the current version when none is given", async () => {
     const set = await getStyleSetStore().create({ name: "Pastel", note: "", references: [] });
     const generation: Generation = await (await submit(input, `?styleSet=${set.id}`)).json();
-    expect(generation.metadata.styleSet).toEqual({ id: set.id, name: "Pastel", version: 1 });
+    expect(generation.metadata.styleSet).toEqual({
+      id: set.id,
+      name: "Pastel",
+      version: 1,
+      approved: false,
+    });
+  });
+
+  it("says whether the version was the approved one at the time", async () => {
+    const store = getStyleSetStore();
+    const set = await store.create({ name: "Approved", note: "", references: [] });
+    await store.setStatus(set.id, "approved", 1);
+    const approved: Generation = await (await submit(input, `?styleSet=${set.id}`)).json();
+    expect(approved.metadata.styleSet?.approved).toBe(true);
+    await store.update(set.id, { note: "changed" }, 1);
+    const v1 = await (await submit(input, `?styleSet=${set.id}&styleSetVersion=1`)).json();
+    const v2 = await (await submit(input, `?styleSet=${set.id}&styleSetVersion=2`)).json();
+    // The edit made the set a draft again: until someone approves, no version is the approved one.
+    expect([v1.metadata.styleSet?.approved, v2.metadata.styleSet?.approved]).toEqual([
+      false,
+      false,
+    ]);
   });
 
   it.each([

@@ -12,6 +12,11 @@ const set = (n: number, extra: Partial<StyleSet> = {}): StyleSet => ({
   createdAt: "2030-01-01T00:00:00Z",
   updatedAt: "2030-01-01T00:00:00Z",
   deletedAt: null,
+  updatedBy: "Ana",
+  status: "draft",
+  approvedVersion: null,
+  statusBy: null,
+  statusAt: null,
   references: Array.from({ length: n }, (_, i) => ({
     imageUrl: `https://s.example/${i}.png`,
     strength: i % 2 ? -1.5 : 1,

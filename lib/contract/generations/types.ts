@@ -65,7 +65,8 @@ export interface StudioMetadata {
   sweepKind?: string;
   /** strength sweeps: the reference whose strength varies */
   sweepRef?: number;
-  styleSet?: { id: string; name: string; version: number };
+  /** `approved`: whether that version was the set's approved one at submit time (absent on older images) */
+  styleSet?: { id: string; name: string; version: number; approved?: boolean };
   /** a decision-grid cell: the plan it belongs to and its index there */
   gridId?: string;
   gridCell?: number;

@@ -4,7 +4,8 @@ export const STYLE_SET_NAME_MAX = 80;
 export const STYLE_SET_NOTE_MAX = 500;
 export const REFERENCE_LABEL_MAX = 200;
 export const EXPORT_FORMAT = "krea-studio.style-sets";
-export const EXPORT_VERSION = 1;
+/** 2 adds history, statuses and embedded images; 1 files still import. */
+export const EXPORT_VERSION = 2;
 /** More than anyone keeps; bounds the work one import can ask for. */
 export const IMPORT_MAX_SETS = 1000;
 

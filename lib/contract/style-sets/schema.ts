@@ -18,6 +18,13 @@ import {
   STYLE_SET_NAME_MAX,
   STYLE_SET_NOTE_MAX,
 } from "./limits";
+import {
+  authorSchema,
+  STYLE_SET_STATUSES,
+  type StyleSetStatus,
+  type StyleSetStatusEvent,
+  type StyleSetVersion,
+} from "./history";
 
 export {
   EXPORT_FORMAT,
@@ -82,6 +89,7 @@ export const styleSetCreateSchema = z.strictObject({
   name,
   note: z._default(note, ""),
   references: z._default(references(styleSetReferenceSchema), () => []),
+  author: authorSchema,
 });
 export type StyleSetCreate = z.infer<typeof styleSetCreateSchema>;
 
@@ -95,6 +103,7 @@ export const styleSetPatchSchema = z.strictObject({
   note: z.optional(note),
   references: z.optional(references(styleSetReferenceSchema)),
   version: z.optional(versionSchema),
+  author: authorSchema,
 });
 export type StyleSetPatch = Omit<z.infer<typeof styleSetPatchSchema>, "version">;
 
@@ -109,13 +118,55 @@ export interface StyleSet {
   updatedAt: string;
   /** set while the set sits in the bin (Undo restores it) */
   deletedAt: string | null;
+  /** display name of whoever saved the current version */
+  updatedBy: string;
+  /** approved means the current version is the approved one; an edit makes it a draft again */
+  status: StyleSetStatus;
+  /** the last version ever approved (kept when a later edit makes the set a draft), for proofs */
+  approvedVersion: number | null;
+  statusBy: string | null;
+  statusAt: string | null;
 }
+
+const isoDate = z.iso.datetime({ offset: true, error: "must be an ISO date-time" });
+const exportedReferences = z._default(references(z.object(referenceShape)), () => []);
+const exportedVersionSchema = z.object({
+  version: versionSchema,
+  name,
+  note: z._default(note, ""),
+  references: exportedReferences,
+  author: z._default(z.string().check(z.trim(), z.minLength(1), z.maxLength(60)), "Someone"),
+  createdAt: isoDate,
+  restoredFrom: z.optional(z.nullable(versionSchema)),
+});
+const exportedStatusSchema = z.object({
+  status: z.enum(STYLE_SET_STATUSES),
+  version: versionSchema,
+  author: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+  at: isoDate,
+});
 
 /** A set in an export file. Unknown keys are dropped, so later formats stay importable. */
 const exportedSetSchema = z.object({
+  /** version 2: lets an import recognise a set it already has */
+  id: z.optional(z.string().check(z.regex(STYLE_SET_ID_PATTERN, "id is not a style set id"))),
   name,
   note: z._default(note, ""),
-  references: z._default(references(z.object(referenceShape)), () => []),
+  references: exportedReferences,
+  status: z.optional(z.enum(STYLE_SET_STATUSES, "status must be one of draft, approved, retired")),
+  approvedVersion: z.optional(z.nullable(versionSchema)),
+  /** oldest first; the last one is the set's content */
+  history: z.optional(z.array(exportedVersionSchema).check(z.maxLength(10_000))),
+  statusEvents: z.optional(z.array(exportedStatusSchema).check(z.maxLength(10_000))),
+});
+
+/** An uploaded reference's cleaned image, by its thumbnail id, so the file works on another studio. */
+const embeddedImageSchema = z.object({
+  mime: z.enum(
+    ["image/jpeg", "image/png", "image/webp"],
+    "mime must be image/jpeg, image/png or image/webp",
+  ),
+  base64: z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64 must be base64")),
 });
 
 export const styleSetExportSchema = z.object({
@@ -123,22 +174,31 @@ export const styleSetExportSchema = z.object({
     EXPORT_FORMAT,
     `format must be "${EXPORT_FORMAT}": this is not a style set export`,
   ),
-  version: z.literal(
-    EXPORT_VERSION,
-    `version must be ${EXPORT_VERSION}: this file comes from a newer or unknown studio`,
+  version: z.union(
+    [z.literal(1), z.literal(EXPORT_VERSION)],
+    `version must be 1 or ${EXPORT_VERSION}: this file comes from a newer or unknown studio`,
   ),
   exportedAt: z.optional(z.string()),
   sets: z
     .array(exportedSetSchema, "sets must be a list")
     .check(z.maxLength(IMPORT_MAX_SETS, `sets may hold at most ${IMPORT_MAX_SETS} sets`)),
+  images: z.optional(
+    z.record(z.string().check(z.regex(THUMBNAIL_ID, "not a thumbnail id")), embeddedImageSchema),
+  ),
 });
 export type ImportedStyleSet = z.infer<typeof exportedSetSchema>;
+export type ImportFile = z.infer<typeof styleSetExportSchema>;
+export type EmbeddedImage = z.infer<typeof embeddedImageSchema>;
 
-export type ExportedStyleSet = Omit<StyleSet, "deletedAt">;
+export type ExportedStyleSet = Omit<StyleSet, "deletedAt"> & {
+  history: Omit<StyleSetVersion, "setId" | "diff">[];
+  statusEvents: StyleSetStatusEvent[];
+};
 
 export interface StyleSetExport {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   exportedAt: string;
   sets: ExportedStyleSet[];
+  images: Record<string, EmbeddedImage>;
 }

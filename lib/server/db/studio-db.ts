@@ -67,6 +67,71 @@ export const STUDIO_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: "style set history and status",
+    // History is append-only, enforced here and not only in the store: the triggers
+    // refuse any UPDATE of a past version, and any DELETE while its set exists (the
+    // bin's purge removes the set first). A version is appended right after the last.
+    // Sets saved before history start it at their current version, with no diff.
+    sql: `
+      ALTER TABLE style_sets ADD COLUMN updated_by TEXT NOT NULL DEFAULT 'Someone';
+      ALTER TABLE style_sets ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'
+        CHECK (status IN ('draft', 'approved', 'retired'));
+      ALTER TABLE style_sets ADD COLUMN approved_version INTEGER;
+      ALTER TABLE style_sets ADD COLUMN status_by TEXT;
+      ALTER TABLE style_sets ADD COLUMN status_at INTEGER;
+
+      CREATE TABLE style_set_versions (
+        set_id TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        name TEXT NOT NULL,
+        note TEXT NOT NULL,
+        refs TEXT NOT NULL CHECK (json_valid(refs)),
+        diff TEXT CHECK (diff IS NULL OR json_valid(diff)),
+        author TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        restored_from INTEGER,
+        PRIMARY KEY (set_id, version)
+      );
+      CREATE TRIGGER style_set_versions_no_update BEFORE UPDATE ON style_set_versions
+      BEGIN
+        SELECT RAISE(ABORT, 'style set history is append-only: a past version cannot be changed');
+      END;
+      CREATE TRIGGER style_set_versions_no_delete BEFORE DELETE ON style_set_versions
+      WHEN EXISTS (SELECT 1 FROM style_sets WHERE id = OLD.set_id)
+      BEGIN
+        SELECT RAISE(ABORT, 'style set history is append-only: a past version cannot be deleted');
+      END;
+      CREATE TRIGGER style_set_versions_in_order BEFORE INSERT ON style_set_versions
+      WHEN EXISTS (SELECT 1 FROM style_set_versions WHERE set_id = NEW.set_id)
+        AND NEW.version <> (SELECT MAX(version) FROM style_set_versions WHERE set_id = NEW.set_id) + 1
+      BEGIN
+        SELECT RAISE(ABORT, 'style set history is append-only: a version must follow the last one');
+      END;
+      INSERT INTO style_set_versions (set_id, version, name, note, refs, diff, author, created_at)
+        SELECT id, version, name, note, refs, NULL, updated_by, updated_at FROM style_sets;
+
+      CREATE TABLE style_set_status_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        set_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'retired')),
+        version INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX style_set_status_events_by_set ON style_set_status_events (set_id, seq);
+      CREATE TRIGGER style_set_status_events_no_update BEFORE UPDATE ON style_set_status_events
+      BEGIN
+        SELECT RAISE(ABORT, 'style set history is append-only: a status change cannot be changed');
+      END;
+      CREATE TRIGGER style_set_status_events_no_delete BEFORE DELETE ON style_set_status_events
+      WHEN EXISTS (SELECT 1 FROM style_sets WHERE id = OLD.set_id)
+      BEGIN
+        SELECT RAISE(ABORT, 'style set history is append-only: a status change cannot be deleted');
+      END;
+    `,
+  },
 ];
 
 export function studioDbPath(): string {

@@ -77,7 +77,12 @@ export const studioMetadataSchema = z.looseObject({
   gridCell: z.number().int().min(0).max(63).optional().catch(undefined),
   gridSize: z.number().int().min(1).max(64).optional().catch(undefined),
   styleSet: z
-    .object({ id: z.string(), name: z.string(), version: z.number() })
+    .object({
+      id: z.string(),
+      name: z.string(),
+      version: z.number(),
+      approved: z.boolean().optional(),
+    })
     .optional()
     .catch(undefined),
 });

@@ -18,6 +18,8 @@ export interface StyleSetLink {
   id: string;
   name: string;
   version: number;
+  /** the version was the set's approved one when the image was made */
+  approved: boolean;
 }
 
 /**
@@ -58,7 +60,12 @@ export async function styleSetFromQuery(
     }
     version = Number(rawVersion);
   }
-  return { id: set.id, name: set.name, version };
+  return {
+    id: set.id,
+    name: set.name,
+    version,
+    approved: set.status === "approved" && set.approvedVersion === version,
+  };
 }
 
 /** Metadata and tag for a submit made with `link`. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, validationError } from "@/lib/server/http/problem";
 import { STYLE_SET_ID_PATTERN, type StyleSet } from "@/lib/contract/style-sets/schema";
-import { styleSetNotFound } from "./store";
+import { styleSetNotFound, versionNotFound } from "./store";
 
 // Small request helpers shared by the style-set routes.
 
@@ -9,6 +9,12 @@ import { styleSetNotFound } from "./store";
 export function checkStyleSetId(id: string): string {
   if (!STYLE_SET_ID_PATTERN.test(id)) throw styleSetNotFound(id.slice(0, 40));
   return id;
+}
+
+/** A version number from a path (`/versions/3`); anything else is a 404 naming it. */
+export function checkVersionParam(id: string, raw: string): number {
+  if (!/^[1-9]\d{0,8}$/.test(raw)) throw versionNotFound(id, raw.slice(0, 12));
+  return Number(raw);
 }
 
 /** The set's version as an ETag, so a client can send it back in If-Match. */

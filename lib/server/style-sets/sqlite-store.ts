@@ -16,8 +16,32 @@ import {
   type StyleSetExport,
   type StyleSetPatch,
 } from "@/lib/contract/style-sets/schema";
-import { StyleSetConflictError, styleSetNotFound, type BlobFix, type StyleSetStore } from "./store";
+import { diffVersions, EMPTY_CONTENT, type VersionContent } from "@/lib/contract/style-sets/diff";
+import {
+  STYLE_SET_STATUSES,
+  UNKNOWN_AUTHOR,
+  type StyleSetStatus,
+  type StyleSetStatusEvent,
+  type StyleSetVersion,
+} from "@/lib/contract/style-sets/history";
+import {
+  appendStatusEvent,
+  appendVersion,
+  purgeOrphanHistory,
+  readStatusEvents,
+  readVersion,
+  readVersions,
+} from "./sqlite-history";
+import {
+  StyleSetConflictError,
+  styleSetNotFound,
+  versionNotFound,
+  type BlobFix,
+  type ImportOptions,
+  type StyleSetStore,
+} from "./store";
 import { parseImportFile, uniqueName } from "./transfer";
+import { exportedSet, importedHistory, insertImported, missingVersions } from "./sqlite-transfer";
 
 // Style sets in the studio's SQLite database. Every write runs in an IMMEDIATE
 // transaction (it takes the write lock up front, so two writers queue instead
@@ -43,6 +67,11 @@ const rowSchema = z.object({
   created_at: z.number(),
   updated_at: z.number(),
   deleted_at: z.number().nullable(),
+  updated_by: z.string(),
+  status: z.enum(STYLE_SET_STATUSES),
+  approved_version: z.number().nullable(),
+  status_by: z.string().nullable(),
+  status_at: z.number().nullable(),
 });
 const refsSchema = z.array(styleSetReferenceSchema);
 
@@ -67,8 +96,19 @@ function toStyleSet(raw: unknown): StyleSet {
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     deletedAt: row.deleted_at === null ? null : iso(row.deleted_at),
+    updatedBy: row.updated_by,
+    status: row.status,
+    approvedVersion: row.approved_version,
+    statusBy: row.status_by,
+    statusAt: row.status_at === null ? null : iso(row.status_at),
   };
 }
+
+const contentOf = (v: VersionContent): VersionContent => ({
+  name: v.name,
+  note: v.note,
+  references: v.references,
+});
 
 export interface SqliteStoreOptions {
   now?: () => number;
@@ -88,6 +128,7 @@ export class SqliteStyleSetStore implements StyleSetStore {
     this.db
       .prepare("DELETE FROM style_sets WHERE deleted_at IS NOT NULL AND deleted_at < ?")
       .run(this.now() - BIN_RETENTION_MS);
+    purgeOrphanHistory(this.db);
   }
 
   /** Opens (creating and migrating as needed) the studio database file. */
@@ -121,13 +162,82 @@ export class SqliteStyleSetStore implements StyleSetStore {
 
   private insert(input: StyleSetCreate, at: number): StyleSet {
     const id = this.newId();
+    const author = input.author ?? UNKNOWN_AUTHOR;
     this.db
       .prepare(
-        `INSERT INTO style_sets (id, name, note, refs, version, created_at, updated_at, deleted_at)
-         VALUES (?, ?, ?, ?, 1, ?, ?, NULL)`,
+        `INSERT INTO style_sets (id, name, note, refs, version, created_at, updated_at, deleted_at, updated_by)
+         VALUES (?, ?, ?, ?, 1, ?, ?, NULL, ?)`,
       )
-      .run(id, input.name, input.note, JSON.stringify(input.references), at, at);
+      .run(id, input.name, input.note, JSON.stringify(input.references), at, at, author);
+    const content = contentOf(input);
+    const diff = diffVersions(EMPTY_CONTENT, content);
+    appendVersion(this.db, { setId: id, version: 1, content, diff, author, at });
     return this.readLive(id);
+  }
+
+  /** A 409 that also says what changed since `expectedVersion` ("see their change"). */
+  private conflict(current: StyleSet, expectedVersion: number): StyleSetConflictError {
+    const base = readVersion(this.db, current.id, expectedVersion);
+    const later = readVersions(this.db, current.id).filter((v) => v.version > expectedVersion);
+    const theirChange = base
+      ? {
+          from: expectedVersion,
+          to: current.version,
+          authors: [...new Set(later.map((v) => v.author))],
+          diff: diffVersions(contentOf(base), contentOf(current)),
+        }
+      : null;
+    return new StyleSetConflictError(current, expectedVersion, theirChange);
+  }
+
+  /**
+   * Appends the next version with `next` as its content and makes it the set's.
+   * Inside the caller's transaction, after its version check. An approved set
+   * becomes a draft: what was approved is the old version.
+   */
+  private commitVersion(
+    current: StyleSet,
+    next: VersionContent,
+    author: string,
+    restoredFrom: number | null,
+    when = this.now(),
+  ): StyleSet {
+    const previous = readVersion(this.db, current.id, current.version);
+    const version = current.version + 1;
+    // Never earlier than the last update, so "newest first" stays true if the clock steps back.
+    const at = Math.max(when, Date.parse(current.updatedAt));
+    const diff = diffVersions(contentOf(previous ?? current), next);
+    appendVersion(this.db, {
+      setId: current.id,
+      version,
+      content: next,
+      diff,
+      author,
+      at,
+      restoredFrom,
+    });
+    const result = this.db
+      .prepare(
+        `UPDATE style_sets SET name = ?, note = ?, refs = ?, version = ?, updated_at = ?, updated_by = ?,
+           status = CASE status WHEN 'approved' THEN 'draft' ELSE status END
+         WHERE id = ? AND version = ? AND deleted_at IS NULL`,
+      )
+      .run(
+        next.name,
+        next.note,
+        JSON.stringify(next.references),
+        version,
+        at,
+        author,
+        current.id,
+        current.version,
+      );
+    // Another connection (a second process) may have won between our read and write.
+    if (result.changes !== 1) throw this.conflict(this.readLive(current.id), current.version);
+    if (current.status === "approved") {
+      appendStatusEvent(this.db, current.id, { status: "draft", version, author, at });
+    }
+    return this.readLive(current.id);
   }
 
   async create(input: StyleSetCreate): Promise<StyleSet> {
@@ -146,26 +256,69 @@ export class SqliteStyleSetStore implements StyleSetStore {
     return this.db
       .transaction(() => {
         const current = this.readLive(id);
-        if (current.version !== expectedVersion) {
-          throw new StyleSetConflictError(current, expectedVersion);
-        }
-        const result = this.db
+        if (current.version !== expectedVersion) throw this.conflict(current, expectedVersion);
+        const next = {
+          name: valid.name ?? current.name,
+          note: valid.note ?? current.note,
+          references: valid.references ?? current.references,
+        };
+        return this.commitVersion(current, next, valid.author ?? UNKNOWN_AUTHOR, null);
+      })
+      .immediate();
+  }
+
+  async versions(
+    id: string,
+  ): Promise<{ items: StyleSetVersion[]; statusEvents: StyleSetStatusEvent[] }> {
+    this.readLive(id);
+    return { items: readVersions(this.db, id), statusEvents: readStatusEvents(this.db, id) };
+  }
+
+  async version(id: string, version: number): Promise<StyleSetVersion> {
+    this.readLive(id);
+    const found = readVersion(this.db, id, version);
+    if (!found) throw versionNotFound(id, version);
+    return found;
+  }
+
+  async restoreVersion(
+    id: string,
+    from: number,
+    expectedVersion: number,
+    author = UNKNOWN_AUTHOR,
+  ): Promise<StyleSet> {
+    return this.db
+      .transaction(() => {
+        const current = this.readLive(id);
+        const old = readVersion(this.db, id, from);
+        if (!old) throw versionNotFound(id, from);
+        if (current.version !== expectedVersion) throw this.conflict(current, expectedVersion);
+        return this.commitVersion(current, contentOf(old), author, from);
+      })
+      .immediate();
+  }
+
+  async setStatus(
+    id: string,
+    status: StyleSetStatus,
+    expectedVersion: number,
+    author = UNKNOWN_AUTHOR,
+  ): Promise<StyleSet> {
+    return this.db
+      .transaction(() => {
+        const current = this.readLive(id);
+        // Approving names the version the approver saw: a newer one is a 409.
+        if (current.version !== expectedVersion) throw this.conflict(current, expectedVersion);
+        if (current.status === status) return current;
+        const at = this.now();
+        this.db
           .prepare(
-            `UPDATE style_sets SET name = ?, note = ?, refs = ?, version = version + 1, updated_at = ?
-             WHERE id = ? AND version = ? AND deleted_at IS NULL`,
+            `UPDATE style_sets SET status = ?, status_by = ?, status_at = ?,
+               approved_version = CASE WHEN ? = 'approved' THEN version ELSE approved_version END
+             WHERE id = ? AND version = ?`,
           )
-          .run(
-            valid.name ?? current.name,
-            valid.note ?? current.note,
-            JSON.stringify(valid.references ?? current.references),
-            // Never earlier than the last update, so "newest first" stays true if the clock steps back.
-            Math.max(this.now(), Date.parse(current.updatedAt)),
-            id,
-            expectedVersion,
-          );
-        // Another connection (a second process) may have won between our read and write.
-        if (result.changes !== 1)
-          throw new StyleSetConflictError(this.readLive(id), expectedVersion);
+          .run(status, author, at, status, id, expectedVersion);
+        appendStatusEvent(this.db, id, { status, version: current.version, author, at });
         return this.readLive(id);
       })
       .immediate();
@@ -244,17 +397,29 @@ export class SqliteStyleSetStore implements StyleSetStore {
     );
   }
 
-  async importSets(file: unknown): Promise<StyleSet[]> {
+  async importSets(file: unknown, options: ImportOptions = {}): Promise<StyleSet[]> {
     // Everything is validated before the transaction starts: one bad entry, nothing written.
     const sets = parseImportFile(file);
     return this.db
       .transaction(() => {
         const taken = this.liveNames();
-        const at = this.now();
+        const now = this.now();
         return sets.map((set) => {
+          const history = importedHistory(set, now);
+          const existing = set.id ? this.read(set.id, false) : null;
+          if (existing && options.existing === "append") {
+            let current = existing;
+            for (const v of missingVersions(this.db, existing.id, history)) {
+              current = this.commitVersion(current, contentOf(v), v.author, null, v.at);
+            }
+            return current;
+          }
           const name = uniqueName(set.name, "imported", taken);
           taken.add(name.toLowerCase());
-          return this.insert({ ...set, name }, at);
+          // A set keeps its id on a studio that lacks it, so bringing it back finds it.
+          const id = set.id && !this.read(set.id, true) ? set.id : this.newId();
+          insertImported(this.db, id, name, set, history);
+          return this.readLive(id);
         });
       })
       .immediate();
@@ -279,7 +444,8 @@ export class SqliteStyleSetStore implements StyleSetStore {
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
       exportedAt: iso(this.now()),
-      sets: sets.map(({ deletedAt: _deleted, ...set }) => set),
+      sets: sets.map((set) => exportedSet(this.db, set)),
+      images: {},
     };
   }
 

@@ -6,6 +6,13 @@ import type {
   StyleSetExport,
   StyleSetPatch,
 } from "@/lib/contract/style-sets/schema";
+import type { StyleSetDiff } from "@/lib/contract/style-sets/diff";
+import {
+  UNKNOWN_AUTHOR,
+  type StyleSetStatus,
+  type StyleSetStatusEvent,
+  type StyleSetVersion,
+} from "@/lib/contract/style-sets/history";
 
 // What callers may do with style sets, whatever holds them. SQLite today
 // (sqlite-store.ts); a Postgres store for several studio instances would
@@ -22,8 +29,25 @@ export interface StyleSetStore {
   /** a live set; with includeDeleted also one in the bin; null when there is none */
   get(id: string, options?: { includeDeleted?: boolean }): Promise<StyleSet | null>;
   create(input: StyleSetCreate): Promise<StyleSet>;
-  /** applies the patch only if the set is still at expectedVersion; bumps the version */
+  /** applies the patch only if the set is still at expectedVersion; appends the next version */
   update(id: string, patch: StyleSetPatch, expectedVersion: number): Promise<StyleSet>;
+  /** the set's history, newest version first, and its status changes, oldest first */
+  versions(id: string): Promise<{ items: StyleSetVersion[]; statusEvents: StyleSetStatusEvent[] }>;
+  version(id: string, version: number): Promise<StyleSetVersion>;
+  /** a new version with version `from`'s content; nothing is rewritten */
+  restoreVersion(
+    id: string,
+    from: number,
+    expectedVersion: number,
+    author?: string,
+  ): Promise<StyleSet>;
+  /** draft, approved (the current version) or retired, recording who and when */
+  setStatus(
+    id: string,
+    status: StyleSetStatus,
+    expectedVersion: number,
+    author?: string,
+  ): Promise<StyleSet>;
   /**
    * Keep-alive fixes (keep-alive.ts): every reference on blob `old` gets the
    * fresh blob id, URL and expiry. Not a designer's edit: the same images,
@@ -37,11 +61,19 @@ export interface StyleSetStore {
   restore(id: string): Promise<StyleSet>;
   /** a copy named "<name> (copy)", or `name` */
   duplicate(id: string, name?: string): Promise<StyleSet>;
-  /** validates the whole export file first; inserts all its sets or none */
-  importSets(file: unknown): Promise<StyleSet[]>;
+  /**
+   * Validates the whole export file first; inserts all its sets or none. A set
+   * this studio already has is imported as a copy, or with `existing: "append"`
+   * gets the file's versions it lacks appended to its history.
+   */
+  importSets(file: unknown, options?: ImportOptions): Promise<StyleSet[]>;
   /** the given live sets (all when ids is absent); unknown ids are a 404 */
   exportSets(ids?: string[]): Promise<StyleSetExport>;
   close(): void;
+}
+
+export interface ImportOptions {
+  existing?: "copy" | "append";
 }
 
 export interface BlobFix {
@@ -50,14 +82,24 @@ export interface BlobFix {
   urlExpiresAt: string | null;
 }
 
+/** What happened between the version an update was based on and the current one. */
+export interface TheirChange {
+  from: number;
+  to: number;
+  authors: string[];
+  diff: StyleSetDiff;
+}
+
 /** An update based on a version that is no longer current. */
 export class StyleSetConflictError extends AppError {
   readonly current: StyleSet;
-  constructor(current: StyleSet, expectedVersion: number) {
+  constructor(current: StyleSet, expectedVersion: number, theirChange: TheirChange | null = null) {
+    const named = theirChange?.authors.filter((a) => a !== UNKNOWN_AUTHOR) ?? [];
+    const who = named.length ? ` by ${named.join(", ")}` : "";
     super("conflict", {
-      detail: `This style set was changed by someone else (it is now version ${current.version}, your change was based on version ${expectedVersion}). Reload it, then apply your change again.`,
+      detail: `This style set was changed${who || " by someone else"} (it is now version ${current.version}, your change was based on version ${expectedVersion}). Reload it, then apply your change again.`,
       fieldErrors: { version: [`stale: the set is at version ${current.version}`] },
-      extensions: { currentVersion: current.version, current },
+      extensions: { currentVersion: current.version, current, theirChange },
       retryable: false,
     });
     this.name = "StyleSetConflictError";
@@ -68,5 +110,12 @@ export class StyleSetConflictError extends AppError {
 export function styleSetNotFound(id: string): AppError {
   return new AppError("not_found", {
     detail: `There is no style set ${id}: it was deleted, or the link is wrong.`,
+  });
+}
+
+export function versionNotFound(id: string, version: number | string): AppError {
+  return new AppError("not_found", {
+    detail: `Style set ${id} has no version ${version}.`,
+    fieldErrors: { version: [`no version ${version}`] },
   });
 }

@@ -451,6 +451,82 @@ export const ROUTES: RouteSpec[] = [
   },
   {
     method: "GET",
+    path: "/style-sets/:id/versions",
+    valid: async (w, d) => {
+      const set = await liveSet(w, d);
+      return bare(`style-sets/${set.id}/versions`, { id: set.id });
+    },
+    mutations: [badId("id", 1)],
+  },
+  {
+    method: "GET",
+    path: "/style-sets/:id/versions/:n",
+    valid: async (w, d) => {
+      const set = await liveSet(w, d);
+      const n = 1 + (d.pick % set.version);
+      return bare(`style-sets/${set.id}/versions/${n}`, { id: set.id, n: String(n) });
+    },
+    mutations: [
+      badId("id", 1),
+      ...(["0", "x", "1.5", "-1", "99999"] as const).map((n): Mutation => [
+        `version ${n}`,
+        [404],
+        (c) => ({ ...c, path: c.path.replace(/\/\d+$/, `/${n}`), params: { ...c.params, n } }),
+      ]),
+    ],
+  },
+  {
+    method: "POST",
+    path: "/style-sets/:id/restore-version",
+    valid: async (w, d) => {
+      const set = await liveSet(w, d);
+      return jsonBase(
+        `style-sets/${set.id}/restore-version`,
+        { from: 1 + (d.pick % set.version), version: set.version, author: `Fuzz ${d.text}`.trim() },
+        { id: set.id },
+      );
+    },
+    mutations: [
+      field("from 0", "from", 0),
+      field("from as text", "from", "1"),
+      field("from unknown", "from", 99999, [404]),
+      field("no version", "version", undefined),
+      field("stale version", "version", 99999, [409]),
+      field("author empty", "author", " "),
+      field("author too long", "author", "a".repeat(500)),
+      field("unknown field", "colour", "red"),
+      ["If-Match junk", [400], (c) => ({ ...c, headers: { ...c.headers, "if-match": "soon" } })],
+      wholeBody("malformed JSON", "{from:"),
+      badId("id", 1),
+      crossSite,
+    ],
+  },
+  {
+    method: "POST",
+    path: "/style-sets/:id/status",
+    valid: async (w, d) => {
+      const set = await liveSet(w, d);
+      return jsonBase(
+        `style-sets/${set.id}/status`,
+        { status: at(["draft", "approved", "retired"], d.pick), version: set.version },
+        { id: set.id },
+      );
+    },
+    mutations: [
+      field("status other", "status", "published"),
+      field("status missing", "status", undefined),
+      field("no version", "version", undefined),
+      field("version 0", "version", 0),
+      field("stale version", "version", 99999, [409]),
+      field("author not text", "author", 5),
+      field("unknown field", "colour", "red"),
+      wholeBody("malformed JSON", "{status:"),
+      badId("id", 1),
+      crossSite,
+    ],
+  },
+  {
+    method: "GET",
     path: "/style-sets/export",
     valid: async (w, d) => bare(`style-sets/export?ids=${(await liveSet(w, d)).id}`),
     mutations: [],
@@ -466,10 +542,14 @@ export const ROUTES: RouteSpec[] = [
       }),
     mutations: [
       field("format other", "format", "photoshop"),
-      field("version 2", "version", 2),
       field("sets not a list", "sets", {}),
       field("a set without a name", "sets", [{ note: "" }]),
       field("a set with a bad reference", "sets", [{ name: "x", references: [ref("ftp://a")] }]),
+      field("version 3", "version", 3),
+      field("an embedded image that is no base64", "images", {
+        ["a".repeat(64)]: { mime: "image/png", base64: "%%%" },
+      }),
+      query("existing other", "existing=merge"),
       wholeBody("malformed JSON", "{sets:"),
       crossSite,
     ],

@@ -14,7 +14,10 @@ export interface Endpoint {
   method: string;
   /** path segments; null marks a dynamic one */
   segments: (string | null)[];
+  /** the last dynamic segment's name */
   param?: string;
+  /** every dynamic segment's name, in order (`/style-sets/[id]/versions/[n]` has two) */
+  paramNames: string[];
   catchAll?: boolean;
   handler: ExportedHandler;
 }
@@ -33,22 +36,25 @@ export async function endpoints(apiDir: string): Promise<Endpoint[]> {
     const mod: Partial<Record<string, ExportedHandler>> = await import(/* @vite-ignore */ file);
     const dirs = path.relative(apiDir, path.dirname(file)).split(path.sep);
     let param: string | undefined;
+    const paramNames: string[] = [];
     let catchAll = false;
     const segments = dirs.map((d) => {
       if (d.startsWith("[...")) {
         catchAll = true;
         param = d.slice(4, -1);
+        paramNames.push(param);
         return null;
       }
       if (d.startsWith("[")) {
         param = d.slice(1, -1);
+        paramNames.push(param);
         return null;
       }
       return d;
     });
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
       const handler = mod[method];
-      if (handler) found.push({ method, segments, param, catchAll, handler });
+      if (handler) found.push({ method, segments, param, paramNames, catchAll, handler });
     }
   }
   return found;

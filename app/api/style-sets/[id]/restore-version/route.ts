@@ -1,0 +1,22 @@
+// POST /api/style-sets/:id/restore-version — { from, version | If-Match, author }: a new version with version `from`'s content (409 when stale)
+import { json, readJson, route } from "@/lib/server/http/route";
+import { parseOrThrow } from "@/lib/server/http/validate";
+import { getStyleSetStore } from "@/lib/server/style-sets/get-store";
+import { checkStyleSetId, etagOf, expectedVersion } from "@/lib/server/style-sets/http";
+import { restoreVersionSchema } from "@/lib/contract/style-sets/history";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+export const POST = route<Context>(async (request, { params }) => {
+  const id = checkStyleSetId((await params).id);
+  const body = parseOrThrow(restoreVersionSchema, await readJson(request));
+  const set = await getStyleSetStore().restoreVersion(
+    id,
+    body.from,
+    expectedVersion(request, body.version),
+    body.author,
+  );
+  return json(set, 200, { etag: etagOf(set) });
+});
