@@ -132,6 +132,16 @@ export const STUDIO_MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 4,
+    name: "style set proof settings",
+    // JSON of ProofSettings (test prompts, tier, seed), or NULL when none are set;
+    // per version too, so a proof renders exactly what that version held.
+    sql: `
+      ALTER TABLE style_sets ADD COLUMN proof TEXT;
+      ALTER TABLE style_set_versions ADD COLUMN proof TEXT;
+    `,
+  },
 ];
 
 export function studioDbPath(): string {

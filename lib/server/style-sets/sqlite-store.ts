@@ -27,6 +27,7 @@ import {
 import {
   appendStatusEvent,
   appendVersion,
+  parseProof,
   purgeOrphanHistory,
   readStatusEvents,
   readVersion,
@@ -72,6 +73,7 @@ const rowSchema = z.object({
   approved_version: z.number().nullable(),
   status_by: z.string().nullable(),
   status_at: z.number().nullable(),
+  proof: z.string().nullable().optional(),
 });
 const refsSchema = z.array(styleSetReferenceSchema);
 
@@ -92,6 +94,7 @@ function toStyleSet(raw: unknown): StyleSet {
     note: row.note,
     // A row we cannot read keeps its name and version rather than hiding the set.
     references: references.success ? references.data : [],
+    proof: parseProof(row.proof),
     version: row.version,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
@@ -108,6 +111,7 @@ const contentOf = (v: VersionContent): VersionContent => ({
   name: v.name,
   note: v.note,
   references: v.references,
+  proof: v.proof ?? null,
 });
 
 export interface SqliteStoreOptions {
@@ -218,7 +222,7 @@ export class SqliteStyleSetStore implements StyleSetStore {
     });
     const result = this.db
       .prepare(
-        `UPDATE style_sets SET name = ?, note = ?, refs = ?, version = ?, updated_at = ?, updated_by = ?,
+        `UPDATE style_sets SET name = ?, note = ?, refs = ?, proof = ?, version = ?, updated_at = ?, updated_by = ?,
            status = CASE status WHEN 'approved' THEN 'draft' ELSE status END
          WHERE id = ? AND version = ? AND deleted_at IS NULL`,
       )
@@ -226,6 +230,7 @@ export class SqliteStyleSetStore implements StyleSetStore {
         next.name,
         next.note,
         JSON.stringify(next.references),
+        next.proof ? JSON.stringify(next.proof) : null,
         version,
         at,
         author,
@@ -247,10 +252,13 @@ export class SqliteStyleSetStore implements StyleSetStore {
 
   async update(id: string, patch: StyleSetPatch, expectedVersion: number): Promise<StyleSet> {
     const valid = parseOrThrow(styleSetPatchSchema, patch);
-    if (valid.name === undefined && valid.note === undefined && valid.references === undefined) {
+    const nothing = [valid.name, valid.note, valid.references, valid.proof].every(
+      (v) => v === undefined,
+    );
+    if (nothing) {
       throw new AppError("validation", {
-        detail: "Nothing to change: send a new name, note or references.",
-        fieldErrors: { body: ["send at least one of name, note, references"] },
+        detail: "Nothing to change: send a new name, note, references or proof settings.",
+        fieldErrors: { body: ["send at least one of name, note, references, proof"] },
       });
     }
     return this.db
@@ -261,6 +269,7 @@ export class SqliteStyleSetStore implements StyleSetStore {
           name: valid.name ?? current.name,
           note: valid.note ?? current.note,
           references: valid.references ?? current.references,
+          proof: valid.proof === undefined ? current.proof : valid.proof,
         };
         return this.commitVersion(current, next, valid.author ?? UNKNOWN_AUTHOR, null);
       })

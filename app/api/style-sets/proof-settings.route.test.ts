@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeStyleSetStores } from "@/lib/server/style-sets/get-store";
+import type { StyleSet } from "@/lib/contract/style-sets/schema";
+import type { StyleSetVersion } from "@/lib/contract/style-sets/history";
+import { describeDiff } from "@/lib/contract/style-sets/diff";
+import {
+  jsonRequest,
+  params,
+  startStudioApiEnv,
+  type StudioApiEnv,
+} from "@/lib/server/testing/studio-api";
+import { PATCH } from "./[id]/route";
+import { GET as oneVersion } from "./[id]/versions/[n]/route";
+import { POST } from "./route";
+
+let env: StudioApiEnv;
+beforeAll(async () => {
+  env = await startStudioApiEnv();
+});
+afterAll(async () => {
+  closeStyleSetStores();
+  await env.close();
+});
+
+const proof = { prompts: ["a red door", "a quiet harbour"], tier: "medium", seed: 42 };
+
+async function create(): Promise<StyleSet> {
+  const res = await POST(
+    jsonRequest("/api/style-sets", {
+      name: `P ${Math.random()}`,
+      references: [{ imageUrl: "https://images.example/1.png", strength: 1 }],
+      author: "Ana",
+    }),
+    {},
+  );
+  expect(res.status).toBe(201);
+  return res.json();
+}
+const patch = (id: string, body: unknown) =>
+  PATCH(jsonRequest(`/api/style-sets/${id}`, body, { method: "PATCH" }), params({ id }));
+
+describe("style set proof settings", () => {
+  it("are saved as a new version with a diff line, and kept per version", async () => {
+    const set = await create();
+    expect(set.proof).toBeNull();
+    const res = await patch(set.id, { proof, version: 1, author: "Ben" });
+    expect(res.status).toBe(200);
+    const saved: StyleSet = await res.json();
+    expect(saved).toMatchObject({ version: 2, proof });
+    const v2res = await oneVersion(
+      new Request(`http://127.0.0.1:3000/api/style-sets/${set.id}/versions/2`),
+      params({ id: set.id, n: "2" }),
+    );
+    const v2: StyleSetVersion = await v2res.json();
+    expect(v2.proof).toEqual(proof);
+    expect(describeDiff(v2.diff!, (k) => k)).toEqual([
+      "Proof settings: 2 test prompts, medium, seed 42",
+    ]);
+    // A later edit of something else keeps them; null clears them.
+    const v3: StyleSet = await (await patch(set.id, { note: "wet", version: 2 })).json();
+    expect(v3.proof).toEqual(proof);
+    const v4: StyleSet = await (await patch(set.id, { proof: null, version: 3 })).json();
+    expect(v4.proof).toBeNull();
+  });
+
+  it.each([
+    [
+      "too many prompts",
+      { ...proof, prompts: Array.from({ length: 7 }, (_, i) => `p${i}`) },
+      "proof.prompts",
+      /at most 6/,
+    ],
+    ["an empty prompt", { ...proof, prompts: ["  "] }, "proof.prompts.0", /cannot be empty/],
+    ["no prompts", { ...proof, prompts: [] }, "proof.prompts", /at least one/],
+    ["an unknown tier", { ...proof, tier: "huge" }, "proof.tier", /Medium or Large/],
+    ["a seed past int32", { ...proof, seed: 2 ** 31 }, "proof.seed", /whole number/],
+    ["a fractional seed", { ...proof, seed: 1.5 }, "proof.seed", /whole number/],
+  ])("refuses %s with problem+json naming the field", async (_name, bad, field, message) => {
+    const set = await create();
+    const res = await patch(set.id, { proof: bad, version: 1 });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
+    const body: { errors?: Record<string, string[]> } = await res.json();
+    expect(body.errors?.[field]?.join(" ")).toMatch(message);
+  });
+});
