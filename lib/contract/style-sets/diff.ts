@@ -81,7 +81,8 @@ export function diffVersions(before: VersionContent, after: VersionContent): Sty
   };
   if (before.name !== after.name) diff.name = { from: before.name, to: after.name };
   if (before.note !== after.note) diff.note = { from: before.note, to: after.note };
-  if (!sameProof(before.proof ?? null, after.proof ?? null)) diff.proof = { to: after.proof ?? null };
+  if (!sameProof(before.proof ?? null, after.proof ?? null))
+    diff.proof = { to: after.proof ?? null };
   before.references.forEach((reference, index) => {
     const key = oldKeys[index] ?? "";
     if (!newIndex.has(key)) diff.removed.push({ key, index, reference });
