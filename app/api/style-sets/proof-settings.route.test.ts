@@ -11,6 +11,7 @@ import {
 } from "@/lib/server/testing/studio-api";
 import { PATCH } from "./[id]/route";
 import { GET as oneVersion } from "./[id]/versions/[n]/route";
+import { GET as listProofs, POST as recordProofs } from "./[id]/versions/[n]/proofs/route";
 import { POST } from "./route";
 
 let env: StudioApiEnv;
@@ -82,5 +83,85 @@ describe("style set proof settings", () => {
     expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
     const body: { errors?: Record<string, string[]> } = await res.json();
     expect(body.errors?.[field]?.join(" ")).toMatch(message);
+  });
+});
+
+const proofsUrl = (id: string, n: string) =>
+  `http://127.0.0.1:3000/api/style-sets/${id}/versions/${n}/proofs`;
+const record = (id: string, n: string, body: unknown) =>
+  recordProofs(jsonRequest(proofsUrl(id, n), body), params({ id, n }));
+const list = async (id: string, n: string) =>
+  (await (await listProofs(new Request(proofsUrl(id, n)), params({ id, n }))).json()) as {
+    items: {
+      version: number;
+      promptIndex: number;
+      prompt: string;
+      workflowId: string;
+      author: string;
+    }[];
+  };
+
+describe("style set proofs", () => {
+  it("are recorded per version with the version's own prompt text, append-only", async () => {
+    const set = await create();
+    await patch(set.id, { proof, version: 1 });
+    await patch(set.id, { proof: { ...proof, prompts: ["a lighthouse"] }, version: 2 });
+    const res = await record(set.id, "2", {
+      proofs: [
+        { promptIndex: 0, workflowId: "wf_a" },
+        { promptIndex: 1, workflowId: "wf_b" },
+      ],
+      author: "Ana",
+    });
+    expect(res.status).toBe(201);
+    expect(
+      (await record(set.id, "3", { proofs: [{ promptIndex: 0, workflowId: "wf_c" }] })).status,
+    ).toBe(201);
+    expect((await list(set.id, "2")).items).toEqual([
+      expect.objectContaining({
+        version: 2,
+        promptIndex: 0,
+        prompt: "a red door",
+        workflowId: "wf_a",
+        author: "Ana",
+      }),
+      expect.objectContaining({
+        version: 2,
+        promptIndex: 1,
+        prompt: "a quiet harbour",
+        workflowId: "wf_b",
+      }),
+    ]);
+    expect((await list(set.id, "3")).items.map((p) => [p.prompt, p.workflowId])).toEqual([
+      ["a lighthouse", "wf_c"],
+    ]);
+    expect((await list(set.id, "1")).items).toEqual([]);
+  });
+
+  it("refuses a version that does not exist, a prompt the version lacks and a bad body", async () => {
+    const set = await create();
+    await patch(set.id, { proof, version: 1 });
+    const missing = await record(set.id, "9", { proofs: [{ promptIndex: 0, workflowId: "wf_a" }] });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toMatch(/application\/problem\+json/);
+    expect(
+      (await listProofs(new Request(proofsUrl(set.id, "9")), params({ id: set.id, n: "9" })))
+        .status,
+    ).toBe(404);
+    // Version 1 has no proof settings; version 2 has two prompts.
+    expect(
+      (await record(set.id, "1", { proofs: [{ promptIndex: 0, workflowId: "wf_a" }] })).status,
+    ).toBe(400);
+    expect(
+      (await record(set.id, "2", { proofs: [{ promptIndex: 2, workflowId: "wf_a" }] })).status,
+    ).toBe(400);
+    const bad = await record(set.id, "2", {
+      proofs: [{ promptIndex: 0, workflowId: "no spaces" }],
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      errors: { "proofs.0.workflowId": ["workflowId is not a workflow id"] },
+    });
+    expect((await list(set.id, "2")).items).toEqual([]);
   });
 });

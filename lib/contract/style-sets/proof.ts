@@ -44,3 +44,44 @@ export function describeProofChange(to: ProofSettings | null): string {
   const n = to.prompts.length;
   return `Proof settings: ${n} test prompt${n === 1 ? "" : "s"}, ${to.tier}, seed ${to.seed}`;
 }
+
+/** One proof render: a test prompt of a version and the workflow that rendered it. */
+export interface StyleSetProof {
+  setId: string;
+  version: number;
+  /** the prompt's place in the version's proof settings (0-based) */
+  promptIndex: number;
+  prompt: string;
+  workflowId: string;
+  author: string;
+  at: string;
+}
+
+/** POST /api/style-sets/:id/versions/:n/proofs: the workflows a proof run submitted. */
+export const proofRecordSchema = z.strictObject({
+  proofs: z
+    .array(
+      z.strictObject({
+        promptIndex: z
+          .int("promptIndex must be a whole number")
+          .check(
+            z.minimum(0, "promptIndex must be at least 0"),
+            z.maximum(PROOF_PROMPTS_MAX - 1, `promptIndex must be below ${PROOF_PROMPTS_MAX}`),
+          ),
+        workflowId: z
+          .string("workflowId must be text")
+          .check(z.regex(/^[A-Za-z0-9_.:-]{1,128}$/, "workflowId is not a workflow id")),
+      }),
+      "proofs must be a list",
+    )
+    .check(
+      z.minLength(1, "send at least one proof"),
+      z.maxLength(PROOF_PROMPTS_MAX, `at most ${PROOF_PROMPTS_MAX} proofs`),
+    ),
+  author: z.optional(
+    z
+      .string("author must be text")
+      .check(z.trim(), z.minLength(1, "author must not be empty"), z.maxLength(60)),
+  ),
+});
+export type ProofRecord = z.infer<typeof proofRecordSchema>;

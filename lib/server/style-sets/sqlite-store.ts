@@ -41,6 +41,8 @@ import {
   type ImportOptions,
   type StyleSetStore,
 } from "./store";
+import { appendProofs, purgeOrphanProofs, readProofs } from "./sqlite-proofs";
+import type { StyleSetProof } from "@/lib/contract/style-sets/proof";
 import { parseImportFile, uniqueName } from "./transfer";
 import { exportedSet, importedHistory, insertImported, missingVersions } from "./sqlite-transfer";
 
@@ -133,6 +135,7 @@ export class SqliteStyleSetStore implements StyleSetStore {
       .prepare("DELETE FROM style_sets WHERE deleted_at IS NOT NULL AND deleted_at < ?")
       .run(this.now() - BIN_RETENTION_MS);
     purgeOrphanHistory(this.db);
+    purgeOrphanProofs(this.db);
   }
 
   /** Opens (creating and migrating as needed) the studio database file. */
@@ -305,6 +308,53 @@ export class SqliteStyleSetStore implements StyleSetStore {
         return this.commitVersion(current, contentOf(old), author, from);
       })
       .immediate();
+  }
+
+  /**
+   * Records the workflows a proof run of `version` submitted. The prompt text is
+   * the version's own (never the sender's), so a proof shows what was rendered.
+   */
+  async recordProofs(
+    id: string,
+    version: number,
+    proofs: readonly { promptIndex: number; workflowId: string }[],
+    author = UNKNOWN_AUTHOR,
+  ): Promise<StyleSetProof[]> {
+    return this.db
+      .transaction(() => {
+        this.readLive(id);
+        const found = readVersion(this.db, id, version);
+        if (!found) throw versionNotFound(id, version);
+        const prompts = found.proof?.prompts ?? [];
+        const rows = proofs.map((p) => {
+          const prompt = prompts[p.promptIndex];
+          if (prompt === undefined) {
+            throw new AppError("validation", {
+              detail: `Version ${version} has ${prompts.length} test prompt(s); there is no prompt ${p.promptIndex + 1} to proof.`,
+              fieldErrors: {
+                promptIndex: [`version ${version} has no test prompt ${p.promptIndex + 1}`],
+              },
+            });
+          }
+          return {
+            setId: id,
+            version,
+            promptIndex: p.promptIndex,
+            prompt,
+            workflowId: p.workflowId,
+            author,
+          };
+        });
+        appendProofs(this.db, rows, this.now());
+        return readProofs(this.db, id, version);
+      })
+      .immediate();
+  }
+
+  async proofs(id: string, version: number): Promise<StyleSetProof[]> {
+    this.readLive(id);
+    if (!readVersion(this.db, id, version)) throw versionNotFound(id, version);
+    return readProofs(this.db, id, version);
   }
 
   async setStatus(
