@@ -471,6 +471,7 @@ const BODY_ROUTES = [
   "PATCH /style-sets/:id",
   "POST /style-sets/:id/restore-version",
   "POST /style-sets/:id/status",
+  "POST /style-sets/:id/versions/:n/proofs",
   "POST /style-sets/import",
   "POST /token",
   "POST /uploads",
@@ -490,6 +491,7 @@ describe("hostile bodies", () => {
       "/style-sets/:id/restore": set!.id,
       "/style-sets/:id/restore-version": set!.id,
       "/style-sets/:id/status": set!.id,
+      "/style-sets/:id/versions/:n/proofs": set!.id,
       "/plans/:id/picks": world.plans[0]!,
       "/plans/:id/cancel": world.plans[1]!,
     };

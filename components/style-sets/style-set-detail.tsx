@@ -16,6 +16,7 @@ import type { StyleSetStatus } from "@/lib/contract/style-sets/history";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { AuthorField } from "./author-field";
 import { Button } from "@/components/ui/button";
+import { ProofSettingsForm } from "./proof-settings-form";
 import { SetHistory } from "./set-history";
 import { StatusBadge } from "./status-badge";
 import { VersionCompare } from "./version-compare";
@@ -133,6 +134,9 @@ export function StyleSetDetail({
       </section>
 
       <AuthorField />
+
+      {/* Keyed by version: a restore or someone else's edit shows that version's settings. */}
+      <ProofSettingsForm key={set.version} set={set} changes={changes} />
 
       {compare ? (
         <VersionCompare

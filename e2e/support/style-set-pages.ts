@@ -62,4 +62,21 @@ export class StyleSetPages {
   changes(n: number) {
     return this.version(n).getByRole("list", { name: `Changes in version ${n}` });
   }
+
+  proofSettings() {
+    return this.page.getByRole("region", { name: "Proof settings" });
+  }
+
+  /** Fills the proof settings form (prompts, tier, seed) without saving. */
+  async fillProofSettings(prompts: string[], tier: "Medium" | "Large", seed: string) {
+    const form = this.proofSettings();
+    for (const [i, prompt] of prompts.entries()) {
+      const field = form.getByRole("textbox", { name: `Test prompt ${i + 1}`, exact: true });
+      if (!(await field.isVisible()))
+        await form.getByRole("button", { name: "Add test prompt" }).click();
+      await field.fill(prompt);
+    }
+    await form.getByRole("combobox", { name: "Proof tier" }).selectOption({ label: tier });
+    await form.getByRole("textbox", { name: "Proof seed" }).fill(seed);
+  }
 }

@@ -17,6 +17,7 @@ const set = (n: number, extra: Partial<StyleSet> = {}): StyleSet => ({
   approvedVersion: null,
   statusBy: null,
   statusAt: null,
+  proof: null,
   references: Array.from({ length: n }, (_, i) => ({
     imageUrl: `https://s.example/${i}.png`,
     strength: i % 2 ? -1.5 : 1,

@@ -4,6 +4,7 @@
 // refreshes the list. Updates always send the version they were based on, so a
 // stale one comes back as a 409 the caller shows (see StyleSetConflict).
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import type { ProofSettings } from "@/lib/contract/style-sets/proof";
 import { useMemo } from "react";
 import { ApiError, apiFetch } from "@/lib/client/platform/api-client";
 import type { StyleSet, StyleSetReference } from "@/lib/contract/style-sets/schema";
@@ -125,7 +126,12 @@ export interface StyleSetChanges {
   }): Promise<StyleSet>;
   update(
     set: Pick<StyleSet, "id" | "version">,
-    patch: { name?: string; note?: string; references?: StyleSetReference[] },
+    patch: {
+      name?: string;
+      note?: string;
+      references?: StyleSetReference[];
+      proof?: ProofSettings | null;
+    },
   ): Promise<StyleSet>;
   remove(id: string): Promise<StyleSet>;
   restore(id: string): Promise<StyleSet>;

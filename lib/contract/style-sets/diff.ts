@@ -8,11 +8,14 @@
 // else its URL. The same image twice in a set is told apart by occurrence
 // (`key#2`).
 import type { StyleSetReference } from "./schema";
+import { describeProofChange, sameProof, type ProofSettings } from "./proof";
 
 export interface VersionContent {
   name: string;
   note: string;
   references: StyleSetReference[];
+  /** test prompts, tier and seed for proof renders; absent/null: none set */
+  proof?: ProofSettings | null;
 }
 
 export interface TextChange {
@@ -23,6 +26,8 @@ export interface TextChange {
 export interface StyleSetDiff {
   name?: TextChange;
   note?: TextChange;
+  /** the proof settings after the change (whole, they are small) */
+  proof?: { to: ProofSettings | null };
   /** indices are in the old list */
   removed: { key: string; index: number; reference: StyleSetReference }[];
   /** indices are in the new list */
@@ -76,6 +81,8 @@ export function diffVersions(before: VersionContent, after: VersionContent): Sty
   };
   if (before.name !== after.name) diff.name = { from: before.name, to: after.name };
   if (before.note !== after.note) diff.note = { from: before.note, to: after.note };
+  if (!sameProof(before.proof ?? null, after.proof ?? null))
+    diff.proof = { to: after.proof ?? null };
   before.references.forEach((reference, index) => {
     const key = oldKeys[index] ?? "";
     if (!newIndex.has(key)) diff.removed.push({ key, index, reference });
@@ -125,17 +132,21 @@ export function applyDiff(before: VersionContent, diff: StyleSetDiff): VersionCo
     if (!ref) throw new Error(`diff names reference ${key}, which the old version does not have`);
     return ref;
   });
-  return {
+  const content: VersionContent = {
     name: diff.name?.to ?? before.name,
     note: diff.note?.to ?? before.note,
     references,
   };
+  if (diff.proof) content.proof = diff.proof.to;
+  else if (before.proof !== undefined) content.proof = before.proof;
+  return content;
 }
 
 export function isEmptyDiff(diff: StyleSetDiff): boolean {
   return (
     !diff.name &&
     !diff.note &&
+    !diff.proof &&
     diff.removed.length + diff.added.length + diff.moved.length + diff.strength.length === 0 &&
     diff.relinked.length === 0
   );
@@ -146,6 +157,7 @@ export function describeDiff(diff: StyleSetDiff, labelOf: (key: string) => strin
   const lines: string[] = [];
   if (diff.name) lines.push(`Renamed “${diff.name.from}” → “${diff.name.to}”`);
   if (diff.note) lines.push(diff.note.to ? `Note: “${diff.note.to}”` : "Note removed");
+  if (diff.proof) lines.push(describeProofChange(diff.proof.to));
   for (const a of diff.added)
     lines.push(`Added ${labelOf(a.key)} at ${a.index + 1} (strength ${a.reference.strength})`);
   for (const r of diff.removed) lines.push(`Removed ${labelOf(r.key)} (was ${r.index + 1})`);

@@ -3,6 +3,7 @@
 // the history routes are parsed here, so the browser and the routes agree.
 import * as z from "zod/mini";
 import type { StyleSetDiff } from "./diff";
+import type { ProofSettings } from "./proof";
 import type { StyleSetReference } from "./schema";
 
 export const STYLE_SET_STATUSES = ["draft", "approved", "retired"] as const;
@@ -44,6 +45,8 @@ export interface StyleSetVersion {
   name: string;
   note: string;
   references: StyleSetReference[];
+  /** test prompts, tier and seed this version is proofed with; null: none */
+  proof: ProofSettings | null;
   author: string;
   createdAt: string;
   /** from the previous version; null where the history starts after the set did (sets saved before history) */

@@ -25,6 +25,7 @@ import {
   type StyleSetStatusEvent,
   type StyleSetVersion,
 } from "./history";
+import { proofSettingsSchema, type ProofSettings } from "./proof";
 
 export {
   EXPORT_FORMAT,
@@ -102,6 +103,8 @@ export const styleSetPatchSchema = z.strictObject({
   name: z.optional(name),
   note: z.optional(note),
   references: z.optional(references(styleSetReferenceSchema)),
+  /** null clears them */
+  proof: z.optional(z.nullable(proofSettingsSchema)),
   version: z.optional(versionSchema),
   author: authorSchema,
 });
@@ -112,6 +115,8 @@ export interface StyleSet {
   name: string;
   note: string;
   references: StyleSetReference[];
+  /** test prompts, tier and seed for proof renders; null until someone sets them */
+  proof: ProofSettings | null;
   /** 1 on create, +1 on every change; updates name the version they were based on */
   version: number;
   createdAt: string;

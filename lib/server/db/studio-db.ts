@@ -132,6 +132,44 @@ export const STUDIO_MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 4,
+    name: "style set proof settings",
+    // JSON of ProofSettings (test prompts, tier, seed), or NULL when none are set;
+    // per version too, so a proof renders exactly what that version held.
+    sql: `
+      ALTER TABLE style_sets ADD COLUMN proof TEXT;
+      ALTER TABLE style_set_versions ADD COLUMN proof TEXT;
+    `,
+  },
+  {
+    version: 5,
+    name: "style set proofs",
+    // Append-only like the history beside it: which workflow rendered which test
+    // prompt of which version, so anyone can see why a version was approved.
+    sql: `
+      CREATE TABLE style_set_proofs (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        set_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        prompt_index INTEGER NOT NULL,
+        prompt TEXT NOT NULL,
+        workflow_id TEXT NOT NULL,
+        author TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX style_set_proofs_by_version ON style_set_proofs (set_id, version, seq);
+      CREATE TRIGGER style_set_proofs_no_update BEFORE UPDATE ON style_set_proofs
+      BEGIN
+        SELECT RAISE(ABORT, 'style set proofs are append-only');
+      END;
+      CREATE TRIGGER style_set_proofs_no_delete BEFORE DELETE ON style_set_proofs
+      WHEN EXISTS (SELECT 1 FROM style_sets WHERE id = OLD.set_id)
+      BEGIN
+        SELECT RAISE(ABORT, 'style set proofs are append-only');
+      END;
+    `,
+  },
 ];
 
 export function studioDbPath(): string {

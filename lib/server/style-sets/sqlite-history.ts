@@ -9,6 +9,7 @@ import {
   type StyleSetVersion,
 } from "@/lib/contract/style-sets/history";
 import { styleSetReferenceSchema } from "@/lib/contract/style-sets/schema";
+import { proofSettingsSchema, type ProofSettings } from "@/lib/contract/style-sets/proof";
 
 // The rows behind a set's history (style_set_versions) and status changes
 // (style_set_status_events). Only INSERT and SELECT live here: the schema's
@@ -26,6 +27,7 @@ const versionRow = z.object({
   author: z.string(),
   created_at: z.number(),
   restored_from: z.number().nullable(),
+  proof: z.string().nullable().optional(),
 });
 const refsSchema = z.array(styleSetReferenceSchema);
 const keyed = z.object({ key: z.string() });
@@ -33,6 +35,7 @@ const keyed = z.object({ key: z.string() });
 const diffSchema = z.object({
   name: z.object({ from: z.string(), to: z.string() }).optional(),
   note: z.object({ from: z.string(), to: z.string() }).optional(),
+  proof: z.object({ to: z.nullable(proofSettingsSchema) }).optional(),
   removed: z.array(keyed.extend({ index: z.number(), reference: styleSetReferenceSchema })),
   added: z.array(keyed.extend({ index: z.number(), reference: styleSetReferenceSchema })),
   moved: z.array(keyed.extend({ from: z.number(), to: z.number() })),
@@ -49,6 +52,13 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** A proof column (JSON or NULL) as settings; unreadable JSON reads as none. */
+export function parseProof(text: string | null | undefined): ProofSettings | null {
+  if (!text) return null;
+  const parsed = proofSettingsSchema.safeParse(parseJson(text));
+  return parsed.success ? parsed.data : null;
+}
+
 function toVersion(raw: unknown): StyleSetVersion {
   const row = versionRow.parse(raw);
   const refs = refsSchema.safeParse(parseJson(row.refs));
@@ -59,6 +69,7 @@ function toVersion(raw: unknown): StyleSetVersion {
     name: row.name,
     note: row.note,
     references: refs.success ? refs.data : [],
+    proof: parseProof(row.proof),
     author: row.author,
     createdAt: iso(row.created_at),
     diff: diff?.success ? diff.data : null,
@@ -78,8 +89,8 @@ export interface NewVersion {
 
 export function appendVersion(db: Db, v: NewVersion): void {
   db.prepare(
-    `INSERT INTO style_set_versions (set_id, version, name, note, refs, diff, author, created_at, restored_from)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO style_set_versions (set_id, version, name, note, refs, diff, author, created_at, restored_from, proof)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     v.setId,
     v.version,
@@ -90,6 +101,7 @@ export function appendVersion(db: Db, v: NewVersion): void {
     v.author,
     v.at,
     v.restoredFrom ?? null,
+    v.content.proof ? JSON.stringify(v.content.proof) : null,
   );
 }
 

@@ -27,6 +27,7 @@ import {
 import {
   appendStatusEvent,
   appendVersion,
+  parseProof,
   purgeOrphanHistory,
   readStatusEvents,
   readVersion,
@@ -40,6 +41,8 @@ import {
   type ImportOptions,
   type StyleSetStore,
 } from "./store";
+import { appendProofs, purgeOrphanProofs, readProofs } from "./sqlite-proofs";
+import type { StyleSetProof } from "@/lib/contract/style-sets/proof";
 import { parseImportFile, uniqueName } from "./transfer";
 import { exportedSet, importedHistory, insertImported, missingVersions } from "./sqlite-transfer";
 
@@ -72,6 +75,7 @@ const rowSchema = z.object({
   approved_version: z.number().nullable(),
   status_by: z.string().nullable(),
   status_at: z.number().nullable(),
+  proof: z.string().nullable().optional(),
 });
 const refsSchema = z.array(styleSetReferenceSchema);
 
@@ -92,6 +96,7 @@ function toStyleSet(raw: unknown): StyleSet {
     note: row.note,
     // A row we cannot read keeps its name and version rather than hiding the set.
     references: references.success ? references.data : [],
+    proof: parseProof(row.proof),
     version: row.version,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
@@ -108,6 +113,7 @@ const contentOf = (v: VersionContent): VersionContent => ({
   name: v.name,
   note: v.note,
   references: v.references,
+  proof: v.proof ?? null,
 });
 
 export interface SqliteStoreOptions {
@@ -129,6 +135,7 @@ export class SqliteStyleSetStore implements StyleSetStore {
       .prepare("DELETE FROM style_sets WHERE deleted_at IS NOT NULL AND deleted_at < ?")
       .run(this.now() - BIN_RETENTION_MS);
     purgeOrphanHistory(this.db);
+    purgeOrphanProofs(this.db);
   }
 
   /** Opens (creating and migrating as needed) the studio database file. */
@@ -218,7 +225,7 @@ export class SqliteStyleSetStore implements StyleSetStore {
     });
     const result = this.db
       .prepare(
-        `UPDATE style_sets SET name = ?, note = ?, refs = ?, version = ?, updated_at = ?, updated_by = ?,
+        `UPDATE style_sets SET name = ?, note = ?, refs = ?, proof = ?, version = ?, updated_at = ?, updated_by = ?,
            status = CASE status WHEN 'approved' THEN 'draft' ELSE status END
          WHERE id = ? AND version = ? AND deleted_at IS NULL`,
       )
@@ -226,6 +233,7 @@ export class SqliteStyleSetStore implements StyleSetStore {
         next.name,
         next.note,
         JSON.stringify(next.references),
+        next.proof ? JSON.stringify(next.proof) : null,
         version,
         at,
         author,
@@ -247,10 +255,13 @@ export class SqliteStyleSetStore implements StyleSetStore {
 
   async update(id: string, patch: StyleSetPatch, expectedVersion: number): Promise<StyleSet> {
     const valid = parseOrThrow(styleSetPatchSchema, patch);
-    if (valid.name === undefined && valid.note === undefined && valid.references === undefined) {
+    const nothing = [valid.name, valid.note, valid.references, valid.proof].every(
+      (v) => v === undefined,
+    );
+    if (nothing) {
       throw new AppError("validation", {
-        detail: "Nothing to change: send a new name, note or references.",
-        fieldErrors: { body: ["send at least one of name, note, references"] },
+        detail: "Nothing to change: send a new name, note, references or proof settings.",
+        fieldErrors: { body: ["send at least one of name, note, references, proof"] },
       });
     }
     return this.db
@@ -261,6 +272,7 @@ export class SqliteStyleSetStore implements StyleSetStore {
           name: valid.name ?? current.name,
           note: valid.note ?? current.note,
           references: valid.references ?? current.references,
+          proof: valid.proof === undefined ? current.proof : valid.proof,
         };
         return this.commitVersion(current, next, valid.author ?? UNKNOWN_AUTHOR, null);
       })
@@ -296,6 +308,53 @@ export class SqliteStyleSetStore implements StyleSetStore {
         return this.commitVersion(current, contentOf(old), author, from);
       })
       .immediate();
+  }
+
+  /**
+   * Records the workflows a proof run of `version` submitted. The prompt text is
+   * the version's own (never the sender's), so a proof shows what was rendered.
+   */
+  async recordProofs(
+    id: string,
+    version: number,
+    proofs: readonly { promptIndex: number; workflowId: string }[],
+    author = UNKNOWN_AUTHOR,
+  ): Promise<StyleSetProof[]> {
+    return this.db
+      .transaction(() => {
+        this.readLive(id);
+        const found = readVersion(this.db, id, version);
+        if (!found) throw versionNotFound(id, version);
+        const prompts = found.proof?.prompts ?? [];
+        const rows = proofs.map((p) => {
+          const prompt = prompts[p.promptIndex];
+          if (prompt === undefined) {
+            throw new AppError("validation", {
+              detail: `Version ${version} has ${prompts.length} test prompt(s); there is no prompt ${p.promptIndex + 1} to proof.`,
+              fieldErrors: {
+                promptIndex: [`version ${version} has no test prompt ${p.promptIndex + 1}`],
+              },
+            });
+          }
+          return {
+            setId: id,
+            version,
+            promptIndex: p.promptIndex,
+            prompt,
+            workflowId: p.workflowId,
+            author,
+          };
+        });
+        appendProofs(this.db, rows, this.now());
+        return readProofs(this.db, id, version);
+      })
+      .immediate();
+  }
+
+  async proofs(id: string, version: number): Promise<StyleSetProof[]> {
+    this.readLive(id);
+    if (!readVersion(this.db, id, version)) throw versionNotFound(id, version);
+    return readProofs(this.db, id, version);
   }
 
   async setStatus(

@@ -1,4 +1,5 @@
 import "server-only";
+import type { StyleSetProof } from "@/lib/contract/style-sets/proof";
 import { AppError } from "@/lib/server/http/problem";
 import type {
   StyleSet,
@@ -41,6 +42,15 @@ export interface StyleSetStore {
     expectedVersion: number,
     author?: string,
   ): Promise<StyleSet>;
+  /** appends proof renders (workflow per test prompt) of a version; 404 for a version that does not exist */
+  recordProofs(
+    id: string,
+    version: number,
+    proofs: readonly { promptIndex: number; workflowId: string }[],
+    author?: string,
+  ): Promise<StyleSetProof[]>;
+  /** a version's proof renders, oldest first */
+  proofs(id: string, version: number): Promise<StyleSetProof[]>;
   /** draft, approved (the current version) or retired, recording who and when */
   setStatus(
     id: string,

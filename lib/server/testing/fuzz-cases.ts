@@ -9,6 +9,7 @@ import { expandGrid } from "@/lib/contract/grid/grid";
 import { buildWorkflowBody } from "@/lib/contract/krea/workflow-body";
 import type { KreaInput } from "@/lib/contract/krea/schema";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
+import { getStyleSetStore } from "@/lib/server/style-sets/get-store";
 import {
   at,
   badId,
@@ -473,6 +474,56 @@ export const ROUTES: RouteSpec[] = [
         [404],
         (c) => ({ ...c, path: c.path.replace(/\/\d+$/, `/${n}`), params: { ...c.params, n } }),
       ]),
+    ],
+  },
+  {
+    method: "GET",
+    path: "/style-sets/:id/versions/:n/proofs",
+    valid: async (w, d) => {
+      const set = await liveSet(w, d);
+      const n = String(1 + (d.pick % set.version));
+      return bare(`style-sets/${set.id}/versions/${n}/proofs`, { id: set.id, n });
+    },
+    mutations: [
+      badId("id", 1),
+      ...(["0", "x", "99999"] as const).map((n): Mutation => [
+        `version ${n}`,
+        [404],
+        (c) => ({
+          ...c,
+          path: c.path.replace(/\/\d+\/proofs$/, `/${n}/proofs`),
+          params: { ...c.params, n },
+        }),
+      ]),
+    ],
+  },
+  {
+    method: "POST",
+    path: "/style-sets/:id/versions/:n/proofs",
+    // A proof names a test prompt of the version, so the set gets proof settings first.
+    valid: async (w, d) => {
+      let set = await liveSet(w, d);
+      if (!set.proof) {
+        const proof = { prompts: ["fuzz one", "fuzz two"], tier: "medium" as const, seed: 1 };
+        set = await getStyleSetStore().update(set.id, { proof }, set.version);
+      }
+      const n = String(set.version);
+      const promptIndex = d.pick % (set.proof?.prompts.length ?? 1);
+      return jsonBase(
+        `style-sets/${set.id}/versions/${n}/proofs`,
+        { proofs: [{ promptIndex, workflowId: `wf_${d.pick}` }] },
+        { id: set.id, n },
+      );
+    },
+    mutations: [
+      field("proofs empty", "proofs", []),
+      field("proofs not a list", "proofs", "wf_1"),
+      field("workflowId with spaces", "proofs", [{ promptIndex: 0, workflowId: "a b" }]),
+      field("promptIndex 6", "proofs", [{ promptIndex: 6, workflowId: "wf_1" }]),
+      field("author not text", "author", 5),
+      field("unknown field", "colour", "red"),
+      wholeBody("malformed JSON", "{proofs:"),
+      crossSite,
     ],
   },
   {
