@@ -3,6 +3,7 @@
 // with, and a cell opened in the gallery's lightbox links back to its grid.
 import { expect, test } from "@playwright/test";
 import type { PlanView } from "../lib/contract/grid/schema";
+import type { Generation } from "../lib/contract/generations/types";
 import type { StyleSet } from "../lib/contract/style-sets/schema";
 import { StudioPage } from "./support/studio-page";
 import { createGeneration } from "./support/studio-api";
@@ -84,4 +85,21 @@ test("a grid over two versions of one style set records both and links its cells
   await expect(chip).toBeVisible();
   await chip.click();
   await page.waitForURL(new RegExp(`/grids/${id}$`));
+
+  // Filters find grids: one grid by its exact tag, every grid by the studio's check.
+  const list = async (query: string): Promise<Generation[]> =>
+    (await (await page.request.get(`/api/workflows?take=100&${query}`)).json()).items;
+  const one = await list(`grid=${id}`);
+  expect(one.map((g) => g.metadata.gridCell).sort()).toEqual([0, 1, 2, 3]);
+  const every = await list("grid=any");
+  expect(every.length).toBeGreaterThanOrEqual(4);
+  expect(every.every((g) => typeof g.metadata.gridId === "string")).toBe(true);
+  await studio.goto();
+  await expect(studio.generation(later)).toBeVisible();
+  await page.getByRole("button", { name: "Grids", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]grid=any/);
+  await expect(studio.generation(later)).toHaveCount(0);
+  await expect(
+    studio.gallery.getByRole("article", { name: new RegExp(`^Grid of 4 cells: ${prompt}`) }),
+  ).toBeVisible();
 });
