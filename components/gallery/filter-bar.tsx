@@ -9,7 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { Field, selectClass } from "@/components/ui/field";
 import { LazyPopover } from "@/components/ui/lazy-popover";
 import { useQuery } from "@tanstack/react-query";
-import { ListFilter, Search, X } from "lucide-react";
+import { Grid3x3, ListFilter, Search, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import {
   filterChips,
@@ -35,7 +35,9 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function FilterBar() {
   const { filters, setFilters } = useGalleryFilters();
   const chips = filterChips(filters);
-  const panelCount = chips.filter((c) => c.key !== "q" && c.key !== "fav").length;
+  const panelCount = chips.filter(
+    (c) => c.key !== "q" && c.key !== "fav" && c.key !== "grid",
+  ).length;
   return (
     <div className="flex flex-col gap-2 border-b border-border px-3 py-2 md:px-4">
       <div className="flex flex-wrap items-center gap-2">
@@ -48,6 +50,15 @@ export function FilterBar() {
         >
           <Glyph name={filters.fav ? "star-filled" : "star"} className="size-3.5" />
           Favourites
+        </Button>
+        <Button
+          variant="secondary"
+          aria-pressed={filters.grid !== null}
+          onClick={() => setFilters({ ...filters, grid: filters.grid ? null : "any" })}
+          className="px-2.5 text-xs aria-pressed:border-accent aria-pressed:text-accent"
+        >
+          <Grid3x3 aria-hidden="true" className="size-3.5" />
+          Grids
         </Button>
         <FilterPanel filters={filters} setFilters={setFilters} count={panelCount} />
       </div>

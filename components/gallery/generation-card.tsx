@@ -11,6 +11,7 @@ import { useGalleryActions } from "./gallery-actions";
 import { generationActions } from "./generation-actions";
 import { ImageGrid } from "./image-grid";
 import { LineageLink } from "./lineage-link";
+import { GridLink } from "./grid-link";
 
 /** Longer prompts are clamped to two lines with a toggle. */
 const LONG_PROMPT = 100;
@@ -53,6 +54,7 @@ export const GenerationCard = memo(function GenerationCard({
     >
       <CardPrompt id={promptId} prompt={prompt} generation={g} />
       <LineageLink generation={g} />
+      <GridLink generation={g} />
       {lostReason ? null : <ImageGrid generation={g} prompt={prompt} width={width} />}
       {running ? (
         <CardProgress generation={g} id={statusId} />

@@ -18,6 +18,7 @@ import { copySeed, download, reuseSettings, useGalleryActions } from "./gallery-
 import { generationActions } from "./generation-actions";
 import { Glyph } from "./glyph";
 import { LineageLink } from "./lineage-link";
+import { GridLink } from "./grid-link";
 import type { LightboxEntry } from "./lightbox-entries";
 import { LightboxImage } from "./lightbox-image";
 import { ZoomControls, zoomCursor } from "./zoom-controls";
@@ -198,6 +199,7 @@ export function Lightbox({
             {hasMore ? "+" : ""} in the gallery
           </p>
           <LineageLink generation={g} onOpen={onOpenParent} className="" />
+          <GridLink generation={g} />
           <SettingsChips generation={g} />
           <CardFacts generation={g} />
           <div className="mt-1 grid grid-cols-2 gap-2">

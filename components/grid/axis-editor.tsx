@@ -15,6 +15,7 @@ import {
   type DraftKind,
 } from "@/lib/client/grid/axis-draft";
 import { randomSeed } from "@/lib/contract/krea/options";
+import { StyleSetChoices } from "./style-set-choices";
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -102,6 +103,8 @@ export function AxisEditor({
               </label>
             ))}
           </div>
+        ) : draft.kind === "styleSet" ? (
+          <StyleSetChoices name={name} draft={draft} onChange={onChange} />
         ) : draft.kind === "prompt" ? (
           <textarea
             aria-label={`${name}: prompts, one per line`}
@@ -154,7 +157,9 @@ export function AxisEditor({
                 ? "Strengths from −2 to 2 in steps of 0.05."
                 : draft.kind === "prompt"
                   ? "Each line is one value of this axis."
-                  : "")}
+                  : draft.kind === "styleSet"
+                    ? "Each ticked version is one value; its references replace the builder's."
+                    : "")}
         </p>
       </div>
     </fieldset>

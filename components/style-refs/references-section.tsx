@@ -30,8 +30,7 @@ const preload = () => {
 };
 
 export function ReferencesSection({ ready }: { ready: boolean }) {
-  const { control, getValues, setValue, clearErrors, formState } =
-    useFormContext<KreaDraft>();
+  const { control, getValues, setValue, clearErrors, formState } = useFormContext<KreaDraft>();
   const rows = useWatch({ control, name: "imageStyleReferences" }) ?? NO_ROWS;
   const origin = useStyleSetOrigin();
   const [messages, setMessages] = useState<string[]>([]);

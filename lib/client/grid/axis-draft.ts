@@ -1,6 +1,6 @@
 // What the grid dialog holds for each axis while the designer edits it, and
 // how that becomes a GridAxis (or a message next to the axis). Pure.
-import type { GridAxis } from "@/lib/contract/grid/grid";
+import type { GridAxis, GridStyleSet } from "@/lib/contract/grid/grid";
 import { randomSeeds } from "@/lib/contract/grid/grid";
 import {
   ASPECT_RATIOS,
@@ -16,6 +16,7 @@ export const DRAFT_KINDS = [
   "aspectRatio",
   "seed",
   "strength",
+  "styleSet",
   "prompt",
 ] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
@@ -26,6 +27,7 @@ export const DRAFT_KIND_LABEL: Record<DraftKind, string> = {
   aspectRatio: "Aspect ratio",
   seed: "Seed",
   strength: "Strength of a reference",
+  styleSet: "Style set (or versions of one)",
   prompt: "Prompt (one per line)",
 };
 
@@ -39,6 +41,8 @@ export interface AxisDraft {
   drawn: number[];
   /** which reference a strength axis varies (0-based) */
   reference: number;
+  /** the sets (or versions of one set) ticked for a style-set axis, in tick order */
+  sets: GridStyleSet[];
 }
 
 export const OPTIONS: Record<"size" | "creativity" | "aspectRatio", readonly string[]> = {
@@ -48,7 +52,7 @@ export const OPTIONS: Record<"size" | "creativity" | "aspectRatio", readonly str
 };
 
 export function newDraft(kind: DraftKind, draw: () => number): AxisDraft {
-  const base = { kind, picked: [], text: "", drawn: [], reference: 0 };
+  const base = { kind, picked: [], text: "", drawn: [], reference: 0, sets: [] };
   switch (kind) {
     case "size":
       return { ...base, picked: [...KREA_SIZES] };
@@ -60,9 +64,19 @@ export function newDraft(kind: DraftKind, draw: () => number): AxisDraft {
       return { ...base, text: "2 random", drawn: randomSeeds(2, draw) };
     case "strength":
       return { ...base, text: "-1, 0, 1, 2" };
+    case "styleSet":
     case "prompt":
       return base;
   }
+}
+
+/** The key a ticked set version is known by: two versions of one set are two values. */
+export const setKey = (s: { id: string; version: number }) => `${s.id}@${s.version}`;
+
+/** Ticks or unticks one version of a set. */
+export function withSetToggled(draft: AxisDraft, set: GridStyleSet, on: boolean): AxisDraft {
+  const rest = draft.sets.filter((s) => setKey(s) !== setKey(set));
+  return { ...draft, sets: on ? [...rest, set] : rest };
 }
 
 const RANDOM = /^\s*(\d{1,2})\s*random\s*$/i;
@@ -123,6 +137,10 @@ export function draftToAxis(draft: AxisDraft): AxisResult {
         axis: { kind: "strength", reference: draft.reference, values: parsed.values },
       };
     }
+    case "styleSet":
+      return draft.sets.length < 2
+        ? fail("Tick at least two style sets, or two versions of one set.")
+        : { ok: true, axis: { kind: "styleSet", values: draft.sets } };
     case "prompt": {
       const values = [
         ...new Set(

@@ -29,7 +29,7 @@ describe("parseFilters", () => {
   it("reads every filter", () => {
     expect(
       parse(
-        "q=red+fox&size=large&ratio=2.35:1&creativity=raw&seed=42&styleSet=ss_abcdefghij0123456789&status=failed&from=2026-01-02&to=2026-01-31&fav=1",
+        "q=red+fox&size=large&ratio=2.35:1&creativity=raw&seed=42&styleSet=ss_abcdefghij0123456789&status=failed&from=2026-01-02&to=2026-01-31&fav=1&grid=any",
       ),
     ).toEqual({
       q: "red fox",
@@ -42,6 +42,7 @@ describe("parseFilters", () => {
       from: "2026-01-02",
       to: "2026-01-31",
       fav: true,
+      grid: "any",
     });
   });
 
@@ -88,6 +89,12 @@ describe("parseFilters", () => {
     );
   });
 
+  it("takes every grid or one plan id as the grid filter, nothing else", () => {
+    expect(parse("grid=any").grid).toBe("any");
+    expect(parse("grid=g_abcdefghij012345").grid).toBe("g_abcdefghij012345");
+    expect(parse("grid=ss_abcdefghij0123456789").grid).toBeNull();
+  });
+
   it("keeps the style-set id shape of the style-set schema", () => {
     expect(parse("styleSet=ss_abcdefghij0123456789").styleSet).not.toBeNull();
     expect(STYLE_SET_ID_PATTERN.test("ss_abcdefghij0123456789")).toBe(true);
@@ -111,6 +118,7 @@ const filtersArb: fc.Arbitrary<GalleryFilters> = fc
     from: fc.option(day, { nil: null }),
     to: fc.option(day, { nil: null }),
     fav: fc.boolean(),
+    grid: fc.constantFrom(null, "any", "g_abcdefghij012345"),
   })
   .map((f) => ({ ...f, q: normaliseQuery(f.q) }))
   .map((f) => (f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f));
@@ -180,6 +188,14 @@ describe("matchesFilters", () => {
     expect(matchesFilters(g, NO_FILTERS, { from: at, to: at })).toBe(true);
     expect(matchesFilters(g, NO_FILTERS, { from: at + 1, to: null })).toBe(false);
     expect(matchesFilters(makeRunning(), { ...NO_FILTERS, status: "running" }, open)).toBe(true);
+  });
+
+  it("finds grid cells: every grid's, or one grid's", () => {
+    const cell = makeGeneration({ metadata: { gridId: "g_abcdefghij012345", gridCell: 3 } });
+    expect(matchesFilters(g, { ...NO_FILTERS, grid: "any" }, open)).toBe(false);
+    expect(matchesFilters(cell, { ...NO_FILTERS, grid: "any" }, open)).toBe(true);
+    expect(matchesFilters(cell, { ...NO_FILTERS, grid: "g_abcdefghij012345" }, open)).toBe(true);
+    expect(matchesFilters(cell, { ...NO_FILTERS, grid: "g_000000000000000x" }, open)).toBe(false);
   });
 });
 

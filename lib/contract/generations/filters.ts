@@ -37,7 +37,12 @@ export interface GalleryFilters {
   from: string | null;
   to: string | null;
   fav: boolean;
+  /** decision-grid cells: "any" for every grid's, or one plan's id */
+  grid: string | null;
 }
+
+/** A plan id (lib/server/plans) as the `grid` filter takes it; "any" means every grid. */
+const GRID_FILTER = /^(any|g_[a-z0-9]{16})$/;
 
 export const NO_FILTERS: GalleryFilters = {
   q: "",
@@ -50,6 +55,7 @@ export const NO_FILTERS: GalleryFilters = {
   from: null,
   to: null,
   fav: false,
+  grid: null,
 };
 
 type Params = Pick<URLSearchParams, "get">;
@@ -101,6 +107,7 @@ export function parseFilters(params: Params): GalleryFilters {
     from,
     to,
     fav: truthy(params.get("fav")),
+    grid: GRID_FILTER.exec(params.get("grid")?.trim() ?? "")?.[0] ?? null,
   };
 }
 
@@ -117,6 +124,7 @@ export function serializeFilters(f: GalleryFilters): URLSearchParams {
   if (f.from) out.set("from", f.from);
   if (f.to) out.set("to", f.to);
   if (f.fav) out.set("fav", "1");
+  if (f.grid) out.set("grid", f.grid);
   return out;
 }
 
@@ -203,6 +211,8 @@ export function matchesFilters(g: Generation, f: GalleryFilters, range: DateRang
   if (f.styleSet && g.metadata.styleSet?.id !== f.styleSet) return false;
   if (f.status && !matchesStatus(g, f.status)) return false;
   if (f.fav && !g.tags.includes(FAVOURITE_TAG)) return false;
+  if (f.grid && !(f.grid === "any" ? g.metadata.gridId : g.metadata.gridId === f.grid))
+    return false;
   const created = Date.parse(g.createdAt);
   if (range.from !== null && !(created >= range.from)) return false;
   if (range.to !== null && !(created <= range.to)) return false;
@@ -230,6 +240,7 @@ export function filterChips(f: GalleryFilters): FilterChip[] {
     chips.push({ key, label, without: { ...f, ...patch } });
   if (f.q) add("q", `“${f.q}”`, { q: "" });
   if (f.fav) add("fav", "Favourites", { fav: false });
+  if (f.grid) add("grid", f.grid === "any" ? "Grids" : "One grid", { grid: null });
   if (f.size) add("size", f.size === "large" ? "Large" : "Medium", { size: null });
   if (f.ratio) add("ratio", f.ratio, { ratio: null });
   if (f.creativity) add("creativity", `Creativity ${f.creativity}`, { creativity: null });

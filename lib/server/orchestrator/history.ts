@@ -51,10 +51,12 @@ export function upstreamFilterFor(f: GalleryFilters): UpstreamFilter {
   if (f.seed !== null) tags.push(`${TAG_PREFIX.seed}${f.seed}`);
   if (f.styleSet) tags.push(`${TAG_PREFIX.styleSet}${f.styleSet}`);
   if (f.fav) tags.push(FAVOURITE_TAG);
+  // One grid is its exact tag; "every grid" has no single tag, so the studio checks gridId.
+  if (f.grid && f.grid !== "any") tags.push(`${TAG_PREFIX.grid}${f.grid}`);
   return {
     tags,
     excludeFailed: f.status === "succeeded" || f.status === "running",
-    postFilter: queryWords(f.q).length > 0 || f.status !== null,
+    postFilter: queryWords(f.q).length > 0 || f.status !== null || f.grid === "any",
   };
 }
 
