@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeStyleSetStores } from "@/lib/server/style-sets/get-store";
+import { describe, expect, it } from "vitest";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import type { StyleSetVersion } from "@/lib/contract/style-sets/history";
+import { jsonRequest, params } from "@/lib/server/testing/studio-api";
 import {
-  jsonRequest,
-  params,
-  startStudioApiEnv,
-  type StudioApiEnv,
-} from "@/lib/server/testing/studio-api";
+  STYLE_SETS_URL,
+  testReference,
+  startStyleSetApiForFile,
+} from "@/lib/server/testing/style-set-api";
 import { POST as restoreVersion } from "./[id]/restore-version/route";
 import { PATCH } from "./[id]/route";
 import { POST as setStatus } from "./[id]/status/route";
@@ -15,20 +14,8 @@ import { GET as oneVersion } from "./[id]/versions/[n]/route";
 import { GET as versions } from "./[id]/versions/route";
 import { POST } from "./route";
 
-let env: StudioApiEnv;
-beforeAll(async () => {
-  env = await startStudioApiEnv();
-});
-afterAll(async () => {
-  closeStyleSetStores();
-  await env.close();
-});
+startStyleSetApiForFile();
 
-const BASE = "http://127.0.0.1:3000/api/style-sets";
-const ref = (n: number, strength = 1) => ({
-  imageUrl: `https://images.example/${n}.png`,
-  strength,
-});
 const isProblem = (res: Response) =>
   expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
 
@@ -36,7 +23,7 @@ async function create(): Promise<StyleSet> {
   const res = await POST(
     jsonRequest("/api/style-sets", {
       name: `H ${Math.random()}`,
-      references: [ref(1)],
+      references: [testReference(1)],
       author: "Ana",
     }),
     {},
@@ -53,9 +40,13 @@ describe("style set history routes", () => {
   it("lists versions newest first and reads one", async () => {
     const set = await create();
     expect(
-      (await patch(set.id, { references: [ref(1, 0.5)], version: 1, author: "Ben" })).status,
+      (await patch(set.id, { references: [testReference(1, 0.5)], version: 1, author: "Ben" }))
+        .status,
     ).toBe(200);
-    const res = await versions(new Request(`${BASE}/${set.id}/versions`), params({ id: set.id }));
+    const res = await versions(
+      new Request(`${STYLE_SETS_URL}/${set.id}/versions`),
+      params({ id: set.id }),
+    );
     const body: { items: StyleSetVersion[] } = await res.json();
     expect(body.items.map((v) => [v.version, v.author])).toEqual([
       [2, "Ben"],
@@ -63,13 +54,13 @@ describe("style set history routes", () => {
     ]);
     expect(body.items[0]?.diff?.strength).toMatchObject([{ from: 1, to: 0.5 }]);
     const v1 = await oneVersion(
-      new Request(`${BASE}/${set.id}/versions/1`),
+      new Request(`${STYLE_SETS_URL}/${set.id}/versions/1`),
       params({ id: set.id, n: "1" }),
     );
-    expect(await v1.json()).toMatchObject({ version: 1, references: [ref(1)] });
+    expect(await v1.json()).toMatchObject({ version: 1, references: [testReference(1)] });
     for (const n of ["0", "3", "x", "1e3"]) {
       const bad = await oneVersion(
-        new Request(`${BASE}/${set.id}/versions/${n}`),
+        new Request(`${STYLE_SETS_URL}/${set.id}/versions/${n}`),
         params({ id: set.id, n }),
       );
       expect(bad.status, n).toBe(404);
@@ -79,7 +70,7 @@ describe("style set history routes", () => {
 
   it("restores a version as a new one; stale is a 409 with their change", async () => {
     const set = await create();
-    await patch(set.id, { references: [ref(2)], version: 1, author: "Ben" });
+    await patch(set.id, { references: [testReference(2)], version: 1, author: "Ben" });
     const restored = await post(restoreVersion, set.id, "restore-version", {
       from: 1,
       version: 2,
@@ -88,7 +79,7 @@ describe("style set history routes", () => {
     expect(restored.status).toBe(200);
     expect(await restored.json()).toMatchObject({
       version: 3,
-      references: [ref(1)],
+      references: [testReference(1)],
       updatedBy: "Cleo",
     });
     const stale = await post(restoreVersion, set.id, "restore-version", { from: 1, version: 2 });
@@ -96,7 +87,7 @@ describe("style set history routes", () => {
     isProblem(stale);
     const problem = await stale.json();
     expect(problem.theirChange).toMatchObject({ from: 2, to: 3, authors: ["Cleo"] });
-    expect(problem.theirChange.diff.added).toMatchObject([{ reference: ref(1) }]);
+    expect(problem.theirChange.diff.added).toMatchObject([{ reference: testReference(1) }]);
     for (const body of [
       { from: 0, version: 3 },
       { version: 3 },

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeStyleSetStores } from "@/lib/server/style-sets/get-store";
+import { describe, expect, it } from "vitest";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import type { StyleSetVersion } from "@/lib/contract/style-sets/history";
 import { describeDiff } from "@/lib/contract/style-sets/diff";
-import {
-  jsonRequest,
-  params,
-  startStudioApiEnv,
-  type StudioApiEnv,
-} from "@/lib/server/testing/studio-api";
+import { jsonRequest, params } from "@/lib/server/testing/studio-api";
+import { startStyleSetApiForFile } from "@/lib/server/testing/style-set-api";
 import { PATCH } from "./[id]/route";
 import { GET as oneVersion } from "./[id]/versions/[n]/route";
 import { GET as listProofs, POST as recordProofs } from "./[id]/versions/[n]/proofs/route";
 import { POST } from "./route";
 
-let env: StudioApiEnv;
-beforeAll(async () => {
-  env = await startStudioApiEnv();
-});
-afterAll(async () => {
-  closeStyleSetStores();
-  await env.close();
-});
+startStyleSetApiForFile();
 
 const proof = { prompts: ["a red door", "a quiet harbour"], tier: "medium", seed: 42 };
 

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeStyleSetStores } from "@/lib/server/style-sets/get-store";
+import { describe, expect, it } from "vitest";
 import type { StyleSet, StyleSetExport } from "@/lib/contract/style-sets/schema";
+import { jsonRequest, params } from "@/lib/server/testing/studio-api";
 import {
-  jsonRequest,
-  params,
-  startStudioApiEnv,
-  type StudioApiEnv,
-} from "@/lib/server/testing/studio-api";
+  STYLE_SETS_URL,
+  testReference,
+  startStyleSetApiForFile,
+} from "@/lib/server/testing/style-set-api";
 import { POST as duplicate } from "./[id]/duplicate/route";
 import { POST as restore } from "./[id]/restore/route";
 import { DELETE, GET as getOne, PATCH } from "./[id]/route";
@@ -14,20 +13,7 @@ import { GET as exportSets } from "./export/route";
 import { POST as importSets } from "./import/route";
 import { GET, POST } from "./route";
 
-let env: StudioApiEnv;
-beforeAll(async () => {
-  env = await startStudioApiEnv();
-});
-afterAll(async () => {
-  closeStyleSetStores();
-  await env.close();
-});
-
-const BASE = "http://127.0.0.1:3000/api/style-sets";
-const ref = (n: number, strength = 1) => ({
-  imageUrl: `https://images.example/${n}.png`,
-  strength,
-});
+startStyleSetApiForFile();
 
 async function create(body: unknown): Promise<StyleSet> {
   const res = await POST(jsonRequest("/api/style-sets", body), {});
@@ -37,12 +23,15 @@ async function create(body: unknown): Promise<StyleSet> {
 
 const patch = (id: string, body: unknown, headers: Record<string, string> = {}) =>
   PATCH(jsonRequest(`/api/style-sets/${id}`, body, { method: "PATCH", headers }), params({ id }));
-const one = (id: string) => getOne(new Request(`${BASE}/${id}`), params({ id }));
+const one = (id: string) => getOne(new Request(`${STYLE_SETS_URL}/${id}`), params({ id }));
 
 describe("style set CRUD", () => {
   it("creates, lists and reads a set, with its version as ETag", async () => {
     const res = await POST(
-      jsonRequest("/api/style-sets", { name: "Noir", references: [ref(1, 1.5), ref(2, -1)] }),
+      jsonRequest("/api/style-sets", {
+        name: "Noir",
+        references: [testReference(1, 1.5), testReference(2, -1)],
+      }),
       {},
     );
     expect(res.status).toBe(201);
@@ -51,7 +40,7 @@ describe("style set CRUD", () => {
     expect(res.headers.get("etag")).toBe('"1"');
     expect(set).toMatchObject({ name: "Noir", note: "", version: 1 });
 
-    const list = await (await GET(new Request(BASE), {})).json();
+    const list = await (await GET(new Request(STYLE_SETS_URL), {})).json();
     expect(list.items.map((s: StyleSet) => s.id)).toContain(set.id);
     const read = await one(set.id);
     expect(read.headers.get("etag")).toBe('"1"');
@@ -63,13 +52,13 @@ describe("style set CRUD", () => {
     ["a long name", { name: "x".repeat(81) }, "name", /at most 80/],
     [
       "11 references",
-      { name: "x", references: Array.from({ length: 11 }, (_, i) => ref(i)) },
+      { name: "x", references: Array.from({ length: 11 }, (_, i) => testReference(i)) },
       "references",
       /maxItems/,
     ],
     [
       "a strength of 2.5",
-      { name: "x", references: [ref(1, 2.5)] },
+      { name: "x", references: [testReference(1, 2.5)] },
       "references.0.strength",
       /strength out of range/,
     ],
@@ -93,12 +82,19 @@ describe("style set CRUD", () => {
   });
 
   it("updates with the version in the body or If-Match; stale is a 409 with the current set", async () => {
-    const set = await create({ name: "Pastel", references: [ref(1)] });
+    const set = await create({ name: "Pastel", references: [testReference(1)] });
     const first = await patch(set.id, { name: "Pastel 2", version: 1 });
     expect(first.status).toBe(200);
     expect(first.headers.get("etag")).toBe('"2"');
-    const second = await patch(set.id, { references: [ref(3), ref(1)] }, { "if-match": '"2"' });
-    expect(await second.json()).toMatchObject({ version: 3, references: [ref(3), ref(1)] });
+    const second = await patch(
+      set.id,
+      { references: [testReference(3), testReference(1)] },
+      { "if-match": '"2"' },
+    );
+    expect(await second.json()).toMatchObject({
+      version: 3,
+      references: [testReference(3), testReference(1)],
+    });
 
     const stale = await patch(set.id, { note: "mine", version: 2 });
     expect(stale.status).toBe(409);
@@ -128,7 +124,7 @@ describe("style set CRUD", () => {
   it("deletes into the bin, restores (Undo) and duplicates", async () => {
     const set = await create({ name: "Bin me" });
     const deleted = await DELETE(
-      new Request(`${BASE}/${set.id}`, { method: "DELETE" }),
+      new Request(`${STYLE_SETS_URL}/${set.id}`, { method: "DELETE" }),
       params({ id: set.id }),
     );
     expect(deleted.status).toBe(200);
@@ -136,13 +132,13 @@ describe("style set CRUD", () => {
     expect((await one(set.id)).status).toBe(404);
 
     const restored = await restore(
-      new Request(`${BASE}/${set.id}/restore`, { method: "POST" }),
+      new Request(`${STYLE_SETS_URL}/${set.id}/restore`, { method: "POST" }),
       params({ id: set.id }),
     );
     expect(await restored.json()).toMatchObject({ id: set.id, deletedAt: null });
 
     const copy = await duplicate(
-      new Request(`${BASE}/${set.id}/duplicate`, { method: "POST" }),
+      new Request(`${STYLE_SETS_URL}/${set.id}/duplicate`, { method: "POST" }),
       params({ id: set.id }),
     );
     expect(copy.status).toBe(201);
@@ -152,8 +148,12 @@ describe("style set CRUD", () => {
 
 describe("export and import", () => {
   it("downloads an export file and imports it back under new ids and free names", async () => {
-    const set = await create({ name: "Travel", note: "Kodak colours", references: [ref(7, 0.5)] });
-    const res = await exportSets(new Request(`${BASE}/export?ids=${set.id}`), {});
+    const set = await create({
+      name: "Travel",
+      note: "Kodak colours",
+      references: [testReference(7, 0.5)],
+    });
+    const res = await exportSets(new Request(`${STYLE_SETS_URL}/export?ids=${set.id}`), {});
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(
       /^attachment; filename="krea-style-sets-\d{4}-\d{2}-\d{2}\.json"$/,
@@ -168,14 +168,14 @@ describe("export and import", () => {
       expect.objectContaining({
         name: "Travel (imported)",
         note: "Kodak colours",
-        references: [ref(7, 0.5)],
+        references: [testReference(7, 0.5)],
       }),
     ]);
     expect(body.imported[0].id).not.toBe(set.id);
   });
 
   it("changes nothing when one entry is invalid, and names it", async () => {
-    const before = (await (await GET(new Request(BASE), {})).json()).items.length;
+    const before = (await (await GET(new Request(STYLE_SETS_URL), {})).json()).items.length;
     const file = {
       format: "krea-studio.style-sets",
       version: 1,
@@ -183,7 +183,7 @@ describe("export and import", () => {
         { name: "Good", references: [] },
         {
           name: "Bad",
-          references: [ref(1), { imageUrl: "https://a.example/x.png", strength: -3 }],
+          references: [testReference(1), { imageUrl: "https://a.example/x.png", strength: -3 }],
         },
       ],
     };
@@ -194,11 +194,14 @@ describe("export and import", () => {
       /^Nothing was imported: sets\[1\]\.references\[1\]\.strength: strength out of range/,
     );
     expect(problem.errors["sets[1].references[1].strength"]).toBeDefined();
-    expect((await (await GET(new Request(BASE), {})).json()).items.length).toBe(before);
+    expect((await (await GET(new Request(STYLE_SETS_URL), {})).json()).items.length).toBe(before);
   });
 
   it("refuses to export an unknown set", async () => {
-    const res = await exportSets(new Request(`${BASE}/export?ids=ss_bbbbbbbbbbbbbbbbbbbb`), {});
+    const res = await exportSets(
+      new Request(`${STYLE_SETS_URL}/export?ids=ss_bbbbbbbbbbbbbbbbbbbb`),
+      {},
+    );
     expect(res.status).toBe(404);
   });
 });
