@@ -128,6 +128,23 @@ const SCHEMA = {
     .optional()
     .transform((v) => (v ?? "").split(/[\s,]+/).filter(Boolean)),
   LOCAL_ENGINE_PUBLIC_URL: text,
+  // Shared state between instances (README "Team deployment"); unset: memory, one instance.
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw?.trim();
+      if (!value) return undefined;
+      if (!/^rediss?:\/\/[^\s]+$/.test(value) || !URL.canParse(value)) {
+        ctx.addIssue({
+          code: "custom",
+          // Never echo the value: it may carry a password.
+          message: `REDIS_URL must be a redis:// or rediss:// URL (e.g. redis://127.0.0.1:6379).`,
+        });
+        return z.NEVER;
+      }
+      return value;
+    }),
 } satisfies Record<string, z.ZodType<unknown, string | undefined>>;
 
 export type StudioEnv = { readonly [K in keyof typeof SCHEMA]: z.output<(typeof SCHEMA)[K]> };

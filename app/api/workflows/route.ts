@@ -14,7 +14,11 @@ import { forgetSpend } from "@/lib/server/orchestrator/spend";
 import { targetFor } from "@/lib/server/orchestrator/request-target";
 import { joinWatchSession } from "@/lib/server/orchestrator/watch";
 import { linkPair } from "@/lib/server/orchestrator/workflow-links";
-import { MAX_WAIT_SECONDS, submitGeneration } from "@/lib/server/orchestrator/workflows";
+import {
+  getGeneration,
+  MAX_WAIT_SECONDS,
+  submitGeneration,
+} from "@/lib/server/orchestrator/workflows";
 import { resignReferences } from "@/lib/server/references/resign";
 import { assertReferencesAllowed } from "@/lib/server/references/submit-guard";
 import { styleSetBodyOptions, styleSetFromQuery } from "@/lib/server/style-sets/generation-link";
@@ -61,13 +65,21 @@ export const POST = route(async (request) => {
   const started = Date.now();
   // No abort signal: once clicked, a submit completes even if the browser leaves,
   // and shows up in the history on the next load.
-  const { result, replay } = await submitOnce(target, key, () =>
-    submitGeneration(target, seeded, {
-      externalId: key,
-      wait,
-      tags: [...links.tags, ...(set.tags ?? [])],
-      metadata: { ...links.metadata, ...set.metadata },
-    }),
+  const { result, replay } = await submitOnce(
+    target,
+    key,
+    () =>
+      submitGeneration(target, seeded, {
+        externalId: key,
+        wait,
+        tags: [...links.tags, ...(set.tags ?? [])],
+        metadata: { ...links.metadata, ...set.metadata },
+      }),
+    // Another instance sent this key: read what it made instead of sending it again.
+    async (id) => {
+      const existing = await getGeneration(target, id);
+      return { generation: existing, upstreamStatus: existing.final ? 200 : 202 };
+    },
   );
   const { generation } = result;
   forgetSpend(target);
@@ -75,7 +87,7 @@ export const POST = route(async (request) => {
   // The submitting tab's running long-poll follows the new workflow from here on.
   const joined = generation.final
     ? null
-    : joinWatchSession(request.headers.get("x-watch-session"), target, generation.id);
+    : await joinWatchSession(request.headers.get("x-watch-session"), target, generation.id);
   return json(generation, isReplay ? 200 : 201, {
     location: `/api/workflows/${encodeURIComponent(generation.id)}`,
     ...(joined === null ? {} : { "x-watch-joined": String(joined) }),
