@@ -80,6 +80,7 @@ export async function submitGeneration(
       callSdk(target, (x) => submitWorkflow({ ...x, body, query: { wait, ...SHOW_MATURE } }), {
         timeoutMs: requestTimeoutMs() + wait * 1000,
         signal: options.signal,
+        waits: wait > 0,
       }),
     // Safe to repeat: the externalId makes the orchestrator return the same workflow.
     options.retry ?? SUBMIT_POLICY,
@@ -105,6 +106,7 @@ export async function getGeneration(
         {
           timeoutMs: requestTimeoutMs() + wait * 1000,
           signal: options.signal,
+          waits: wait > 0,
         },
       ),
     wait > 0 ? { ...READ_POLICY, attempts: 2 } : READ_POLICY,
