@@ -206,7 +206,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   vi.restoreAllMocks();
-  closeStyleSetStores();
+  await closeStyleSetStores();
   await closeEngine();
   await env.close();
 });

@@ -103,6 +103,10 @@ const SCHEMA = {
     .optional()
     .transform((v) => v || "3000"),
   STUDIO_DATA_DIR: text,
+  // Unset: SQLite in the data dir. A postgres:// URL: the shared database of a team deployment.
+  DATABASE_URL: text.refine((v) => v === undefined || /^postgres(ql)?:\/\/./.test(v), {
+    message: "DATABASE_URL must be a postgres:// (or postgresql://) URL, or unset for SQLite",
+  }),
   STUDIO_SECRET: text.refine((v) => v === undefined || v.length >= 32, {
     message: "STUDIO_SECRET must be at least 32 characters",
   }),

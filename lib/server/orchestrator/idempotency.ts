@@ -3,20 +3,21 @@ import { createHash } from "node:crypto";
 import { AppError } from "@/lib/server/http/problem";
 import { runOnce, type LockOutcome } from "@/lib/server/shared/once-lock";
 import { sharedStoreConfigured, SharedStoreUnavailable } from "@/lib/server/shared/redis";
+import { dbIdempotencyRecords, type IdempotencyRecords } from "./idempotency-records";
 import type { OrchestratorTarget } from "./target";
 import type { SubmitResult } from "./workflows";
 
 // Step 4 of exactly once (README "How it works"): concurrent requests with one
-// key share a single upstream call, and a later repeat is answered 200 as a
-// replay, not 201. In one process by default; across every instance with
-// REDIS_URL, where a lock in Redis decides which instance forwards the key and
-// the others read the workflow it made (lib/server/shared/once-lock.ts).
+// key share a single upstream call, and a later repeat, on this instance or
+// another (the record is in the database), is answered 200 as a replay, not 201.
+// In one process by default; across every instance with REDIS_URL, where a lock
+// in Redis decides which instance forwards the key and the others read the
+// workflow it made (lib/server/shared/once-lock.ts).
 
-const MAX_SEEN = 5_000;
 const inflight = new Map<string, Promise<OnceResult>>();
-const seen = new Set<string>();
 
-function scopeKey(target: OrchestratorTarget, key: string): string {
+/** The key as stored and locked: a hash of orchestrator, token and key (never the token). */
+export function idempotencyScope(target: OrchestratorTarget, key: string): string {
   return createHash("sha256").update(`${target.baseUrl}\n${target.token}\n${key}`).digest("hex");
 }
 
@@ -39,30 +40,46 @@ function lockUnavailable(cause: unknown): AppError {
   });
 }
 
+/** Sends the key and records the workflow it made; a record we fail to write is no error. */
+async function sendAndRecord(
+  scope: string,
+  submit: () => Promise<SubmitResult>,
+  records: IdempotencyRecords,
+): Promise<SubmitResult> {
+  const result = await submit();
+  // The workflow exists and is charged: a record we fail to write must not turn that
+  // into an error. The repeat it would have marked is still the same workflow upstream.
+  await records.remember(scope, result.generation.id).catch(() => {});
+  return result;
+}
+
 async function once(
-  scoped: string,
+  scope: string,
   submit: () => Promise<SubmitResult>,
   readExisting: (workflowId: string) => Promise<SubmitResult>,
+  records: IdempotencyRecords,
 ): Promise<OnceResult> {
   if (!sharedStoreConfigured()) {
-    const replay = seen.has(scoped);
-    const result = await submit();
-    seen.add(scoped);
-    if (seen.size > MAX_SEEN) seen.delete(seen.values().next().value ?? "");
-    return { result, replay };
+    const before = await records.find(scope);
+    // A replay is still sent: the orchestrator answers the same externalId with the same workflow.
+    return { result: await sendAndRecord(scope, submit, records), replay: before !== null };
   }
-  let outcome: LockOutcome<SubmitResult>;
+  let outcome: LockOutcome<OnceResult>;
   try {
-    outcome = await runOnce(`submit:${scoped}`, async () => {
-      const result = await submit();
-      return { value: result, id: result.generation.id };
+    outcome = await runOnce(`submit:${scope}`, async () => {
+      // Redis may have lost its keys (a restart): the database still knows the key was sent.
+      const recorded = await records.find(scope).catch(() => null);
+      const result = recorded
+        ? await readExisting(recorded)
+        : await sendAndRecord(scope, submit, records);
+      return { value: { result, replay: recorded !== null }, id: result.generation.id };
     });
   } catch (error) {
     // Only a failure before anything was sent lands here as SharedStoreUnavailable.
     if (error instanceof SharedStoreUnavailable) throw lockUnavailable(error);
     throw error;
   }
-  if (outcome.kind === "ran") return { result: outcome.value, replay: false };
+  if (outcome.kind === "ran") return outcome.value;
   if (outcome.kind === "done") return { result: await readExisting(outcome.id), replay: true };
   throw new AppError("unavailable", {
     title: "This submit is being sent by another instance",
@@ -79,15 +96,16 @@ export async function submitOnce(
   key: string,
   submit: () => Promise<SubmitResult>,
   readExisting: (workflowId: string) => Promise<SubmitResult>,
+  records: IdempotencyRecords = dbIdempotencyRecords,
 ): Promise<OnceResult> {
-  const scoped = scopeKey(target, key);
-  const running = inflight.get(scoped);
+  const scope = idempotencyScope(target, key);
+  const running = inflight.get(scope);
   if (running) return { result: (await running).result, replay: true };
-  const promise = once(scoped, submit, readExisting);
-  inflight.set(scoped, promise);
+  const promise = once(scope, submit, readExisting, records);
+  inflight.set(scope, promise);
   try {
     return await promise;
   } finally {
-    inflight.delete(scoped);
+    inflight.delete(scope);
   }
 }

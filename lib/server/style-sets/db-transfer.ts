@@ -1,5 +1,5 @@
 import "server-only";
-import type { SqliteDatabase as Db } from "@/lib/server/db/sqlite";
+import type { Db } from "@/lib/server/db/migrations";
 import { diffVersions, EMPTY_CONTENT, type VersionContent } from "@/lib/contract/style-sets/diff";
 import { UNKNOWN_AUTHOR, type StyleSetStatusEvent } from "@/lib/contract/style-sets/history";
 import type {
@@ -7,7 +7,7 @@ import type {
   ImportedStyleSet,
   StyleSet,
 } from "@/lib/contract/style-sets/schema";
-import { appendStatusEvent, appendVersion, readStatusEvents, readVersions } from "./sqlite-history";
+import { appendStatusEvent, appendVersion, readStatusEvents, readVersions } from "./db-history";
 
 // Export and import with history (format version 2). An imported set gets a
 // new id and its versions 1..n with their authors and times; its status and
@@ -42,22 +42,22 @@ export function importedHistory(set: ImportedStyleSet, now: number): ImportedVer
 }
 
 /** Inserts a new set (id and name chosen by the caller) with the whole imported history. */
-export function insertImported(
+export async function insertImported(
   db: Db,
   id: string,
   name: string,
   set: ImportedStyleSet,
   history: ImportedVersion[],
-): void {
+): Promise<void> {
   const last = history[history.length - 1];
   if (!last) return;
   const first = history[0] ?? last;
   const version = history.length;
   // restoredFrom numbers refer to the file's versions; renumbered 1..n they may not: kept only when in range.
   let before = EMPTY_CONTENT;
-  history.forEach((v, i) => {
+  for (const [i, v] of history.entries()) {
     const content = i === history.length - 1 ? { ...contentOf(v), name } : contentOf(v);
-    appendVersion(db, {
+    await appendVersion(db, {
       setId: id,
       version: i + 1,
       content,
@@ -67,7 +67,7 @@ export function insertImported(
       restoredFrom: v.restoredFrom !== null && v.restoredFrom <= i ? v.restoredFrom : null,
     });
     before = content;
-  });
+  }
   const events = (set.statusEvents ?? []).filter((e) => e.version <= version);
   const lastEvent = events[events.length - 1];
   const status = set.status ?? "draft";
@@ -75,32 +75,38 @@ export function insertImported(
   const approvedVersion =
     set.approvedVersion && set.approvedVersion <= version ? set.approvedVersion : null;
   const effective = status === "approved" && approvedVersion !== version ? "draft" : status;
-  db.prepare(
-    `INSERT INTO style_sets (id, name, note, refs, version, created_at, updated_at, deleted_at, updated_by, status, approved_version, status_by, status_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
-  ).run(
-    id,
-    name,
-    last.note,
-    JSON.stringify(last.references),
-    version,
-    first.at,
-    last.at,
-    last.author,
-    effective,
-    approvedVersion,
-    lastEvent?.author ?? null,
-    lastEvent ? Date.parse(lastEvent.at) : null,
-  );
+  await db
+    .insertInto("style_sets")
+    .values({
+      id,
+      name,
+      note: last.note,
+      refs: JSON.stringify(last.references),
+      proof: null,
+      version,
+      created_at: first.at,
+      updated_at: last.at,
+      deleted_at: null,
+      updated_by: last.author,
+      status: effective,
+      approved_version: approvedVersion,
+      status_by: lastEvent?.author ?? null,
+      status_at: lastEvent ? Date.parse(lastEvent.at) : null,
+    })
+    .execute();
   for (const e of events) {
-    appendStatusEvent(db, id, { ...e, at: Date.parse(e.at) });
+    await appendStatusEvent(db, id, { ...e, at: Date.parse(e.at) });
   }
 }
 
 /** The file's versions the local set does not already have (same author, time and content). */
-export function missingVersions(db: Db, id: string, history: ImportedVersion[]): ImportedVersion[] {
+export async function missingVersions(
+  db: Db,
+  id: string,
+  history: ImportedVersion[],
+): Promise<ImportedVersion[]> {
   const have = new Set(
-    readVersions(db, id).map((v) =>
+    (await readVersions(db, id)).map((v) =>
       JSON.stringify([v.author, Date.parse(v.createdAt), contentOf(v)]),
     ),
   );
@@ -108,11 +114,11 @@ export function missingVersions(db: Db, id: string, history: ImportedVersion[]):
 }
 
 /** A set as it goes into an export file: content, status, whole history and status changes. */
-export function exportedSet(db: Db, set: StyleSet): ExportedStyleSet {
+export async function exportedSet(db: Db, set: StyleSet): Promise<ExportedStyleSet> {
   const { deletedAt: _deleted, ...rest } = set;
-  const history = readVersions(db, set.id)
+  const history = (await readVersions(db, set.id))
     .reverse()
     .map(({ setId: _setId, diff: _diff, ...v }) => v);
-  const statusEvents: StyleSetStatusEvent[] = readStatusEvents(db, set.id);
+  const statusEvents: StyleSetStatusEvent[] = await readStatusEvents(db, set.id);
   return { ...rest, history, statusEvents };
 }
