@@ -14,11 +14,7 @@ import { forgetSpend } from "@/lib/server/orchestrator/spend";
 import { targetFor } from "@/lib/server/orchestrator/request-target";
 import { joinWatchSession } from "@/lib/server/orchestrator/watch";
 import { linkPair } from "@/lib/server/orchestrator/workflow-links";
-import {
-  getGeneration,
-  MAX_WAIT_SECONDS,
-  submitGeneration,
-} from "@/lib/server/orchestrator/workflows";
+import { MAX_WAIT_SECONDS, submitGeneration } from "@/lib/server/orchestrator/workflows";
 import { resignReferences } from "@/lib/server/references/resign";
 import { assertReferencesAllowed } from "@/lib/server/references/submit-guard";
 import { styleSetBodyOptions, styleSetFromQuery } from "@/lib/server/style-sets/generation-link";
@@ -65,21 +61,13 @@ export const POST = route(async (request) => {
   const started = Date.now();
   // No abort signal: once clicked, a submit completes even if the browser leaves,
   // and shows up in the history on the next load.
-  const { result, replay } = await submitOnce(
-    target,
-    key,
-    () =>
-      submitGeneration(target, seeded, {
-        externalId: key,
-        wait,
-        tags: [...links.tags, ...(set.tags ?? [])],
-        metadata: { ...links.metadata, ...set.metadata },
-      }),
-    // Another instance sent this key: read what it made instead of sending it again.
-    async (id) => {
-      const existing = await getGeneration(target, id);
-      return { generation: existing, upstreamStatus: existing.final ? 200 : 202 };
-    },
+  const { result, replay } = await submitOnce(target, key, () =>
+    submitGeneration(target, seeded, {
+      externalId: key,
+      wait,
+      tags: [...links.tags, ...(set.tags ?? [])],
+      metadata: { ...links.metadata, ...set.metadata },
+    }),
   );
   const { generation } = result;
   forgetSpend(target);

@@ -5,7 +5,7 @@ import { runOnce, type LockOutcome } from "@/lib/server/shared/once-lock";
 import { sharedStoreConfigured, SharedStoreUnavailable } from "@/lib/server/shared/redis";
 import { dbIdempotencyRecords, type IdempotencyRecords } from "./idempotency-records";
 import type { OrchestratorTarget } from "./target";
-import type { SubmitResult } from "./workflows";
+import { getGeneration, type SubmitResult } from "./workflows";
 
 // Step 4 of exactly once (README "How it works"): concurrent requests with one
 // key share a single upstream call, and a later repeat, on this instance or
@@ -91,12 +91,18 @@ async function once(
   });
 }
 
+/** A workflow another request (or instance) made for this key: read, never sent again. */
+async function readWorkflow(target: OrchestratorTarget, id: string): Promise<SubmitResult> {
+  const generation = await getGeneration(target, id);
+  return { generation, upstreamStatus: generation.final ? 200 : 202 };
+}
+
 export async function submitOnce(
   target: OrchestratorTarget,
   key: string,
   submit: () => Promise<SubmitResult>,
-  readExisting: (workflowId: string) => Promise<SubmitResult>,
   records: IdempotencyRecords = dbIdempotencyRecords,
+  readExisting: (workflowId: string) => Promise<SubmitResult> = (id) => readWorkflow(target, id),
 ): Promise<OnceResult> {
   const scope = idempotencyScope(target, key);
   const running = inflight.get(scope);
