@@ -4,9 +4,12 @@
 // they were skipped otherwise; the unreachable-Redis cases always run.
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { makeGeneration } from "@/lib/contract/generations/fixtures";
 import { MemoryRateLimiter } from "@/lib/server/http/rate-limit";
 import { SharedRateLimiter } from "@/lib/server/http/shared-rate-limit";
 import { runOnce } from "./once-lock";
+import { cachedFinal, forgetFinal, rememberFinal } from "@/lib/server/orchestrator/final-cache";
+import type { OrchestratorTarget } from "@/lib/server/orchestrator/target";
 import { closeSharedStore, pingSharedStore, SharedStoreUnavailable, withRedis } from "./redis";
 import {
   announceSession,
@@ -145,5 +148,48 @@ describe.skipIf(!REDIS_URL)("with Redis (REDIS_URL)", () => {
     expect(await forwardJoin(session, "scope1", "wf_c")).toBe(7);
     await withdrawSession(session, 7);
     expect(await forwardJoin(session, "scope1", "wf_d")).toBeNull();
+  });
+
+  it("shares the finished-workflow cache: kept as the orchestrator's JSON, read back checked, forgotten for all", async () => {
+    use();
+    const target: OrchestratorTarget = {
+      kind: "local",
+      baseUrl: `http://cache-${randomUUID()}`,
+      token: "t",
+      source: "local",
+    };
+    const raw = { id: "wf_cached", status: "succeeded" };
+    const read = (value: unknown) => {
+      expect(value).toEqual(raw);
+      return makeGeneration({ id: "wf_cached", status: "succeeded", final: true });
+    };
+    rememberFinal(
+      target,
+      makeGeneration({ id: "wf_cached", status: "succeeded", final: true }),
+      Date.now(),
+      raw,
+    );
+    // Another instance (no memory of it) reads it from Redis.
+    await expect
+      .poll(() => cachedFinal(target, "wf_cached", Date.now(), read))
+      .toMatchObject({
+        id: "wf_cached",
+        final: true,
+      });
+    await forgetFinal(target, "wf_cached");
+    expect(await cachedFinal(target, "wf_cached", Date.now(), read)).toBeUndefined();
+    // Something that does not read back as a finished workflow is a miss, not an error.
+    rememberFinal(
+      target,
+      makeGeneration({ id: "wf_other", status: "succeeded", final: true }),
+      Date.now(),
+      raw,
+    );
+    const broken = () => {
+      throw new Error("not a workflow");
+    };
+    const good = () => makeGeneration({ id: "wf_other", status: "succeeded", final: true });
+    await expect.poll(() => cachedFinal(target, "wf_other", Date.now(), good)).toBeDefined();
+    expect(await cachedFinal(target, "wf_other", Date.now(), broken)).toBeUndefined();
   });
 });
