@@ -17,9 +17,10 @@ import { STUDIO_MIGRATIONS } from "./migrations";
 
 // SQLite by nature, also in the Postgres pass: DATABASE_URL is set aside meanwhile.
 let dir: string;
-const databaseUrl = process.env.DATABASE_URL;
+let databaseUrl: string | undefined;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), "krea-upgrade-"));
+  databaseUrl = process.env.DATABASE_URL;
   process.env.STUDIO_DATA_DIR = dir;
   delete process.env.DATABASE_URL;
 });
