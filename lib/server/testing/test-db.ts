@@ -56,10 +56,11 @@ export async function freshDbPlace(dir: string, name = "studio.db"): Promise<Tes
  */
 export async function pointStudioDbAtFreshPlace(dataDir: string): Promise<() => Promise<void>> {
   if (!BASE_URL) return async () => {};
+  const before = process.env.DATABASE_URL;
   const place = await freshDbPlace(dataDir);
   if (place.target.dialect === "postgres") process.env.DATABASE_URL = place.target.url;
   return async () => {
-    process.env.DATABASE_URL = BASE_URL;
+    process.env.DATABASE_URL = before;
     await place.drop();
   };
 }
