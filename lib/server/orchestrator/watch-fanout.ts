@@ -53,7 +53,15 @@ export async function announceSession(
 ): Promise<void> {
   if (!sharedStoreConfigured()) return;
   try {
-    await listen();
+    // Subscribed before announcing, so a join published for this session reaches us;
+    // bounded, since a subscription waits for a Redis that is away.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      listen(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("not subscribed in time")), 1_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
     await withRedis((c) =>
       c.set(sessionKey(session), JSON.stringify({ scope, seq }), "PX", Math.ceil(ttlMs)),
     );
