@@ -9,6 +9,7 @@ import { StudioPage } from "./support/studio-page";
 import { startTeam, teamServices, type Team } from "./support/team";
 
 const services = teamServices();
+if (typeof services === "string") console.log(`e2e/two-instances.spec.ts skipped: ${services}`);
 test.skip(typeof services === "string", typeof services === "string" ? services : "");
 test.describe.configure({ mode: "serial" });
 
