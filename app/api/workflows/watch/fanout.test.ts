@@ -23,7 +23,7 @@ afterAll(async () => {
   await env.close();
 });
 
-const SESSION = "tab-fanout-0001";
+const SESSION = `tab-fanout-${Date.now().toString(36)}`;
 
 describe.skipIf(!REDIS_URL)("watch fan-out between two instances (REDIS_URL)", () => {
   it("a submit on B joins the long-poll the tab holds on A", async () => {
