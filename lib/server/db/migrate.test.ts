@@ -11,6 +11,7 @@ import {
   type TestDbPlace,
 } from "@/lib/server/testing/test-db";
 import { migrate } from "./migrate";
+import { closeStudioDbs, pingStudioDb } from "./studio-db";
 import { STUDIO_MIGRATIONS, type Db, type Migration } from "./migrations";
 
 // Runs on SQLite, and on Postgres with DATABASE_URL set (npm run test:pg).
@@ -83,6 +84,17 @@ describe("migrate", () => {
     const db = connect();
     await migrate(db, testDialect, [v1, v2]);
     await expect(migrate(db, testDialect, [v1])).rejects.toThrow(/newer than this studio knows/);
+  });
+
+  it("answers a health ping with its dialect", async () => {
+    const dataDir = process.env.STUDIO_DATA_DIR;
+    process.env.STUDIO_DATA_DIR = dir;
+    try {
+      expect(await pingStudioDb()).toMatchObject({ dialect: testDialect });
+    } finally {
+      await closeStudioDbs();
+      process.env.STUDIO_DATA_DIR = dataDir;
+    }
   });
 
   it("two instances starting at once on an empty database apply each migration once", async () => {

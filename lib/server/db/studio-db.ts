@@ -1,6 +1,6 @@
 import "server-only";
 import Database from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, sql, SqliteDialect } from "kysely";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -122,4 +122,15 @@ export async function closeStudioDbs(): Promise<void> {
   const dbs = globalThis.__kreaStudioDbs;
   globalThis.__kreaStudioDbs = undefined;
   for (const db of dbs?.values() ?? []) await (await db.catch(() => null))?.close();
+}
+
+/**
+ * One timed round trip to the studio's database (opening it first if needed),
+ * for /api/health. Throws what the database threw when it cannot answer.
+ */
+export async function pingStudioDb(): Promise<{ dialect: Dialect; latencyMs: number }> {
+  const started = performance.now();
+  const db = await getStudioDb();
+  await sql`SELECT 1`.execute(db.kysely);
+  return { dialect: db.dialect, latencyMs: Math.round(performance.now() - started) };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomInt } from "node:crypto";
 import { z } from "zod";
 import type { GridSpec } from "@/lib/contract/grid/grid";
 import {
@@ -13,7 +14,21 @@ import {
 import { kreaInputSchema } from "@/lib/contract/krea/schema";
 import type { SeededKreaInput } from "@/lib/contract/grid/grid";
 
-// A plan's and a cell's rows as the runner and the routes use them.
+// A plan's and a cell's ids and rows as the runner and the routes use them.
+
+const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+export const PLAN_ID_PATTERN = /^g_[a-z0-9]{16}$/;
+
+export function newPlanId(): string {
+  let id = "g_";
+  for (let i = 0; i < 16; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
+  return id;
+}
+
+/** The idempotency key of one cell's workflow: the same plan and cell, the same key. */
+export function cellExternalId(planId: string, index: number): string {
+  return `${planId}-c${index}`;
+}
 
 export interface PlanRecord {
   id: string;

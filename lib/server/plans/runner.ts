@@ -178,19 +178,23 @@ export async function refreshPlan(planId: string, live: Live): Promise<void> {
         retry: NO_RETRY,
       }),
     );
-    for (const g of page.items) {
+    const seen = page.items.flatMap((g) => {
       const index = g.metadata.gridCell;
-      if (g.metadata.gridId !== planId || index === undefined) continue;
-      live.generations.set(index, g);
-      await store.observe(
-        planId,
-        g.id,
-        g.status,
-        g.chargedBuzz === null ? null : Math.round(g.chargedBuzz),
-      );
-    }
+      return g.metadata.gridId === planId && index !== undefined ? [{ index, g }] : [];
+    });
+    // Stored (and the plan finished) before this process shows them: a reader
+    // that sees every cell final also sees the plan done.
+    await store.observeAll(
+      planId,
+      seen.map(({ g }) => ({
+        workflowId: g.id,
+        status: g.status,
+        charged: g.chargedBuzz === null ? null : Math.round(g.chargedBuzz),
+      })),
+      (cells) => cells.every(cellDone),
+    );
+    for (const { index, g } of seen) live.generations.set(index, g);
     live.fetchedAt = Date.now();
-    if ((await store.cells(planId)).every(cellDone)) await store.finish(planId);
   } catch (error) {
     const e = toAppError(error);
     if (e.retryAfter !== undefined) pacer.pause(Math.ceil(e.retryAfter * 1000));

@@ -1,12 +1,12 @@
 import "server-only";
-import { randomInt } from "node:crypto";
 import type { Db } from "@/lib/server/db/migrations";
 import { getStudioDb, type StudioDb } from "@/lib/server/db/studio-db";
 import { AppError } from "@/lib/server/http/problem";
 import type { ExpandedGrid, GridSpec } from "@/lib/contract/grid/grid";
 import type { GridPick } from "@/lib/contract/grid/schema";
-import { toCell, toPlan, type CellRecord, type PlanRecord } from "./plan-rows";
+import { newPlanId, toCell, toPlan, type CellRecord, type PlanRecord } from "./plan-rows";
 
+export { cellExternalId, PLAN_ID_PATTERN } from "./plan-rows";
 export type { CellRecord, PlanRecord };
 
 // Decision-grid plans in the studio's database (SQLite or Postgres), beside the style sets.
@@ -14,20 +14,6 @@ export type { CellRecord, PlanRecord };
 // loops (or a loop and a cancel) can never both claim one cell; "sending" is
 // written before the upstream call, and its externalId is derived from plan and
 // cell, so resending a cell left "sending" by a crash returns the same workflow.
-
-const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-export const PLAN_ID_PATTERN = /^g_[a-z0-9]{16}$/;
-
-export function newPlanId(): string {
-  let id = "g_";
-  for (let i = 0; i < 16; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
-  return id;
-}
-
-/** The idempotency key of one cell's workflow: the same plan and cell, the same key. */
-export function cellExternalId(planId: string, index: number): string {
-  return `${planId}-c${index}`;
-}
 
 export const planNotFound = (id: string) =>
   new AppError("not_found", { detail: `There is no grid ${id} for this account.` });
@@ -212,6 +198,46 @@ export class PlanStore {
       .where("plan_id", "=", id)
       .where("workflow_id", "=", workflowId)
       .execute();
+  }
+
+  /**
+   * What one read of the plan's workflows saw, stored at once; then, when
+   * `finished` says so of the cells, the plan is done, in the same transaction,
+   * so no reader sees every cell final while the plan still runs.
+   */
+  async observeAll(
+    id: string,
+    seen: readonly { workflowId: string; status: string; charged: number | null }[],
+    finished: (cells: CellRecord[]) => boolean,
+  ): Promise<void> {
+    await (
+      await this.opened
+    ).write(async (trx) => {
+      for (const o of seen) {
+        await trx
+          .updateTable("plan_cells")
+          .set((eb) => ({
+            status: o.status,
+            charged: eb.fn.coalesce(eb.val(o.charged), eb.ref("charged")),
+          }))
+          .where("plan_id", "=", id)
+          .where("workflow_id", "=", o.workflowId)
+          .execute();
+      }
+      const cells = await trx
+        .selectFrom("plan_cells")
+        .selectAll()
+        .where("plan_id", "=", id)
+        .orderBy("idx")
+        .execute();
+      if (!finished(cells.map(toCell))) return;
+      await trx
+        .updateTable("plans")
+        .set({ state: "done", updated_at: this.now() })
+        .where("id", "=", id)
+        .where("state", "=", "running")
+        .execute();
+    });
   }
 
   /** Stops the plan: every cell not yet claimed is skipped. Returns the plan as it is now. */

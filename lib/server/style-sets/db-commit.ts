@@ -5,7 +5,7 @@ import { diffVersions, EMPTY_CONTENT, type VersionContent } from "@/lib/contract
 import { UNKNOWN_AUTHOR } from "@/lib/contract/style-sets/history";
 import { appendStatusEvent, appendVersion, readVersion, readVersions } from "./db-history";
 import { contentOf, readLive } from "./db-rows";
-import { StyleSetConflictError } from "./store";
+import { StyleSetConflictError, type BlobFix } from "./store";
 
 // The writes that make a version: a new set's first, and each next one. They
 // run inside the caller's write transaction (`db` is that transaction).
@@ -120,4 +120,22 @@ export async function commitVersion(
     });
   }
   return readLive(db, current.id);
+}
+
+/** The set's references with the keep-alive fixes applied, or null when none changes anything. */
+export function repairedReferences(
+  current: StyleSet,
+  fixes: ReadonlyMap<string, BlobFix>,
+): StyleSet["references"] | null {
+  let changed = false;
+  const references = current.references.map((ref) => {
+    const fix = ref.blobId ? fixes.get(ref.blobId) : undefined;
+    if (!fix) return ref;
+    changed ||=
+      fix.blobId !== ref.blobId ||
+      fix.imageUrl !== ref.imageUrl ||
+      fix.urlExpiresAt !== (ref.urlExpiresAt ?? null);
+    return { ...ref, ...fix };
+  });
+  return changed ? references : null;
 }

@@ -4,8 +4,6 @@ import { parseOrThrow } from "@/lib/server/http/validate";
 import type { Db } from "@/lib/server/db/migrations";
 import type { StudioDb } from "@/lib/server/db/studio-db";
 import {
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
   styleSetCreateSchema,
   styleSetPatchSchema,
   type StyleSet,
@@ -28,10 +26,9 @@ import {
   readVersions,
 } from "./db-history";
 import { appendProofs, proofRows, purgeOrphanProofs, readProofs } from "./db-proofs";
-import { commitVersion, conflictError, insertSet } from "./db-commit";
+import { commitVersion, conflictError, insertSet, repairedReferences } from "./db-commit";
 import {
   contentOf,
-  iso,
   liveNames,
   newStyleSetId,
   readLive,
@@ -47,7 +44,7 @@ import {
   type StyleSetStore,
 } from "./store";
 import { parseImportFile, uniqueName } from "./transfer";
-import { exportedSet, importedHistory, insertImported, missingVersions } from "./db-transfer";
+import { exportFrom, importInto } from "./db-transfer";
 
 // Style sets in the studio's database (SQLite or Postgres, lib/server/db/).
 // Every write runs in a write transaction (db.write: BEGIN IMMEDIATE on SQLite;
@@ -255,17 +252,8 @@ export class DbStyleSetStore implements StyleSetStore {
   async repairBlobs(id: string, fixes: ReadonlyMap<string, BlobFix>): Promise<StyleSet> {
     return this.write(async (trx, lock) => {
       const current = await readLive(trx, id, lock);
-      let changed = false;
-      const references = current.references.map((ref) => {
-        const fix = ref.blobId ? fixes.get(ref.blobId) : undefined;
-        if (!fix) return ref;
-        changed ||=
-          fix.blobId !== ref.blobId ||
-          fix.imageUrl !== ref.imageUrl ||
-          fix.urlExpiresAt !== (ref.urlExpiresAt ?? null);
-        return { ...ref, ...fix };
-      });
-      if (!changed) return current;
+      const references = repairedReferences(current, fixes);
+      if (!references) return current;
       const valid = refsSchema.parse(references);
       await trx
         .updateTable("style_sets")
@@ -316,61 +304,13 @@ export class DbStyleSetStore implements StyleSetStore {
   async importSets(file: unknown, options: ImportOptions = {}): Promise<StyleSet[]> {
     // Everything is validated before the transaction starts: one bad entry, nothing written.
     const sets = parseImportFile(file);
-    return this.write(async (trx, lock) => {
-      const taken = await liveNames(trx);
-      const now = this.now();
-      const imported: StyleSet[] = [];
-      for (const set of sets) {
-        const history = importedHistory(set, now);
-        const existing = set.id ? await readSet(trx, set.id, { lock }) : null;
-        if (existing && options.existing === "append") {
-          let current = existing;
-          for (const v of await missingVersions(trx, existing.id, history)) {
-            const change = { author: v.author, restoredFrom: null, when: v.at };
-            current = await commitVersion(trx, current, contentOf(v), change);
-          }
-          imported.push(current);
-          continue;
-        }
-        const name = uniqueName(set.name, "imported", taken);
-        taken.add(name.toLowerCase());
-        // A set keeps its id on a studio that lacks it, so bringing it back finds it.
-        const keepId = set.id && !(await readSet(trx, set.id, { includeDeleted: true }));
-        const id = keepId && set.id ? set.id : this.newId();
-        await insertImported(trx, id, name, set, history);
-        imported.push(await readLive(trx, id));
-      }
-      return imported;
-    });
+    return this.write((trx, lock) =>
+      importInto(trx, sets, options, { lock, now: this.now(), newId: this.newId }),
+    );
   }
 
   async exportSets(ids?: string[]): Promise<StyleSetExport> {
-    return this.read(async (db) => {
-      let sets: StyleSet[];
-      if (ids === undefined) {
-        sets = await this.list();
-      } else {
-        const found = [];
-        for (const id of new Set(ids)) found.push({ id, set: await readSet(db, id) });
-        const missing = found.filter((f) => !f.set).map((f) => f.id);
-        if (missing.length) {
-          throw new AppError("not_found", {
-            detail: `No style set with id ${missing.join(", ")}: nothing was exported.`,
-            fieldErrors: { ids: missing.map((id) => `unknown style set ${id}`) },
-          });
-        }
-        sets = found.flatMap((f) => (f.set ? [f.set] : []));
-      }
-      const exported = [];
-      for (const set of sets) exported.push(await exportedSet(db, set));
-      return {
-        format: EXPORT_FORMAT,
-        version: EXPORT_VERSION,
-        exportedAt: iso(this.now()),
-        sets: exported,
-        images: {},
-      };
-    });
+    return this.read((db) => exportFrom(db, ids, this.now()));
   }
 
   async close(): Promise<void> {

@@ -2,11 +2,19 @@ import "server-only";
 import type { Db } from "@/lib/server/db/migrations";
 import { diffVersions, EMPTY_CONTENT, type VersionContent } from "@/lib/contract/style-sets/diff";
 import { UNKNOWN_AUTHOR, type StyleSetStatusEvent } from "@/lib/contract/style-sets/history";
-import type {
-  ExportedStyleSet,
-  ImportedStyleSet,
-  StyleSet,
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportedStyleSet,
+  type ImportedStyleSet,
+  type StyleSet,
+  type StyleSetExport,
 } from "@/lib/contract/style-sets/schema";
+import { AppError } from "@/lib/server/http/problem";
+import { commitVersion } from "./db-commit";
+import { contentOf as fullContentOf, liveNames, readLive, readSet, toStyleSet } from "./db-rows";
+import type { ImportOptions } from "./store";
+import { uniqueName } from "./transfer";
 import { appendStatusEvent, appendVersion, readStatusEvents, readVersions } from "./db-history";
 
 // Export and import with history (format version 2). An imported set gets a
@@ -121,4 +129,75 @@ export async function exportedSet(db: Db, set: StyleSet): Promise<ExportedStyleS
     .map(({ setId: _setId, diff: _diff, ...v }) => v);
   const statusEvents: StyleSetStatusEvent[] = await readStatusEvents(db, set.id);
   return { ...rest, history, statusEvents };
+}
+
+/** Imports parsed sets inside the caller's write transaction (db-store.ts importSets). */
+export async function importInto(
+  trx: Db,
+  sets: ImportedStyleSet[],
+  options: ImportOptions,
+  context: { lock: boolean; now: number; newId: () => string },
+): Promise<StyleSet[]> {
+  const taken = await liveNames(trx);
+  const imported: StyleSet[] = [];
+  for (const set of sets) {
+    const history = importedHistory(set, context.now);
+    const existing = set.id ? await readSet(trx, set.id, { lock: context.lock }) : null;
+    if (existing && options.existing === "append") {
+      let current = existing;
+      for (const v of await missingVersions(trx, existing.id, history)) {
+        const change = { author: v.author, restoredFrom: null, when: v.at };
+        current = await commitVersion(trx, current, fullContentOf(v), change);
+      }
+      imported.push(current);
+      continue;
+    }
+    const name = uniqueName(set.name, "imported", taken);
+    taken.add(name.toLowerCase());
+    // A set keeps its id on a studio that lacks it, so bringing it back finds it.
+    const keepId = set.id && !(await readSet(trx, set.id, { includeDeleted: true }));
+    const id = keepId && set.id ? set.id : context.newId();
+    await insertImported(trx, id, name, set, history);
+    imported.push(await readLive(trx, id));
+  }
+  return imported;
+}
+
+/** The export file of the given live sets (all when ids is absent); unknown ids are a 404. */
+export async function exportFrom(
+  db: Db,
+  ids: string[] | undefined,
+  now: number,
+): Promise<StyleSetExport> {
+  let sets: StyleSet[];
+  if (ids === undefined) {
+    const rows = await db
+      .selectFrom("style_sets")
+      .selectAll()
+      .where("deleted_at", "is", null)
+      .orderBy("updated_at", "desc")
+      .orderBy("id")
+      .execute();
+    sets = rows.map(toStyleSet);
+  } else {
+    const found = [];
+    for (const id of new Set(ids)) found.push({ id, set: await readSet(db, id) });
+    const missing = found.filter((f) => !f.set).map((f) => f.id);
+    if (missing.length) {
+      throw new AppError("not_found", {
+        detail: `No style set with id ${missing.join(", ")}: nothing was exported.`,
+        fieldErrors: { ids: missing.map((id) => `unknown style set ${id}`) },
+      });
+    }
+    sets = found.flatMap((f) => (f.set ? [f.set] : []));
+  }
+  const exported = [];
+  for (const set of sets) exported.push(await exportedSet(db, set));
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    sets: exported,
+    images: {},
+  };
 }
