@@ -1,9 +1,8 @@
 import "server-only";
-import { sql } from "kysely";
-import { getStudioDb, studioDbTarget } from "@/lib/server/db/studio-db";
+import { pingStudioDb, studioDbTarget } from "@/lib/server/db/studio-db";
 
-// One `SELECT 1` on the studio's database (SQLite, or PostgreSQL with
-// DATABASE_URL), bounded so that a database that hangs reads as down.
+// One round trip to the studio's database (SQLite, or PostgreSQL with
+// DATABASE_URL; pingStudioDb), bounded so that a database that hangs reads as down.
 
 export interface DatabaseHealth {
   kind: "sqlite" | "postgres";
@@ -16,20 +15,17 @@ const CHECK_TIMEOUT_MS = 2_000;
 
 export async function checkDatabase(): Promise<DatabaseHealth> {
   const kind = studioDbTarget().dialect;
-  const started = performance.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await Promise.race([
-      (async () => {
-        const db = await getStudioDb();
-        await sql`SELECT 1`.execute(db.kysely);
-      })(),
-      new Promise((_, reject) => {
+    const { latencyMs } = await Promise.race([
+      pingStudioDb(),
+      new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error("no answer within 2 s")), CHECK_TIMEOUT_MS);
       }),
     ]);
-    return { kind, ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+    return { kind, ok: true, latencyMs };
   } catch (error) {
+    // Never the URL (it may carry a password).
     const said =
       error instanceof Error
         ? error.message.replace(/postgres(ql)?:\/\/\S+/g, "postgres://…")
