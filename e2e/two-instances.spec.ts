@@ -138,19 +138,23 @@ test("after A is killed with kill -9 mid-burst, B keeps serving and every acknow
   test.setTimeout(90_000);
   const failuresOnB: string[] = [];
   let crashed = false;
+  let servedByBAfterCrash = 0;
   const write = async (i: number) => {
     const onA = i % 2 === 0;
     const api = onA ? a : b;
     try {
       if (i % 3 === 0) {
         const res = await submit(api, `burst ${i} ${randomUUID().slice(0, 8)}`);
-        if (res.status() === 201) acknowledged.workflows.add((await res.json()).id);
-        else if (!onA) failuresOnB.push(`submit ${i}: ${res.status()} ${await res.text()}`);
+        if (res.status() === 201) {
+          acknowledged.workflows.add((await res.json()).id);
+          if (!onA && crashed) servedByBAfterCrash++;
+        } else if (!onA) failuresOnB.push(`submit ${i}: ${res.status()} ${await res.text()}`);
       } else {
         const res = await api.post("/api/style-sets", { data: { name: `Burst set ${i}` } });
         if (res.status() === 201) {
           const set: StyleSet = await res.json();
           acknowledged.sets.set(set.id, set.version);
+          if (!onA && crashed) servedByBAfterCrash++;
         } else if (!onA) failuresOnB.push(`set ${i}: ${res.status()} ${await res.text()}`);
       }
     } catch (error) {
@@ -174,6 +178,8 @@ test("after A is killed with kill -9 mid-burst, B keeps serving and every acknow
   }
   await Promise.all(running);
   expect(failuresOnB).toEqual([]);
+  // Writes 21–59 sent to B: all served after A was gone.
+  expect(servedByBAfterCrash).toBeGreaterThanOrEqual(19);
 
   // B answers every write either instance acknowledged.
   for (const [id, version] of acknowledged.sets) {
