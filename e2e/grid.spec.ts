@@ -46,8 +46,12 @@ test("a 16-cell grid: exact total first, sent once through a reload and a restar
   try {
     await page.goto(server.url);
     const dialog = await openGridDialog(page, "a lighthouse at dusk");
-    await addSeedAxis(page, "11, 22");
     const summary = dialog.getByRole("status");
+    // An axis that does not read gives no count at all, not one without it.
+    await addSeedAxis(page, "11, x");
+    await expect(summary).toContainText("The cost shows once every axis is valid: fix axis 3");
+    await expect(summary).not.toContainText("cells ·");
+    await dialog.getByRole("textbox", { name: "Axis 3: seeds" }).fill("11, 22");
     await expect(summary).toContainText("16 cells · 936 Buzz");
     await expect(summary).toContainText("8 × medium at 39 Buzz — confirmed by the orchestrator");
     await expect(summary).toContainText("8 × large at 78 Buzz — confirmed by the orchestrator");

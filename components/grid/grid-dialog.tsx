@@ -160,7 +160,13 @@ export function GridDialog({
             </label>
           </div>
           <div role="status" aria-live="polite" className="mt-3 rounded-lg bg-subtle p-3 text-sm">
-            {grid ? (
+            {!draftsOk ? (
+              // A count without the invalid axis would understate what the grid will cost.
+              <p>
+                The cost shows once every axis is valid: fix axis{" "}
+                {results.flatMap((r, i) => (r.ok ? [] : [i + 1])).join(", ")} above.
+              </p>
+            ) : grid ? (
               <>
                 <p className="font-semibold tabular-nums">
                   {grid.cells.length} cells · {formatBuzz(grid.total)} Buzz
