@@ -201,3 +201,22 @@ test("a 64-cell grid with the default rate limits completes and no 429 reaches t
     await server.stop();
   }
 });
+
+test("a canceled grid settles on the page without a reload: cells canceled, Buzz refunded", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto("/");
+  // test:slow keeps every cell running for ~30 s, so the cancel lands mid-render.
+  const dialog = await openGridDialog(page, `test:slow a harbour ${Date.now().toString(36)}`);
+  await dialog.getByRole("button", { name: "Raise my limit to 468 Buzz" }).click();
+  await dialog.getByRole("button", { name: "Start grid · 468 Buzz" }).click();
+  await page.waitForURL(/\/grids\//);
+  const progress = page.getByText(/ · \d+ of 8 done · /);
+  await expect(progress).toContainText(/^Running/);
+  await page.getByRole("button", { name: "Cancel grid" }).click();
+  await expect(progress).toHaveText(/^Canceled · 8 of 8 done · 0 of 468 Buzz spent/, {
+    timeout: 30_000,
+  });
+  await expect(page.getByRole("table").getByRole("button", { name: /: Canceled/ })).toHaveCount(8);
+});

@@ -38,8 +38,15 @@ export function usePlan(id: string, initial?: PlanView) {
     queryKey: planKey(id),
     queryFn: ({ signal }) => apiFetch<PlanView>(`/api/plans/${encodeURIComponent(id)}`, { signal }),
     initialData: initial,
-    // One request for the whole grid, and none once it is over.
-    refetchInterval: (q) => (q.state.data?.state === "running" ? FOLLOW_MS : false),
+    // One request for the whole grid, and none once it is over. A canceled grid
+    // is followed until its sent cells are final: the orchestrator cancels them
+    // and refunds their Buzz after the cancel itself has answered.
+    refetchInterval: (q) => {
+      const plan = q.state.data;
+      if (!plan) return false;
+      if (plan.state === "running") return FOLLOW_MS;
+      return plan.done < plan.cells.length ? FOLLOW_MS : false;
+    },
     retry: 3,
   });
 }
