@@ -76,6 +76,9 @@ test("a 16-cell grid: exact total first, sent once through a reload and a restar
       timeout: 90_000,
     });
     expect(await ledgerOf(server)).toMatchObject({ workflows: 16, debits: 936 });
+    // The header counts the grid this tab started, though the server sent its cells.
+    const sessionSpent = page.getByRole("banner").getByText("936 Buzz", { exact: true });
+    await expect(sessionSpent).toBeVisible();
 
     const plan: PlanView = await (await fetch(`${server.url}/api/plans/${id}`)).json();
     const sent = plan.cells.map((c) => {
@@ -166,6 +169,9 @@ test("a 16-cell grid: exact total first, sent once through a reload and a restar
     );
     const meta = await sharp(png).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["png", 792 * 2, 612 * 2 * 2]);
+    // Back in the studio, same tab: still counted.
+    await page.goto(server.url);
+    await expect(sessionSpent).toBeVisible();
   } finally {
     await server.stop();
   }
@@ -218,5 +224,12 @@ test("a canceled grid settles on the page without a reload: cells canceled, Buzz
   await expect(progress).toHaveText(/^Canceled · 8 of 8 done · 0 of 468 Buzz spent/, {
     timeout: 30_000,
   });
-  await expect(page.getByRole("table").getByRole("button", { name: /: Canceled/ })).toHaveCount(8);
+  // Sent cells canceled, the rest never sent: none still shows as generating.
+  await expect(
+    page
+      .getByRole("table")
+      .getByRole("button", { name: /: (Canceled|Not sent \(grid canceled\))/ }),
+  ).toHaveCount(8);
+  // The header follows the plan down to the refund.
+  await expect(page.getByRole("banner").getByText("0 Buzz", { exact: true })).toBeVisible();
 });

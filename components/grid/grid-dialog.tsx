@@ -28,6 +28,9 @@ import {
   DRAFT_KINDS,
 } from "@/lib/client/grid/axis-draft";
 import { newGridKey, startGrid, usePriceCheck } from "@/lib/client/grid/grid-api";
+import { recordGridStarted } from "@/lib/client/builder/session-spend";
+import { notifySessionSpend } from "@/lib/client/builder/use-session-spend";
+import { sessionStore } from "@/lib/client/platform/session-store";
 import { ApiError } from "@/lib/client/platform/api-client";
 import { hasAlternations } from "@/lib/contract/grid/alternations";
 import {
@@ -98,6 +101,8 @@ export function GridDialog({
     setSendError(null);
     try {
       const plan = await startGrid(spec, grid.total, key);
+      recordGridStarted(sessionStore(), plan.id);
+      notifySessionSpend();
       router.push(`/grids/${plan.id}`);
     } catch (error) {
       setSendError(
