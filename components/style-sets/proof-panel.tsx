@@ -167,6 +167,7 @@ export function ProofPanel({
                   <ProofTile
                     generation={g}
                     recorded={r.mine !== null}
+                    sending={proofRun.state !== "idle"}
                     label={mineLabel}
                     prompt={r.prompt}
                   />

@@ -9,12 +9,15 @@ import type { Generation, GenerationImage } from "@/lib/contract/generations/typ
 export function ProofTile({
   generation,
   recorded,
+  sending = false,
   label,
   prompt,
 }: {
   generation: Generation | undefined;
   /** a proof was recorded for this side (its generation may still be loading) */
   recorded: boolean;
+  /** a proof run of this side is being sent */
+  sending?: boolean;
   /** "Version 3", "Version 1 (approved)" */
   label: string;
   prompt: string;
@@ -27,7 +30,13 @@ export function ProofTile({
           <ProofImage image={image} alt={`${label}: ${prompt}`} />
         ) : (
           <div className="grid size-full place-items-center p-2 text-center text-xs text-muted">
-            {recorded ? <Waiting generation={generation} /> : "No proof"}
+            {recorded ? (
+              <Waiting generation={generation} />
+            ) : sending ? (
+              "Sending…"
+            ) : (
+              "Not proofed yet"
+            )}
           </div>
         )}
       </div>
