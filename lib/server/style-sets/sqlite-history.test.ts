@@ -233,3 +233,18 @@ describe("proof settings in export and import", () => {
     }
   });
 });
+
+describe("an edit that makes an approved set a draft", () => {
+  it("is signed by the editor on the set as in its history", async () => {
+    let clock = Date.parse("2026-03-01T10:00:00Z");
+    const store = SqliteStyleSetStore.open(file, { now: () => (clock += 1000) });
+    open.push(store);
+    const set = await store.create({ name: "Noir", note: "", references: [a], author: "Ana" });
+    await store.setStatus(set.id, "approved", 1, "Dee");
+    const edited = await store.update(set.id, { note: "wet", author: "Ben" }, 1);
+    const { statusEvents } = await store.versions(set.id);
+    expect(statusEvents.at(-1)).toMatchObject({ status: "draft", author: "Ben" });
+    expect(edited).toMatchObject({ status: "draft", statusBy: "Ben" });
+    expect(edited.statusAt).toBe(statusEvents.at(-1)!.at);
+  });
+});
