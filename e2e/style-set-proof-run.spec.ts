@@ -27,16 +27,28 @@ test("proof a version, compare with the approved one, approve it: the picker ord
   await pages.signAs("Ana");
   const proofs = pages.proofs();
   await expect(proofs).toContainText("No version of this set was approved yet");
+  // Enter in a field spends nothing: only the dialog's Render button sends.
+  await pages.proofSettings().getByRole("textbox", { name: "Proof seed" }).press("Enter");
+  await pages
+    .proofSettings()
+    .getByRole("textbox", { name: "Test prompt 1", exact: true })
+    .press("Enter");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
 
   // The cost first; a double click on the confirmation still renders each prompt once.
   await pages.proofThisVersion();
   const dialog = page.getByRole("dialog", { name: `Proof version 2 of “${name}”` });
   await expect(dialog.getByRole("status")).toContainText("2 proofs · 92 Buzz");
   await expect(dialog.getByRole("status")).toContainText("confirmed by the orchestrator");
+  expect(
+    (await (await page.request.get(`/api/workflows?styleSet=${set.id}`)).json()).items,
+  ).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
   await dialog.getByRole("button", { name: "Render 2 proofs · 92 Buzz" }).dblclick();
   await expect(dialog).toBeHidden();
   await expect(proofs.getByText("2 of 2 proofs rendered")).toBeVisible({ timeout: 30_000 });
   await expect(proofs.getByRole("img", { name: "Version 2: a red door at dusk" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   const made = await (await page.request.get(`/api/workflows?styleSet=${set.id}`)).json();
   expect(made.items).toHaveLength(2);
 
