@@ -16,13 +16,31 @@ const row = z.object({
   at: z.number(),
 });
 
+/**
+ * Appends proofs; one already recorded (same version, prompt and workflow) is
+ * skipped, so a record sent twice (a retried request) lists each render once.
+ */
 export function appendProofs(db: Db, proofs: Omit<StyleSetProof, "at">[], at: number): void {
   const insert = db.prepare(
     `INSERT INTO style_set_proofs (set_id, version, prompt_index, prompt, workflow_id, author, at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+     SELECT ?, ?, ?, ?, ?, ?, ?
+     WHERE NOT EXISTS (SELECT 1 FROM style_set_proofs
+       WHERE set_id = ? AND version = ? AND prompt_index = ? AND workflow_id = ?)`,
   );
   for (const p of proofs) {
-    insert.run(p.setId, p.version, p.promptIndex, p.prompt, p.workflowId, p.author, at);
+    insert.run(
+      p.setId,
+      p.version,
+      p.promptIndex,
+      p.prompt,
+      p.workflowId,
+      p.author,
+      at,
+      p.setId,
+      p.version,
+      p.promptIndex,
+      p.workflowId,
+    );
   }
 }
 

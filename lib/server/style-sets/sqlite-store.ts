@@ -226,7 +226,10 @@ export class SqliteStyleSetStore implements StyleSetStore {
     const result = this.db
       .prepare(
         `UPDATE style_sets SET name = ?, note = ?, refs = ?, proof = ?, version = ?, updated_at = ?, updated_by = ?,
-           status = CASE status WHEN 'approved' THEN 'draft' ELSE status END
+           status = CASE status WHEN 'approved' THEN 'draft' ELSE status END,
+           -- The draft is the editor's doing: the set says so, as its history does.
+           status_by = CASE status WHEN 'approved' THEN ? ELSE status_by END,
+           status_at = CASE status WHEN 'approved' THEN ? ELSE status_at END
          WHERE id = ? AND version = ? AND deleted_at IS NULL`,
       )
       .run(
@@ -237,6 +240,8 @@ export class SqliteStyleSetStore implements StyleSetStore {
         version,
         at,
         author,
+        author,
+        at,
         current.id,
         current.version,
       );

@@ -10,14 +10,16 @@ import type {
 import { appendStatusEvent, appendVersion, readStatusEvents, readVersions } from "./sqlite-history";
 
 // Export and import with history (format version 2). An imported set gets a
-// new id and its versions 1..n with their authors and times; its status and
-// status changes come along. Importing onto a set this studio already has can
+// new id and its versions 1..n with their authors, times and proof settings;
+// its status and status changes come along (proof renders do not: their
+// workflows live on the exporting studio's orchestrator account). Importing onto a set this studio already has can
 // instead append the file's versions it lacks to that set's history.
 
 const contentOf = (v: VersionContent): VersionContent => ({
   name: v.name,
   note: v.note,
   references: v.references,
+  proof: v.proof ?? null,
 });
 
 export interface ImportedVersion extends VersionContent {
@@ -76,13 +78,14 @@ export function insertImported(
     set.approvedVersion && set.approvedVersion <= version ? set.approvedVersion : null;
   const effective = status === "approved" && approvedVersion !== version ? "draft" : status;
   db.prepare(
-    `INSERT INTO style_sets (id, name, note, refs, version, created_at, updated_at, deleted_at, updated_by, status, approved_version, status_by, status_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
+    `INSERT INTO style_sets (id, name, note, refs, proof, version, created_at, updated_at, deleted_at, updated_by, status, approved_version, status_by, status_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     name,
     last.note,
     JSON.stringify(last.references),
+    last.proof ? JSON.stringify(last.proof) : null,
     version,
     first.at,
     last.at,
