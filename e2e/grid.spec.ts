@@ -233,3 +233,17 @@ test("a canceled grid settles on the page without a reload: cells canceled, Buzz
   // The header follows the plan down to the refund.
   await expect(page.getByRole("banner").getByText("0 Buzz", { exact: true })).toBeVisible();
 });
+
+test("{a|b} groups in the prompt are listed as axes, so the cell count adds up", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const dialog = await openGridDialog(page, "Poster, {bold serif|geometric sans} headline");
+  await expect(dialog.getByText("Axis 3: Prompt choice 1")).toBeVisible();
+  await expect(dialog.getByText("bold serif · geometric sans")).toBeVisible();
+  await expect(dialog.getByRole("status")).toContainText("16 cells");
+  // Turned off, the braces are one prompt again and the axis goes.
+  await dialog.getByRole("checkbox", { name: /Read \{a\|b\} in the prompt as axes/ }).uncheck();
+  await expect(dialog.getByText("Axis 3: Prompt choice 1")).toBeHidden();
+  await expect(dialog.getByRole("status")).toContainText("8 cells");
+});

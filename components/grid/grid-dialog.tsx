@@ -34,10 +34,12 @@ import { sessionStore } from "@/lib/client/platform/session-store";
 import { ApiError } from "@/lib/client/platform/api-client";
 import { hasAlternations } from "@/lib/contract/grid/alternations";
 import {
+  axisTitle,
   CELL_CAP_REASON,
   expandGrid,
   GRID_AXES_MAX,
   priceClasses,
+  valueLabel,
   type GridSpec,
 } from "@/lib/contract/grid/grid";
 import { randomSeed } from "@/lib/contract/krea/options";
@@ -163,6 +165,20 @@ export function GridDialog({
                 </span>
               </span>
             </label>
+            {/* The prompt's groups are axes too: listed, so the count above them adds up. */}
+            {grid?.axes.map((axis, i) =>
+              axis.kind === "alternation" ? (
+                <p key={i} className="rounded-lg border border-border px-3 py-2 text-sm">
+                  <span className="font-medium">
+                    Axis {i + 1}: {axisTitle(axis)}
+                  </span>{" "}
+                  <span className="text-muted">(from the prompt)</span>
+                  <span className="block text-xs">
+                    {axis.values.map((_, v) => valueLabel(axis, v) || "(empty)").join(" · ")}
+                  </span>
+                </p>
+              ) : null,
+            )}
           </div>
           <div role="status" aria-live="polite" className="mt-3 rounded-lg bg-subtle p-3 text-sm">
             {!draftsOk ? (
