@@ -247,3 +247,15 @@ test("{a|b} groups in the prompt are listed as axes, so the cell count adds up",
   await expect(dialog.getByText("Axis 3: Prompt choice 1")).toBeHidden();
   await expect(dialog.getByRole("status")).toContainText("8 cells");
 });
+
+test("closing the grid dialog keeps its axes for the next opening", async ({ page }) => {
+  await page.goto("/");
+  const dialog = await openGridDialog(page, "a kept setup");
+  await addSeedAxis(page, "11, 22, 33");
+  await expect(dialog.getByRole("status")).toContainText("24 cells");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await new StudioPage(page).builder.getByRole("button", { name: /^Grid/ }).click();
+  await expect(dialog.getByRole("textbox", { name: "Axis 3: seeds" })).toHaveValue("11, 22, 33");
+  await expect(dialog.getByRole("status")).toContainText("24 cells");
+});

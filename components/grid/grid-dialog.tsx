@@ -14,7 +14,7 @@ import {
 import { buttonClass } from "@/components/ui/button";
 import { AxisEditor } from "./axis-editor";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   localStore,
   readConfirmAbove,
@@ -23,6 +23,8 @@ import {
 import {
   draftToAxis,
   newDraft,
+  rememberDrafts,
+  rememberedDrafts,
   type AxisDraft,
   type DraftKind,
   DRAFT_KINDS,
@@ -64,9 +66,9 @@ export function GridDialog({
 }) {
   const router = useRouter();
   const [drafts, setDrafts] = useState<AxisDraft[]>(() => [
-    newDraft("size", randomSeed),
-    newDraft("creativity", randomSeed),
+    ...(rememberedDrafts() ?? [newDraft("size", randomSeed), newDraft("creativity", randomSeed)]),
   ]);
+  useEffect(() => rememberDrafts(drafts), [drafts]);
   const [alternations, setAlternations] = useState(() => hasAlternations(base.prompt));
   const [limit, setLimit] = useState(() => readConfirmAbove(localStore()));
   const [key] = useState(newGridKey);
