@@ -1,7 +1,7 @@
 "use client";
 // sonner's Toaster, loaded when the first toast is asked for (lib/client/platform/toast.ts).
-// On phones toasts drop from the top: at the bottom they covered Generate,
-// Compare and the sweeps (the builder's bar) and the selection bar.
+// On phones toasts drop from under the header: at the bottom they covered
+// Generate, Compare and the sweeps (the builder's bar) and the selection bar.
 import { useEffect, useState, useSyncExternalStore, type ComponentType } from "react";
 import type { ToasterProps } from "sonner";
 import { toasterReady, useToasterWanted } from "@/lib/client/platform/toast";
@@ -39,5 +39,13 @@ export function LazyToaster(props: ToasterProps) {
   }, [sonner]);
   if (!sonner) return null;
   const { Toaster } = sonner;
-  return <Toaster {...props} position={narrow ? "top-center" : props.position} />;
+  // Below the header on phones, so the spend figure and Token stay in sight.
+  return (
+    <Toaster
+      {...props}
+      position={narrow ? "top-center" : props.position}
+      mobileOffset={{ top: "4.5rem" }}
+      offset={narrow ? { top: "4.5rem" } : props.offset}
+    />
+  );
 }

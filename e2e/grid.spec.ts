@@ -46,8 +46,12 @@ test("a 16-cell grid: exact total first, sent once through a reload and a restar
   try {
     await page.goto(server.url);
     const dialog = await openGridDialog(page, "a lighthouse at dusk");
-    await addSeedAxis(page, "11, 22");
     const summary = dialog.getByRole("status");
+    // An axis that does not read gives no count at all, not one without it.
+    await addSeedAxis(page, "11, x");
+    await expect(summary).toContainText("The cost shows once every axis is valid: fix axis 3");
+    await expect(summary).not.toContainText("cells ·");
+    await dialog.getByRole("textbox", { name: "Axis 3: seeds" }).fill("11, 22");
     await expect(summary).toContainText("16 cells · 936 Buzz");
     await expect(summary).toContainText("8 × medium at 39 Buzz — confirmed by the orchestrator");
     await expect(summary).toContainText("8 × large at 78 Buzz — confirmed by the orchestrator");
@@ -72,6 +76,9 @@ test("a 16-cell grid: exact total first, sent once through a reload and a restar
       timeout: 90_000,
     });
     expect(await ledgerOf(server)).toMatchObject({ workflows: 16, debits: 936 });
+    // The header counts the grid this tab started, though the server sent its cells.
+    const sessionSpent = page.getByRole("banner").getByText("936 Buzz", { exact: true });
+    await expect(sessionSpent).toBeVisible();
 
     const plan: PlanView = await (await fetch(`${server.url}/api/plans/${id}`)).json();
     const sent = plan.cells.map((c) => {
@@ -104,10 +111,10 @@ test("a 16-cell grid: exact total first, sent once through a reload and a restar
       name: /^Wipe view: medium, raw, seed 11 vs large, raw, seed 11/,
     });
     await expect(wipe).toBeVisible();
-    await page.keyboard.press("Escape");
+    // In the wipe view 1 zooms, so the pick is a button there; focus goes back to the cell.
+    await wipe.getByRole("button", { name: "Pick Large, Raw, seed 11" }).click();
     await expect(wipe).toBeHidden();
-    await matrix.getByRole("button", { name: /^Large, Raw, seed 11/ }).focus();
-    await page.keyboard.press("2");
+    await expect(matrix.getByRole("button", { name: /^Large, Raw, seed 11/ })).toBeFocused();
     const picks = page.getByRole("region", { name: "Picks" });
     await expect(picks).toContainText(
       "Large chosen in 1 of 8 rows; that one costs +39 Buzz more than medium",
@@ -120,7 +127,7 @@ test("a 16-cell grid: exact total first, sent once through a reload and a restar
     await page.keyboard.press("Space");
     await expect(page.getByRole("dialog", { name: /^Wipe view/ })).toBeVisible();
     await page.keyboard.press("Escape");
-    await matrix.getByRole("button", { name: /^Large, Low, seed 11/ }).focus();
+    await expect(matrix.getByRole("button", { name: /^Large, Low, seed 11/ })).toBeFocused();
     await page.keyboard.press("2");
     await expect(picks).toContainText(
       "Large chosen in 2 of 8 rows; those 2 cost +78 Buzz more than medium",
@@ -162,6 +169,9 @@ test("a 16-cell grid: exact total first, sent once through a reload and a restar
     );
     const meta = await sharp(png).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["png", 792 * 2, 612 * 2 * 2]);
+    // Back in the studio, same tab: still counted.
+    await page.goto(server.url);
+    await expect(sessionSpent).toBeVisible();
   } finally {
     await server.stop();
   }
@@ -196,4 +206,56 @@ test("a 64-cell grid with the default rate limits completes and no 429 reaches t
   } finally {
     await server.stop();
   }
+});
+
+test("a canceled grid settles on the page without a reload: cells canceled, Buzz refunded", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto("/");
+  // test:slow keeps every cell running for ~30 s, so the cancel lands mid-render.
+  const dialog = await openGridDialog(page, `test:slow a harbour ${Date.now().toString(36)}`);
+  await dialog.getByRole("button", { name: "Raise my limit to 468 Buzz" }).click();
+  await dialog.getByRole("button", { name: "Start grid · 468 Buzz" }).click();
+  await page.waitForURL(/\/grids\//);
+  const progress = page.getByText(/ · \d+ of 8 done · /);
+  await expect(progress).toContainText(/^Running/);
+  await page.getByRole("button", { name: "Cancel grid" }).click();
+  await expect(progress).toHaveText(/^Canceled · 8 of 8 done · 0 of 468 Buzz spent/, {
+    timeout: 30_000,
+  });
+  // Sent cells canceled, the rest never sent: none still shows as generating.
+  await expect(
+    page
+      .getByRole("table")
+      .getByRole("button", { name: /: (Canceled|Not sent \(grid canceled\))/ }),
+  ).toHaveCount(8);
+  // The header follows the plan down to the refund.
+  await expect(page.getByRole("banner").getByText("0 Buzz", { exact: true })).toBeVisible();
+});
+
+test("{a|b} groups in the prompt are listed as axes, so the cell count adds up", async ({
+  page,
+}) => {
+  await page.goto("/");
+  const dialog = await openGridDialog(page, "Poster, {bold serif|geometric sans} headline");
+  await expect(dialog.getByText("Axis 3: Prompt choice 1")).toBeVisible();
+  await expect(dialog.getByText("bold serif · geometric sans")).toBeVisible();
+  await expect(dialog.getByRole("status")).toContainText("16 cells");
+  // Turned off, the braces are one prompt again and the axis goes.
+  await dialog.getByRole("checkbox", { name: /Read \{a\|b\} in the prompt as axes/ }).uncheck();
+  await expect(dialog.getByText("Axis 3: Prompt choice 1")).toBeHidden();
+  await expect(dialog.getByRole("status")).toContainText("8 cells");
+});
+
+test("closing the grid dialog keeps its axes for the next opening", async ({ page }) => {
+  await page.goto("/");
+  const dialog = await openGridDialog(page, "a kept setup");
+  await addSeedAxis(page, "11, 22, 33");
+  await expect(dialog.getByRole("status")).toContainText("24 cells");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await new StudioPage(page).builder.getByRole("button", { name: /^Grid/ }).click();
+  await expect(dialog.getByRole("textbox", { name: "Axis 3: seeds" })).toHaveValue("11, 22, 33");
+  await expect(dialog.getByRole("status")).toContainText("24 cells");
 });

@@ -37,11 +37,18 @@ test("edits by two names become versions with their diffs; restore v1 appends v5
   await renamed.getByRole("button", { name: "Save" }).click();
   await expect(renamed).toContainText("version 3 · by Ben");
 
-  // A references change (the builder's "Update" sends the same PATCH): swap and weaken.
-  const patch = await page.request.patch(`/api/style-sets/${set.id}`, {
-    data: { references: [neon, { ...ink, strength: 0.5 }], version: 3, author: "Ben" },
-  });
-  expect(patch.status()).toBe(200);
+  // A references change on the card: move neon first and weaken ink, read back before saving.
+  await renamed.getByRole("button", { name: `Edit references of “${name} night”` }).click();
+  await renamed.getByRole("button", { name: "Move reference 2 (neon.png) up" }).click();
+  await renamed.getByRole("textbox", { name: "Strength of reference 2 (ink.png)" }).fill("0.5");
+  const pending = renamed.getByRole("list", { name: "Changes to save" });
+  await expect(pending).toContainText("Strength of ink.png: 1.5 → 0.5");
+  await expect(pending).toContainText("Moved neon.png from 2 to 1");
+  await renamed.getByRole("button", { name: "Save references" }).click();
+  await expect(renamed).toContainText("version 4 · by Ben");
+  await expect(
+    renamed.getByRole("button", { name: `Edit references of “${name} night”` }),
+  ).toBeFocused();
 
   await renamed.getByRole("link", { name: `History of “${name} night”` }).click();
   await expect(page).toHaveURL(new RegExp(`/style-sets/${set.id}$`));
@@ -88,6 +95,33 @@ test("edits by two names become versions with their diffs; restore v1 appends v5
   await expect(pages.version(2)).toHaveAttribute("aria-current", "true");
   await page.goto(`/style-sets/${set.id}@99`);
   await expect(page.getByRole("heading", { name: /404|not found/i })).toBeVisible();
+});
+
+test("the card's reference editor keeps a strength it cannot read with a message; Remove saves a version", async ({
+  page,
+}) => {
+  const pages = new StyleSetPages(page);
+  const name = uniqueName("Trim");
+  await createSetVia(page.request, { name, references: [ink, neon], author: "Ana" });
+  await pages.openList();
+  const card = pages.card(name);
+  await card.getByRole("button", { name: `Edit references of “${name}”` }).click();
+  const strength = card.getByRole("textbox", { name: "Strength of reference 1 (ink.png)" });
+  await strength.fill("strong");
+  await card.getByRole("button", { name: "Save references" }).click();
+  await expect(strength).toHaveAttribute("aria-invalid", "true");
+  await expect(strength).toHaveAccessibleDescription(/Type a number/);
+  await expect(strength).toHaveValue("strong");
+  await expect(card).toContainText("version 1");
+
+  await strength.fill("1.5");
+  await card.getByRole("button", { name: "Remove reference 2 (neon.png)" }).click();
+  await expect(card.getByRole("list", { name: "Changes to save" })).toContainText(
+    "Removed neon.png",
+  );
+  await expectNoSeriousA11yViolations(page);
+  await card.getByRole("button", { name: "Save references" }).click();
+  await expect(card).toContainText("1 reference · version 2");
 });
 
 test("two sets cannot share a name without a warning", async ({ page }) => {

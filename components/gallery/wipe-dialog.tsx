@@ -8,7 +8,7 @@
 import { Button } from "@/components/ui/button";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Dialog, DialogCloseButton, DialogContent, DialogTitle } from "@/components/ui/dialog";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { alignByIndex, difference } from "@/lib/client/gallery/pairing";
 import type { Generation, GenerationImage } from "@/lib/contract/generations/types";
 import { useZoomPan } from "@/lib/client/gallery/use-zoom-pan";
@@ -24,6 +24,10 @@ export interface WipeDialogProps {
   onClose: () => void;
   /** what the two sides are called (a grid compares any two cells); tiers by default */
   labels?: [string, string];
+  /** buttons beside the title, e.g. a grid's "Pick" for each side */
+  actions?: ReactNode;
+  /** where focus goes when the dialog closes (it was not opened by a trigger) */
+  onCloseAutoFocus?: (event: Event) => void;
 }
 
 export function WipeDialog({
@@ -32,6 +36,8 @@ export function WipeDialog({
   index: initial,
   onClose,
   labels = ["Medium", "Large"],
+  actions,
+  onCloseAutoFocus,
 }: WipeDialogProps) {
   // Only indices where both tiers have an image can be wiped.
   const rows = alignByIndex([medium, large])
@@ -80,6 +86,7 @@ export function WipeDialog({
       <DialogContent
         layout="stage"
         aria-describedby={undefined}
+        onCloseAutoFocus={onCloseAutoFocus}
         // The divider handles its own arrows first; elsewhere they pan a zoomed image.
         onKeyDown={(event) => {
           if (!event.defaultPrevented) zoom.onKeyDown(event);
@@ -98,6 +105,7 @@ export function WipeDialog({
               {typeof medium.input?.seed === "number" ? ` · seed ${medium.input.seed}` : ""}
             </p>
           </div>
+          {actions}
           {rows.length > 1 ? (
             <div className="flex items-center gap-1 text-xs tabular-nums">
               <Button

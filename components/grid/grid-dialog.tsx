@@ -14,7 +14,7 @@ import {
 import { buttonClass } from "@/components/ui/button";
 import { AxisEditor } from "./axis-editor";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   localStore,
   readConfirmAbove,
@@ -23,18 +23,25 @@ import {
 import {
   draftToAxis,
   newDraft,
+  rememberDrafts,
+  rememberedDrafts,
   type AxisDraft,
   type DraftKind,
   DRAFT_KINDS,
 } from "@/lib/client/grid/axis-draft";
 import { newGridKey, startGrid, usePriceCheck } from "@/lib/client/grid/grid-api";
+import { recordGridStarted } from "@/lib/client/builder/session-spend";
+import { notifySessionSpend } from "@/lib/client/builder/use-session-spend";
+import { sessionStore } from "@/lib/client/platform/session-store";
 import { ApiError } from "@/lib/client/platform/api-client";
 import { hasAlternations } from "@/lib/contract/grid/alternations";
 import {
+  axisTitle,
   CELL_CAP_REASON,
   expandGrid,
   GRID_AXES_MAX,
   priceClasses,
+  valueLabel,
   type GridSpec,
 } from "@/lib/contract/grid/grid";
 import { randomSeed } from "@/lib/contract/krea/options";
@@ -59,9 +66,9 @@ export function GridDialog({
 }) {
   const router = useRouter();
   const [drafts, setDrafts] = useState<AxisDraft[]>(() => [
-    newDraft("size", randomSeed),
-    newDraft("creativity", randomSeed),
+    ...(rememberedDrafts() ?? [newDraft("size", randomSeed), newDraft("creativity", randomSeed)]),
   ]);
+  useEffect(() => rememberDrafts(drafts), [drafts]);
   const [alternations, setAlternations] = useState(() => hasAlternations(base.prompt));
   const [limit, setLimit] = useState(() => readConfirmAbove(localStore()));
   const [key] = useState(newGridKey);
@@ -98,6 +105,8 @@ export function GridDialog({
     setSendError(null);
     try {
       const plan = await startGrid(spec, grid.total, key);
+      recordGridStarted(sessionStore(), plan.id);
+      notifySessionSpend();
       router.push(`/grids/${plan.id}`);
     } catch (error) {
       setSendError(
@@ -158,9 +167,29 @@ export function GridDialog({
                 </span>
               </span>
             </label>
+            {/* The prompt's groups are axes too: listed, so the count above them adds up. */}
+            {grid?.axes.map((axis, i) =>
+              axis.kind === "alternation" ? (
+                <p key={i} className="rounded-lg border border-border px-3 py-2 text-sm">
+                  <span className="font-medium">
+                    Axis {i + 1}: {axisTitle(axis)}
+                  </span>{" "}
+                  <span className="text-muted">(from the prompt)</span>
+                  <span className="block text-xs">
+                    {axis.values.map((_, v) => valueLabel(axis, v) || "(empty)").join(" · ")}
+                  </span>
+                </p>
+              ) : null,
+            )}
           </div>
           <div role="status" aria-live="polite" className="mt-3 rounded-lg bg-subtle p-3 text-sm">
-            {grid ? (
+            {!draftsOk ? (
+              // A count without the invalid axis would understate what the grid will cost.
+              <p>
+                The cost shows once every axis is valid: fix axis{" "}
+                {results.flatMap((r, i) => (r.ok ? [] : [i + 1])).join(", ")} above.
+              </p>
+            ) : grid ? (
               <>
                 <p className="font-semibold tabular-nums">
                   {grid.cells.length} cells · {formatBuzz(grid.total)} Buzz

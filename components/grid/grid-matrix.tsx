@@ -64,10 +64,11 @@ export function GridMatrix({
     .join(" × ");
   return (
     <div className="overflow-x-auto">
-      {/* Cells stop growing at 220 px: a two-column grid stays a grid, not a wall. */}
+      {/* Cells stop growing (320 px for one or two columns, 220 px from four), so a
+          narrow grid shows its images large enough to judge and stays a grid, not a wall. */}
       <table
         className="w-full table-fixed border-separate border-spacing-1.5"
-        style={{ maxWidth: 104 + layout.columnCount * 226 }}
+        style={{ maxWidth: 104 + layout.columnCount * (cellMax(layout.columnCount) + 6) }}
       >
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -118,4 +119,8 @@ export function GridMatrix({
       </table>
     </div>
   );
+}
+
+function cellMax(columns: number): number {
+  return columns <= 2 ? 320 : columns === 3 ? 280 : 220;
 }

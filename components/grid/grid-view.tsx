@@ -90,6 +90,9 @@ export function GridView({ id }: { id: string }) {
     });
   };
 
+  const focusCell = (index: number) =>
+    document.querySelector<HTMLElement>(`[data-cell="${index}"]`)?.focus();
+
   const running = plan.state === "running";
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-4 px-4 py-5 md:px-6">
@@ -152,7 +155,7 @@ export function GridView({ id }: { id: string }) {
           ) : (
             <p className="text-muted">
               No winners yet: select two cells of a row or column (click or Space), compare them,
-              then press 1 or 2 to pick the winner.
+              then press 1 or 2 (or Pick in the wipe view) to choose the winner.
             </p>
           )}
         </div>
@@ -213,6 +216,29 @@ export function GridView({ id }: { id: string }) {
           index={0}
           labels={[label(pair[0].index), label(pair[1].index)]}
           onClose={() => setWipeOpen(false)}
+          // Opened by selecting, not by a trigger: back to the cell selected last.
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            focusCell(pair[1]!.index);
+          }}
+          // In here 1 zooms to 100 %, so the pick is a button.
+          actions={([0, 1] as const).map((which) => (
+            <Button
+              key={which}
+              size="md"
+              onClick={() => {
+                const cell = pair[which]!.index;
+                pick(which);
+                setWipeOpen(false);
+                // The pick clears the pair, which unmounts the dialog before it can hand focus back.
+                requestAnimationFrame(() => focusCell(cell));
+              }}
+              variant="bare"
+              className="rounded-md bg-white/10 font-medium text-white hover:bg-white/20"
+            >
+              Pick {label(pair[which]!.index)}
+            </Button>
+          ))}
         />
       ) : null}
       {opened !== null && plan.cells[opened] ? (

@@ -4,14 +4,22 @@ import { Zap } from "lucide-react";
 import type { EngineKind } from "@/lib/contract/api";
 import { formatBuzz } from "@/lib/contract/krea/pricing";
 import { useSessionSpend } from "@/lib/client/builder/use-session-spend";
+import { useFollowSessionGrids } from "@/lib/client/grid/session-grids";
 
-/** Buzz actually charged for this tab's generations (from their transactions). */
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Buzz actually charged for this tab's generations and grids (from their transactions). */
 export function SessionSpend({ engine }: { engine: EngineKind }) {
-  const { total, count } = useSessionSpend();
+  const { total, count, grids } = useSessionSpend();
+  useFollowSessionGrids(grids);
+  const what = [
+    plural(count, "generation", "generations"),
+    ...(grids.length > 0 ? [plural(grids.length, "grid", "grids")] : []),
+  ].join(" and ");
   const note =
     engine === "local"
       ? "Local engine: no real Buzz is spent."
-      : `Charged by Civitai for ${count} ${count === 1 ? "generation" : "generations"} from this tab.`;
+      : `Charged by Civitai for ${what} from this tab.`;
   return (
     <p
       className="flex shrink-0 items-center gap-1 text-xs text-muted"

@@ -1,6 +1,7 @@
 "use client";
 // One set on the Style sets page: name (rename in place), note, its references
-// with their strengths, when it changed, and what can be done with it.
+// with their strengths (edited in place: strength, order, remove), when it
+// changed, and what can be done with it.
 import { Button, buttonClass } from "@/components/ui/button";
 import {
   Copy,
@@ -8,6 +9,7 @@ import {
   History,
   Images,
   Pencil,
+  SlidersHorizontal,
   Trash2,
   TriangleAlert,
   Wand2,
@@ -24,14 +26,16 @@ import { lostIndices, lostSummary } from "@/lib/contract/style-sets/health";
 import { STYLE_SET_NAME_MAX, STYLE_SET_NOTE_MAX } from "@/lib/contract/style-sets/limits";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { InlineEdit } from "./inline-edit";
+import { ReferenceEditor } from "./reference-editor";
 import { StatusBadge } from "./status-badge";
 
 export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () => void }) {
   const changes = useStyleSetChanges();
   const all = useStyleSets().data;
   const now = useNow(30_000);
-  const [editing, setEditing] = useState<"name" | "note" | null>(null);
+  const [editing, setEditing] = useState<"name" | "note" | "references" | null>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
+  const referencesButton = useRef<HTMLButtonElement>(null);
   const noteButton = useRef<HTMLButtonElement>(null);
   const refs = set.references;
   const health = useStyleSetHealth(set);
@@ -120,7 +124,15 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
         </a>
       </div>
 
-      {refs.length ? (
+      {editing === "references" ? (
+        <ReferenceEditor
+          set={set}
+          onDone={() => {
+            setEditing(null);
+            requestAnimationFrame(() => referencesButton.current?.focus());
+          }}
+        />
+      ) : refs.length ? (
         <ol aria-label={`References of “${set.name}”`} className="flex flex-wrap gap-2">
           {refs.map((ref, i) => {
             const direction = strengthDirection(ref.strength);
@@ -165,6 +177,19 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
       ) : (
         <p className="text-xs text-muted">No references in this set.</p>
       )}
+      {editing !== "references" && refs.length ? (
+        <Button
+          variant="ghost"
+          size="sm"
+          ref={referencesButton}
+          onClick={() => setEditing("references")}
+          aria-label={`Edit references of “${set.name}”`}
+          className="self-start px-2"
+        >
+          <SlidersHorizontal aria-hidden="true" className="size-3.5" />
+          Edit references
+        </Button>
+      ) : null}
       {lostText ? (
         <p className="flex gap-1.5 rounded-md border border-danger/40 bg-subtle px-2 py-1.5 text-xs">
           <TriangleAlert aria-hidden="true" className="mt-px size-3.5 shrink-0 text-danger" />

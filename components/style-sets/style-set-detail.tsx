@@ -1,6 +1,7 @@
 "use client";
 // One set at its stable link (/style-sets/{id}, /style-sets/{id}@{version}):
-// status and who set it, the history, compare any two versions, restore.
+// status and who set it, proof settings and proofs, the history, compare any
+// two versions, restore.
 import { ArrowLeft, Wand2 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
@@ -16,6 +17,7 @@ import type { StyleSetStatus } from "@/lib/contract/style-sets/history";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { AuthorField } from "./author-field";
 import { Button } from "@/components/ui/button";
+import { ProofPanel } from "./proof-panel";
 import { ProofSettingsForm } from "./proof-settings-form";
 import { SetHistory } from "./set-history";
 import { StatusBadge } from "./status-badge";
@@ -137,6 +139,15 @@ export function StyleSetDetail({
 
       {/* Keyed by version: a restore or someone else's edit shows that version's settings. */}
       <ProofSettingsForm key={set.version} set={set} changes={changes} />
+
+      <ProofPanel
+        set={set}
+        versions={versions}
+        statusEvents={history.data?.statusEvents ?? []}
+        version={focus ?? set.version}
+        busy={busy}
+        onApprove={() => status("approved")}
+      />
 
       {compare ? (
         <VersionCompare

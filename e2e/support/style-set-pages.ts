@@ -79,4 +79,14 @@ export class StyleSetPages {
     await form.getByRole("combobox", { name: "Proof tier" }).selectOption({ label: tier });
     await form.getByRole("textbox", { name: "Proof seed" }).fill(seed);
   }
+
+  /** the version's proofs: Proof this version, progress, the comparison, Approve */
+  proofs() {
+    return this.page.getByRole("region", { name: /^Proofs of version \d+$/ });
+  }
+
+  /** Opens the cost confirmation of a proof run (nothing is sent yet). */
+  async proofThisVersion(): Promise<void> {
+    await this.proofs().getByRole("button", { name: "Proof this version" }).click();
+  }
 }

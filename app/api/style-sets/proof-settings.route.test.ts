@@ -126,6 +126,16 @@ describe("style set proofs", () => {
     expect((await list(set.id, "1")).items).toEqual([]);
   });
 
+  it("lists a render recorded twice (a retried record) once; a new run of the prompt is kept", async () => {
+    const set = await create();
+    await patch(set.id, { proof, version: 1 });
+    const run = { proofs: [{ promptIndex: 0, workflowId: "wf_a" }], author: "Ana" };
+    expect((await record(set.id, "2", run)).status).toBe(201);
+    expect((await record(set.id, "2", run)).status).toBe(201);
+    await record(set.id, "2", { proofs: [{ promptIndex: 0, workflowId: "wf_b" }] });
+    expect((await list(set.id, "2")).items.map((p) => p.workflowId)).toEqual(["wf_a", "wf_b"]);
+  });
+
   it("refuses a version that does not exist, a prompt the version lacks and a bad body", async () => {
     const set = await create();
     await patch(set.id, { proof, version: 1 });

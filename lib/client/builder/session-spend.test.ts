@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Generation } from "@/lib/contract/generations/types";
 import { memoryStore } from "@/lib/client/platform/session-store";
-import { mergeCharges, readSpend, recordSubmitted, totalSpend } from "./session-spend";
+import {
+  mergeCharges,
+  mergePlanCharges,
+  readSpend,
+  recordGridStarted,
+  recordSubmitted,
+  totalSpend,
+} from "./session-spend";
 
 const gen = (id: string, chargedBuzz: number | null): Generation => ({
   id,
@@ -31,7 +38,7 @@ describe("session spend", () => {
     recordSubmitted(store, gen("a", 78));
     recordSubmitted(store, gen("b", null));
     const record = mergeCharges(readSpend(store), [gen("b", 91), gen("other", 500)]);
-    expect(totalSpend(record)).toEqual({ total: 169, count: 2 });
+    expect(totalSpend(record)).toEqual({ total: 169, count: 2, grids: [] });
   });
 
   it("follows refunds down and returns the same record when nothing changed", () => {
@@ -48,6 +55,23 @@ describe("session spend", () => {
     expect(readSpend(store)).toEqual({ a: 39 });
     store.setItem("krea-studio:session-spend", JSON.stringify({ a: "x", b: 2 }));
     expect(readSpend(store)).toEqual({ a: null, b: 2 });
-    expect(totalSpend({})).toEqual({ total: 0, count: 0 });
+    expect(totalSpend({})).toEqual({ total: 0, count: 0, grids: [] });
+  });
+
+  it("counts a grid started from this tab by what its plan reports spent, refunds included", () => {
+    const store = memoryStore();
+    recordSubmitted(store, gen("a", 78));
+    recordGridStarted(store, "g_1");
+    let record = readSpend(store);
+    expect(totalSpend(record)).toEqual({ total: 78, count: 1, grids: ["g_1"] });
+    record = mergePlanCharges(record, [
+      { id: "g_1", spent: 468 },
+      { id: "g_other", spent: 1000 },
+    ]);
+    expect(totalSpend(record)).toEqual({ total: 546, count: 1, grids: ["g_1"] });
+    // Canceled: the orchestrator refunds, the plan reports less.
+    record = mergePlanCharges(record, [{ id: "g_1", spent: 117 }]);
+    expect(totalSpend(record).total).toBe(195);
+    expect(mergePlanCharges(record, [{ id: "g_1", spent: 117 }])).toBe(record);
   });
 });

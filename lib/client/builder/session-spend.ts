@@ -11,8 +11,14 @@ import {
 
 export const SESSION_SPEND_KEY = "krea-studio:session-spend";
 
-/** Generation id → Buzz charged so far (null until its transactions show). */
+/**
+ * Generation id → Buzz charged so far (null until its transactions show). A
+ * grid started from this tab is one entry, "grid:<plan id>", with the Buzz its
+ * plan reports spent: the server sends its cells, so their ids are not known here.
+ */
 export type SpendRecord = Record<string, number | null>;
+
+const GRID = "grid:";
 
 export function readSpend(store: KeyValueStore | null): SpendRecord {
   const raw = readJsonItem(store, SESSION_SPEND_KEY);
@@ -31,32 +37,80 @@ export function recordSubmitted(store: KeyValueStore | null, generation: Generat
   return record;
 }
 
-/** The record with the latest charges from the cache; the same object when nothing changed. */
-export function mergeCharges(record: SpendRecord, generations: Generation[]): SpendRecord {
+export function recordGridStarted(store: KeyValueStore | null, planId: string): SpendRecord {
+  const record = readSpend(store);
+  record[GRID + planId] ??= null;
+  writeJsonItem(store, SESSION_SPEND_KEY, record);
+  return record;
+}
+
+/** The ids of the grid plans started from this tab. */
+export function gridsOf(record: SpendRecord): string[] {
+  return Object.keys(record)
+    .filter((k) => k.startsWith(GRID))
+    .map((k) => k.slice(GRID.length));
+}
+
+function mergeInto(record: SpendRecord, charges: Iterable<[string, number | null]>): SpendRecord {
   let next: SpendRecord | undefined;
-  for (const g of generations) {
-    if (!(g.id in record) || g.chargedBuzz === null || record[g.id] === g.chargedBuzz) continue;
+  for (const [key, charged] of charges) {
+    if (!(key in record) || charged === null || record[key] === charged) continue;
     next ??= { ...record };
-    next[g.id] = g.chargedBuzz;
+    next[key] = charged;
   }
   return next ?? record;
+}
+
+/** The record with the latest charges from the cache; the same object when nothing changed. */
+export function mergeCharges(record: SpendRecord, generations: Generation[]): SpendRecord {
+  return mergeInto(
+    record,
+    generations.map((g) => [g.id, g.chargedBuzz]),
+  );
+}
+
+/** The record with what each grid plan of this tab reports spent; the same object when nothing changed. */
+export function mergePlanCharges(
+  record: SpendRecord,
+  plans: readonly { id: string; spent: number }[],
+): SpendRecord {
+  return mergeInto(
+    record,
+    plans.map((p) => [GRID + p.id, p.spent]),
+  );
 }
 
 export interface SpendTotal {
   /** whole Buzz charged so far */
   total: number;
-  /** generations submitted from this tab */
+  /** generations submitted from this tab, grids not included */
   count: number;
+  /** grid plans started from this tab */
+  grids: string[];
 }
 
 export function totalSpend(record: SpendRecord): SpendTotal {
+  const grids = gridsOf(record);
   const values = Object.values(record);
   return {
     total: values.reduce<number>((sum, v) => sum + (v ?? 0), 0),
-    count: values.length,
+    count: values.length - grids.length,
+    grids,
   };
 }
 
 export function writeSpend(store: KeyValueStore | null, record: SpendRecord): void {
   writeJsonItem(store, SESSION_SPEND_KEY, record);
+}
+
+/** Stores what the grid plans of this tab report spent; true when that changed the record. */
+export function recordPlanCharges(
+  store: KeyValueStore | null,
+  plans: readonly { id: string; spent: number }[],
+): boolean {
+  const record = readSpend(store);
+  const merged = mergePlanCharges(record, plans);
+  if (merged === record) return false;
+  writeSpend(store, merged);
+  return true;
 }

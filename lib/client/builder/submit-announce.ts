@@ -28,7 +28,8 @@ export function announce(generation: Generation, resumed: boolean): void {
       },
     );
   } else {
-    toast.success(`${prefix}Generating ${images(n)} · ${buzz}`);
+    // Its id lets the watch close it when the generation ends (the card says the rest).
+    toast.success(`${prefix}Generating ${images(n)} · ${buzz}`, { id: generation.id });
   }
 }
 

@@ -17,7 +17,14 @@ import { newLinkId, type LineageKind, type SubmitContext } from "@/lib/contract/
 import type { Generation } from "@/lib/contract/generations/types";
 
 export type PlanKind =
-  "generate" | "compare" | "creativity-sweep" | "strength-sweep" | "tier" | "remix" | "rerun";
+  | "generate"
+  | "compare"
+  | "creativity-sweep"
+  | "strength-sweep"
+  | "tier"
+  | "remix"
+  | "rerun"
+  | "proof";
 
 export interface PlannedSubmit {
   input: KreaInput & { seed: number };

@@ -38,12 +38,15 @@ export interface SubmitGeneration {
 
 const IGNORE_FIELD_ERRORS = () => undefined;
 
-/** Submits from outside the builder (a card's Rerun, Try on large): no form to put field errors on. */
-export function useSubmitPlan(): (plan: SubmitPlan) => Promise<(Generation | null)[]> {
+/** Submits from outside the builder (a card's Rerun, Try on large, a set's proofs): no form to put field errors on. */
+export function useSubmitPlan(): (
+  plan: SubmitPlan,
+  options?: SubmitClickOptions,
+) => Promise<(Generation | null)[]> {
   const queryClient = useQueryClient();
   return useMemo(() => {
     const ctx: SendContext = { queryClient, onFieldErrors: IGNORE_FIELD_ERRORS };
-    return (plan: SubmitPlan) => sendPlan(ctx, plan);
+    return (plan: SubmitPlan, options?: SubmitClickOptions) => sendPlan(ctx, plan, options);
   }, [queryClient]);
 }
 

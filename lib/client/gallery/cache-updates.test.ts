@@ -1,7 +1,21 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import { GENERATIONS_KEY, flattenGenerations, type GenerationsData } from "./cache";
-import { applyRefreshedUrls, keepNewerThanPage, mergeGenerations } from "./cache-updates";
+import { holdArrival } from "./arrivals";
+import {
+  GENERATIONS_KEY,
+  flattenGenerations,
+  generationsKey,
+  upsertGeneration,
+  type GenerationsData,
+} from "./cache";
+import {
+  applyRefreshedUrls,
+  firstPageOf,
+  keepNewerThanPage,
+  mergeGenerations,
+} from "./cache-updates";
+import { NO_FILTERS } from "@/lib/contract/generations/filters";
+import type { Generation } from "@/lib/contract/generations/types";
 import { makeGeneration, makeImage, makeRunning } from "@/lib/contract/generations/fixtures";
 import { imageSource } from "@/lib/contract/generations/image-url";
 
@@ -94,5 +108,62 @@ describe("keepNewerThanPage", () => {
     };
     const page = keepNewerThanPage({ items: [listed], next: null }, cached);
     expect(page.items.map((g) => g.id)).toEqual(["s", "l"]);
+  });
+});
+
+describe("a generation that arrives while the view's first page is loading", () => {
+  // The view exists but has no data yet; the list it asked for was read before
+  // the submit. Before arrivals.ts the submit's answer had nowhere to go and the
+  // card never appeared (and nothing watched it).
+  async function loadWith(arrive: (qc: QueryClient) => void, listed: Generation[]) {
+    const qc = new QueryClient();
+    const key = generationsKey(NO_FILTERS);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const loading = qc.fetchInfiniteQuery({
+      queryKey: key,
+      initialPageParam: null as string | null,
+      queryFn: async () => {
+        await gate;
+        return firstPageOf(qc, key, { items: listed, next: null });
+      },
+    });
+    arrive(qc);
+    release();
+    await loading;
+    return flattenGenerations(qc.getQueryData<GenerationsData>(key)).map((g) => [g.id, g.status]);
+  }
+  const older = makeGeneration({ id: "old", createdAt: "2026-01-01T00:00:00Z" });
+
+  it("a submit's answer goes on top of the page that predates it", async () => {
+    const submitted = makeRunning({ id: "new", createdAt: "2026-01-02T00:00:00Z" });
+    const ids = await loadWith((qc) => upsertGeneration(qc, submitted), [older]);
+    expect(ids).toEqual([
+      ["new", submitted.status],
+      ["old", older.status],
+    ]);
+  });
+
+  it("a watch update that finished it meanwhile wins over the submit's running copy", async () => {
+    const running = makeRunning({ id: "new", createdAt: "2026-01-02T00:00:00Z" });
+    const done = makeGeneration({ id: "new", createdAt: "2026-01-02T00:00:00Z" });
+    const ids = await loadWith((qc) => {
+      upsertGeneration(qc, running);
+      mergeGenerations(qc, [done]);
+      upsertGeneration(qc, running);
+    }, [older]);
+    expect(ids).toEqual([
+      ["new", done.status],
+      ["old", older.status],
+    ]);
+  });
+
+  it("is taken once: a later reload of the page does not bring it back", async () => {
+    const qc = new QueryClient();
+    const submitted = makeRunning({ id: "new", createdAt: "2026-01-02T00:00:00Z" });
+    holdArrival(qc, submitted);
+    const key = generationsKey(NO_FILTERS);
+    expect(firstPageOf(qc, key, { items: [older], next: null }).items).toHaveLength(2);
+    expect(firstPageOf(qc, key, { items: [older], next: null }).items).toHaveLength(1);
   });
 });

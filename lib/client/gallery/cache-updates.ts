@@ -3,21 +3,24 @@
 // URLs, and a fresh first page that keeps what a submit inserted while it was
 // loading. Pages without a change keep their identity, so only the cards that
 // changed render.
-import type { QueryClient } from "@tanstack/react-query";
+import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import {
   belongsIn,
   GENERATIONS_KEY,
+  holdForLoadingViews,
   newestFirst,
   updateHistories,
   upsertGeneration,
   type GenerationsData,
 } from "./cache";
 import type { Generation, GenerationImage, GenerationPage } from "@/lib/contract/generations/types";
+import { heldArrivals } from "./arrivals";
 import { shouldReplace } from "./watch-plan";
 
 /** Applies several generations at once; a final one is never replaced by an older, unfinished answer. */
 export function mergeGenerations(queryClient: QueryClient, incoming: readonly Generation[]): void {
   if (incoming.length === 0) return;
+  holdForLoadingViews(queryClient, incoming);
   if (queryClient.getQueryCache().findAll({ queryKey: GENERATIONS_KEY }).length === 0) {
     for (const g of incoming) upsertGeneration(queryClient, g);
     return;
@@ -92,18 +95,32 @@ export function applyRefreshedUrls(queryClient: QueryClient, fresh: RefreshedIma
 }
 
 /**
- * A freshly fetched first page, plus any cached generation newer than all of it:
- * one a submit inserted after the server had already answered the list.
+ * A freshly fetched first page, plus any generation newer than all of it that
+ * the server's answer predates: one a submit inserted into the cached page, or
+ * one that arrived while the view had no page yet (arrivals.ts).
  */
 export function keepNewerThanPage(
   fetched: GenerationPage,
   cached: GenerationsData | undefined,
+  arrived: readonly Generation[] = [],
 ): GenerationPage {
-  const first = cached?.pages[0];
-  if (!first) return fetched;
   const newest = fetched.items[0]?.createdAt ?? "";
   const known = new Set(fetched.items.map((g) => g.id));
-  const missing = first.items.filter((g) => !known.has(g.id) && g.createdAt > newest);
-  if (missing.length === 0) return fetched;
-  return { ...fetched, items: [...missing, ...fetched.items].sort(newestFirst) };
+  const missing = new Map<string, Generation>();
+  for (const g of [...(cached?.pages[0]?.items ?? []), ...arrived]) {
+    if (known.has(g.id) || g.createdAt <= newest) continue;
+    if (shouldReplace(missing.get(g.id), g)) missing.set(g.id, g);
+  }
+  if (missing.size === 0) return fetched;
+  return { ...fetched, items: [...missing.values(), ...fetched.items].sort(newestFirst) };
+}
+
+/** A view's freshly fetched first page with what arrived for it while it loaded. */
+export function firstPageOf(
+  queryClient: QueryClient,
+  key: QueryKey,
+  fetched: GenerationPage,
+): GenerationPage {
+  const arrived = heldArrivals(queryClient, (g) => belongsIn(key, g));
+  return keepNewerThanPage(fetched, queryClient.getQueryData<GenerationsData>(key), arrived);
 }

@@ -13,6 +13,7 @@ import {
   type GalleryFilters,
 } from "@/lib/contract/generations/filters";
 import type { Generation, GenerationPage } from "@/lib/contract/generations/types";
+import { holdArrival } from "./arrivals";
 
 export const GENERATIONS_KEY = ["generations"] as const;
 export type GenerationsData = InfiniteData<GenerationPage, string | null>;
@@ -48,8 +49,21 @@ export function updateHistories(
 export const newestFirst = (a: Generation, b: Generation) =>
   b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
 
+/** Keeps generations for any view whose first page is still loading (arrivals.ts). */
+export function holdForLoadingViews(
+  queryClient: QueryClient,
+  generations: readonly Generation[],
+): void {
+  const loading = queryClient
+    .getQueryCache()
+    .findAll({ queryKey: GENERATIONS_KEY })
+    .some((q) => q.state.data === undefined);
+  if (loading) for (const g of generations) holdArrival(queryClient, g);
+}
+
 /** Inserts or replaces a generation wherever it is in every cached view it belongs to. */
 export function upsertGeneration(queryClient: QueryClient, generation: Generation): void {
+  holdForLoadingViews(queryClient, [generation]);
   if (queryClient.getQueryCache().findAll({ queryKey: GENERATIONS_KEY }).length === 0) {
     // Nothing loaded yet (a submit before the first page): start the unfiltered view.
     queryClient.setQueryData<GenerationsData>(GENERATIONS_KEY, {

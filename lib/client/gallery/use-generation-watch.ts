@@ -10,6 +10,7 @@
 import { skipToken, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import { mergeGenerations } from "@/lib/client/gallery/cache-updates";
+import { toast } from "@/lib/client/platform/toast";
 import { imageSource } from "@/lib/contract/generations/image-url";
 import type { Generation } from "@/lib/contract/generations/types";
 import { backoffDelay, lostReason, selectWatchIds } from "@/lib/client/gallery/watch-plan";
@@ -82,6 +83,8 @@ export async function watchOnce(
   }
   warmPreviews(result.items);
   mergeGenerations(queryClient, result.items);
+  // "Generating …" is stale once its generation has ended: the card shows how.
+  for (const g of result.items) if (g.final) toast.dismiss(g.id);
   const lost: Record<string, string> = {};
   let interrupted: string | null = null;
   for (const [id, error] of Object.entries(result.errors)) {

@@ -15,7 +15,7 @@ import {
   generationsKey,
   type GenerationsData,
 } from "@/lib/client/gallery/cache";
-import { keepNewerThanPage } from "@/lib/client/gallery/cache-updates";
+import { firstPageOf } from "@/lib/client/gallery/cache-updates";
 import { historyQuery, type GalleryFilters } from "@/lib/contract/generations/filters";
 import { nextPageParam } from "@/lib/client/gallery/next-page";
 import type { GenerationPage } from "@/lib/contract/generations/types";
@@ -50,7 +50,7 @@ export function useHistory(filters: GalleryFilters) {
         const page = await apiFetch<GenerationPage>(`/api/workflows?${params}`, { signal });
         if (pageParam !== null) return page;
         // A generation submitted while this page was loading is newer than anything in it.
-        return keepNewerThanPage(page, queryClient.getQueryData<GenerationsData>(key));
+        return firstPageOf(queryClient, key, page);
       },
       staleTime: Infinity,
       refetchOnReconnect: false,

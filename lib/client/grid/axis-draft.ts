@@ -155,3 +155,14 @@ export function draftToAxis(draft: AxisDraft): AxisResult {
     }
   }
 }
+
+// The axes last set up in this tab. Closing the dialog (Esc, a click outside,
+// starting the grid) keeps them for its next opening, as a designer who closed
+// it to fix the prompt expects; a reload starts over.
+let remembered: readonly AxisDraft[] | null = null;
+
+export const rememberedDrafts = (): readonly AxisDraft[] | null => remembered;
+
+export function rememberDrafts(drafts: readonly AxisDraft[]): void {
+  remembered = drafts;
+}

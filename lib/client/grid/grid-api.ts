@@ -33,13 +33,22 @@ export function startGrid(spec: GridSpec, expectedTotal: number, key: string): P
 
 export const planKey = (id: string) => ["plan", id] as const;
 
+export const fetchPlan = (id: string, signal?: AbortSignal) =>
+  apiFetch<PlanView>(`/api/plans/${encodeURIComponent(id)}`, { signal });
+
+/** Whether a plan can still change: running, or canceled with cells not yet final. */
+export const planUnsettled = (plan: PlanView) =>
+  plan.state === "running" || plan.done < plan.cells.length;
+
 export function usePlan(id: string, initial?: PlanView) {
   return useQuery({
     queryKey: planKey(id),
-    queryFn: ({ signal }) => apiFetch<PlanView>(`/api/plans/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => fetchPlan(id, signal),
     initialData: initial,
-    // One request for the whole grid, and none once it is over.
-    refetchInterval: (q) => (q.state.data?.state === "running" ? FOLLOW_MS : false),
+    // One request for the whole grid, and none once it is over. A canceled grid
+    // is followed until its sent cells are final: the orchestrator cancels them
+    // and refunds their Buzz after the cancel itself has answered.
+    refetchInterval: (q) => (q.state.data && planUnsettled(q.state.data) ? FOLLOW_MS : false),
     retry: 3,
   });
 }

@@ -43,5 +43,9 @@ export const toast = Object.assign(
     error: (message: Message, data?: ExternalToast) => run((t) => t.error(message, data)),
     warning: (message: Message, data?: ExternalToast) => run((t) => t.warning(message, data)),
     info: (message: Message, data?: ExternalToast) => run((t) => t.info(message, data)),
+    /** Closes a toast shown with this id; before sonner has loaded there is none to close. */
+    dismiss: (id: string) => {
+      real?.dismiss(id);
+    },
   },
 );

@@ -2,7 +2,8 @@
 // before someone approves it, and the tier and seed they all use, so two
 // versions' proofs differ only by the set's references.
 import * as z from "zod/mini";
-import { KREA_SIZES, PROMPT_MAX, SEED_MAX } from "@/lib/contract/krea/options";
+import { KREA_DEFAULTS, KREA_SIZES, PROMPT_MAX, SEED_MAX } from "@/lib/contract/krea/options";
+import type { KreaInput } from "@/lib/contract/krea/schema";
 
 export const PROOF_PROMPTS_MAX = 6;
 
@@ -85,3 +86,86 @@ export const proofRecordSchema = z.strictObject({
   ),
 });
 export type ProofRecord = z.infer<typeof proofRecordSchema>;
+
+/** The Krea inputs a proof run sends: one per test prompt, the version's references, its tier and seed. */
+export function proofInputs(
+  references: readonly { imageUrl: string; strength: number }[],
+  settings: ProofSettings,
+): (KreaInput & { seed: number })[] {
+  // Only what Krea reads: a set's labels and blob bookkeeping stay in the set.
+  const refs = references.map(({ imageUrl, strength }) => ({ imageUrl, strength }));
+  return settings.prompts.map((prompt) => ({
+    prompt,
+    size: settings.tier,
+    aspectRatio: KREA_DEFAULTS.aspectRatio,
+    creativity: KREA_DEFAULTS.creativity,
+    quantity: 1,
+    seed: settings.seed,
+    imageStyleReferences: refs,
+  }));
+}
+
+/** Per test prompt, the newest proof (a proof run again replaces the older one on screen). */
+export function latestProofs(proofs: readonly StyleSetProof[]): Map<number, StyleSetProof> {
+  const latest = new Map<number, StyleSetProof>();
+  // Oldest first from the store: a later one of the same prompt wins.
+  for (const p of proofs) latest.set(p.promptIndex, p);
+  return latest;
+}
+
+/** One row of "this version beside the last approved one", by prompt index. */
+export interface ProofPair {
+  promptIndex: number;
+  /** this version's test prompt (or, past its list, the approved one's) */
+  prompt: string;
+  mine: StyleSetProof | null;
+  approved: StyleSetProof | null;
+  /** the approved version rendered a different text at this index */
+  approvedPromptDiffers: boolean;
+}
+
+/**
+ * This version's proofs beside the last approved version's, one row per test
+ * prompt index either of them has. `approved` is null when no version was ever
+ * approved (or it is this one): then every row stands alone.
+ */
+export function pairProofs(
+  prompts: readonly string[],
+  mine: readonly StyleSetProof[],
+  approved: readonly StyleSetProof[] | null,
+): ProofPair[] {
+  const ours = latestProofs(mine);
+  const theirs = latestProofs(approved ?? []);
+  const count = Math.max(prompts.length, ...[...ours.keys()].map((i) => i + 1));
+  const rows: ProofPair[] = [];
+  for (let i = 0; i < count; i++) {
+    const m = ours.get(i) ?? null;
+    const a = theirs.get(i) ?? null;
+    const prompt = prompts[i] ?? m?.prompt ?? a?.prompt ?? "";
+    rows.push({
+      promptIndex: i,
+      prompt,
+      mine: m,
+      approved: a,
+      approvedPromptDiffers: a !== null && a.prompt !== prompt,
+    });
+  }
+  return rows;
+}
+
+/**
+ * The version whose proofs a version's are compared with: the set's approved
+ * one, or, when that is this very version (it was approved from its proofs),
+ * the one approved before it. Null when no other version was ever approved.
+ */
+export function comparedVersion(
+  version: number,
+  approvedVersion: number | null,
+  events: readonly { status: string; version: number; at: string }[],
+): number | null {
+  if (approvedVersion !== null && approvedVersion !== version) return approvedVersion;
+  const earlier = events
+    .filter((e) => e.status === "approved" && e.version !== version)
+    .sort((a, b) => a.at.localeCompare(b.at));
+  return earlier[earlier.length - 1]?.version ?? null;
+}

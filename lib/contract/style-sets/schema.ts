@@ -143,6 +143,7 @@ const exportedVersionSchema = z.object({
   author: z._default(z.string().check(z.trim(), z.minLength(1), z.maxLength(60)), "Someone"),
   createdAt: isoDate,
   restoredFrom: z.optional(z.nullable(versionSchema)),
+  proof: z.optional(z.nullable(proofSettingsSchema)),
 });
 const exportedStatusSchema = z.object({
   status: z.enum(STYLE_SET_STATUSES),
@@ -158,6 +159,7 @@ const exportedSetSchema = z.object({
   name,
   note: z._default(note, ""),
   references: exportedReferences,
+  proof: z.optional(z.nullable(proofSettingsSchema)),
   status: z.optional(z.enum(STYLE_SET_STATUSES, "status must be one of draft, approved, retired")),
   approvedVersion: z.optional(z.nullable(versionSchema)),
   /** oldest first; the last one is the set's content */

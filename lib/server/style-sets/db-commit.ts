@@ -102,6 +102,14 @@ export async function commitVersion(
         .then("draft" as const)
         .else(eb.ref("status"))
         .end(),
+      // The draft is the editor's doing: the set says so, as its history does.
+      status_by: eb
+        .case()
+        .when("status", "=", "approved")
+        .then(change.author)
+        .else(eb.ref("status_by"))
+        .end(),
+      status_at: eb.case().when("status", "=", "approved").then(at).else(eb.ref("status_at")).end(),
     }))
     .where("id", "=", current.id)
     .where("version", "=", current.version)

@@ -215,3 +215,55 @@ describe("export and import with history", () => {
     }
   });
 });
+
+describe("proof settings in export and import", () => {
+  it("round-trip per version, onto a new studio and appended onto an existing set", async () => {
+    const proof = { prompts: ["a red door"], tier: "large" as const, seed: 7 };
+    const later = { ...proof, prompts: ["a red door", "a harbour"] };
+    const source = openStore();
+    const set = await source.create({ name: "Noir", note: "", references: [a], author: "Ana" });
+    await source.update(set.id, { proof, author: "Ana" }, 1);
+    await source.update(set.id, { note: "wet", author: "Ben" }, 2);
+    const file = JSON.parse(JSON.stringify(await source.exportSets([set.id])));
+
+    const otherDir = mkdtempSync(path.join(tmpdir(), "krea-style-set-history-other-"));
+    const otherPlace = await freshDbPlace(otherDir);
+    places.push(otherPlace);
+    const other = openStore(otherPlace);
+    try {
+      const [copy] = await other.importSets(file);
+      expect(copy!.proof).toEqual(proof);
+      const { items } = await other.versions(copy!.id);
+      expect(items.map((v) => [v.version, v.proof])).toEqual([
+        [3, proof],
+        [2, proof],
+        [1, null],
+      ]);
+      // A proof change made there comes back as a version of its own, nothing else.
+      await other.update(copy!.id, { proof: later, author: "Eve" }, 3);
+      const back = JSON.parse(JSON.stringify(await other.exportSets([copy!.id])));
+      const [appended] = await source.importSets(back, { existing: "append" });
+      expect(appended).toMatchObject({ version: 4, proof: later });
+      expect((await source.versions(set.id)).items.map((v) => v.version)).toEqual([4, 3, 2, 1]);
+    } finally {
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("an edit that makes an approved set a draft", () => {
+  it("is signed by the editor on the set as in its history", async () => {
+    let clock = Date.parse("2026-03-01T10:00:00Z");
+    const store = new DbStyleSetStore(openStudioDb(place.target), {
+      now: () => (clock += 1000),
+    });
+    open.push(store);
+    const set = await store.create({ name: "Noir", note: "", references: [a], author: "Ana" });
+    await store.setStatus(set.id, "approved", 1, "Dee");
+    const edited = await store.update(set.id, { note: "wet", author: "Ben" }, 1);
+    const { statusEvents } = await store.versions(set.id);
+    expect(statusEvents.at(-1)).toMatchObject({ status: "draft", author: "Ben" });
+    expect(edited).toMatchObject({ status: "draft", statusBy: "Ben" });
+    expect(edited.statusAt).toBe(statusEvents.at(-1)!.at);
+  });
+});

@@ -46,6 +46,10 @@ export function proofRows(
   });
 }
 
+/**
+ * Appends proofs; one already recorded (same version, prompt and workflow) is
+ * skipped, so a record sent twice (a retried request) lists each render once.
+ */
 export async function appendProofs(
   db: Db,
   proofs: Omit<StyleSetProof, "at">[],
@@ -53,6 +57,15 @@ export async function appendProofs(
 ): Promise<void> {
   // One row at a time keeps seq in the order given.
   for (const p of proofs) {
+    const known = await db
+      .selectFrom("style_set_proofs")
+      .select("set_id")
+      .where("set_id", "=", p.setId)
+      .where("version", "=", p.version)
+      .where("prompt_index", "=", p.promptIndex)
+      .where("workflow_id", "=", p.workflowId)
+      .executeTakeFirst();
+    if (known) continue;
     await db
       .insertInto("style_set_proofs")
       .values({

@@ -18,14 +18,17 @@ import { uniqueName } from "./transfer";
 import { appendStatusEvent, appendVersion, readStatusEvents, readVersions } from "./db-history";
 
 // Export and import with history (format version 2). An imported set gets a
-// new id and its versions 1..n with their authors and times; its status and
-// status changes come along. Importing onto a set this studio already has can
-// instead append the file's versions it lacks to that set's history.
+// new id and its versions 1..n with their authors, times and proof settings;
+// its status and status changes come along (proof renders do not: their
+// workflows live on the exporting studio's orchestrator account). Importing
+// onto a set this studio already has can instead append the file's versions it
+// lacks to that set's history.
 
 const contentOf = (v: VersionContent): VersionContent => ({
   name: v.name,
   note: v.note,
   references: v.references,
+  proof: v.proof ?? null,
 });
 
 export interface ImportedVersion extends VersionContent {
@@ -90,7 +93,7 @@ export async function insertImported(
       name,
       note: last.note,
       refs: JSON.stringify(last.references),
-      proof: null,
+      proof: last.proof ? JSON.stringify(last.proof) : null,
       version,
       created_at: first.at,
       updated_at: last.at,
