@@ -8,6 +8,12 @@ export async function register() {
   // every upload is new bytes. It only held memory (bench/RESULTS.md, figure 8).
   const { default: sharp } = await import("sharp");
   sharp.cache(false);
+  // The studio's database opens (and migrates) at start-up rather than on the
+  // first request. A failure is logged, not fatal: the next request tries again,
+  // and /api/health says so meanwhile.
+  void import("./lib/server/db/studio-db")
+    .then((m) => m.getStudioDb())
+    .catch((error: unknown) => console.error("[studio] opening the database failed", error));
   // Once the server listens (the embedded engine is one of its routes), unfinished grids go on.
   setTimeout(() => {
     void import("./lib/server/plans/resume")

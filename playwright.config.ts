@@ -77,6 +77,10 @@ export default defineConfig({
       // anonymous client; security.spec.ts checks the limits on its own server.
       STUDIO_RATE_LIMIT: "off",
       STUDIO_ACCESS_KEY: "",
+      // The main server is one instance on SQLite and memory, even where the shell
+      // names shared services; e2e/two-instances.spec.ts starts its own pair on them.
+      DATABASE_URL: "",
+      REDIS_URL: "",
       // No internet here: the engine judges pasted reference links by DNS as FAL's
       // fetch would, so the public hosts the specs paste (and the recipe's
       // image.civitai.com) are named, with a stand-in public address: the engine

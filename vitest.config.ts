@@ -21,6 +21,8 @@ export default defineConfig({
     // Route tests send more submits a minute than a designer would; the limiter's
     // own tests (lib/server/http/rate-policy.test.ts) switch it back on.
     env: { STUDIO_RATE_LIMIT: "off" },
+    // With DATABASE_URL (npm run test:pg): a Postgres schema per test file.
+    setupFiles: ["lib/server/testing/db-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // Most engine tests wait on real timers rather than the CPU, so more

@@ -8,7 +8,11 @@
 //                 process, reading memory after each (as the bench's figure does)
 //   --env K=V     extra environment for the started studio (repeatable; experiments)
 //   --url http://127.0.0.1:3000  use a running studio (loopback only) instead of starting one
+//   --instances 2  also run the load against two studios sharing PostgreSQL, Redis
+//                 and one engine (DATABASE_URL, REDIS_URL on loopback), and print
+//                 both runs side by side with each process's memory (load-team.mjs)
 import { loadRun, mb, memoryUnderLoad } from "./figures/load.mjs";
+import { compareInstances, teamServices } from "./load-team.mjs";
 import { freshDir, startStudio } from "./lib/processes.mjs";
 
 const args = process.argv.slice(2);
@@ -33,7 +37,23 @@ function print(r) {
   console.log(`latency: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`);
 }
 
-if (given) {
+if (arg("instances", "1") === "2") {
+  const services = teamServices();
+  if (typeof services === "string") {
+    console.error(
+      `${services}; e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench REDIS_URL=redis://127.0.0.1:6379 npm run bench:load -- --instances 2`,
+    );
+    process.exit(2);
+  }
+  const port = Number(process.env.BENCH_PORT || 5480);
+  process.exitCode = await compareInstances({
+    port,
+    clients: CLIENTS,
+    seconds: SECONDS,
+    env: extraEnv,
+    services,
+  });
+} else if (given) {
   const host = new URL(given).hostname;
   if (!["127.0.0.1", "localhost", "[::1]", "::1"].includes(host)) {
     console.error(`bench:load only runs against loopback, not ${host}`);

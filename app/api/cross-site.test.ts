@@ -63,7 +63,7 @@ beforeAll(async () => {
   setId = (await getStyleSetStore().create({ name: "Keep me", note: "", references: [] })).id;
 });
 afterAll(async () => {
-  closeStyleSetStores();
+  await closeStyleSetStores();
   await env.close();
 });
 

@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import sharp from "sharp";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   ASPECT_RATIOS,
@@ -73,9 +74,12 @@ const MIN_REFUSED = 0.2;
 // --- the run ---------------------------------------------------------------
 
 let env: StudioApiEnv;
-let upstreamCalls = 0;
-/** statuses the orchestrator answered, in order */
-const upstreamStatuses: number[] = [];
+/**
+ * The orchestrator calls made on behalf of one request, followed through its
+ * async context: a grid's loop that an earlier request started keeps polling in
+ * the background (its own context) and is not this request's call.
+ */
+const requestCalls = new AsyncLocalStorage<{ calls: number; statuses: number[] }>();
 const realFetch = globalThis.fetch;
 let world: World;
 
@@ -83,16 +87,17 @@ type Answer = { status: number; text: string; type: string; calls: number; upstr
 
 /** Calls a handler, noting the orchestrator calls made while it ran. */
 async function call(handler: ExportedHandler, request: Request, params: unknown): Promise<Answer> {
-  const calls = upstreamCalls;
-  const answered = upstreamStatuses.length;
-  const response = await handler(request, { params: Promise.resolve(params) });
-  const text = await response.text();
+  const seen: { calls: number; statuses: number[] } = { calls: 0, statuses: [] };
+  const { response, text } = await requestCalls.run(seen, async () => {
+    const response = await handler(request, { params: Promise.resolve(params) });
+    return { response, text: await response.text() };
+  });
   return {
     status: response.status,
     text,
     type: response.headers.get("content-type") ?? "",
-    calls: upstreamCalls - calls,
-    upstream: upstreamStatuses.slice(answered),
+    calls: seen.calls,
+    upstream: seen.statuses,
   };
 }
 
@@ -196,9 +201,10 @@ beforeAll(async () => {
   vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     if (!url.startsWith(env.engine.url)) return realFetch(input, init);
-    upstreamCalls++;
+    const seen = requestCalls.getStore();
+    if (seen) seen.calls++;
     return realFetch(input, init).then((response) => {
-      upstreamStatuses.push(response.status);
+      seen?.statuses.push(response.status);
       return response;
     });
   });
@@ -206,7 +212,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   vi.restoreAllMocks();
-  closeStyleSetStores();
+  await closeStyleSetStores();
   await closeEngine();
   await env.close();
 });

@@ -7,8 +7,15 @@ import { percentile, sleep } from "../lib/stats.mjs";
 
 const POLL_MS = 500;
 
-/** One load run against `base`: what was served, errors and latencies. */
+/**
+ * One load run against `base`: what was served, errors and latencies. `base` may
+ * be a list of instances: each request then goes to the next one in turn, as a
+ * round-robin load balancer without sticky sessions sends them.
+ */
 export async function loadRun(base, { clients, seconds }) {
+  const bases = [base].flat();
+  let turn = 0;
+  const next = () => bases[turn++ % bases.length];
   const latencies = [];
   const errors = new Map();
   const counts = { served: 0, submitted: 0, finished: 0 };
@@ -37,15 +44,15 @@ export async function loadRun(base, { clients, seconds }) {
     // Each client is its own browser: its own rate-limit id.
     const headers = {
       "content-type": "application/json",
-      origin: base,
       cookie: `krea_client=bench${String(n).padStart(4, "0")}${randomUUID().slice(0, 12)}`,
     };
     for (let i = 0; Date.now() < deadline; i++) {
+      const to = next();
       const generation = await timed(
-        `${base}/api/workflows?wait=0`,
+        `${to}/api/workflows?wait=0`,
         {
           method: "POST",
-          headers: { ...headers, "idempotency-key": randomUUID() },
+          headers: { ...headers, origin: to, "idempotency-key": randomUUID() },
           body: JSON.stringify({ prompt: `load client ${n} #${i}`, aspectRatio: "1:1" }),
         },
         "submit",
@@ -57,9 +64,10 @@ export async function loadRun(base, { clients, seconds }) {
       counts.submitted++;
       while (Date.now() < deadline) {
         await sleep(POLL_MS);
+        const at = next();
         const g = await timed(
-          `${base}/api/workflows/${encodeURIComponent(generation.id)}`,
-          { headers },
+          `${at}/api/workflows/${encodeURIComponent(generation.id)}`,
+          { headers: { ...headers, origin: at } },
           "poll",
         );
         if (g?.final) {

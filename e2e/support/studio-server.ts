@@ -71,6 +71,8 @@ export class StudioServer {
         ORCHESTRATOR_URL: "",
         STUDIO_RATE_LIMIT: "off",
         STUDIO_ACCESS_KEY: "",
+        DATABASE_URL: "",
+        REDIS_URL: "",
         ...env,
       },
     });

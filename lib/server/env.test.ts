@@ -110,6 +110,22 @@ describe("readEnv", () => {
     expect(settings.PORT).toBe("3000");
   });
 
+  it("REDIS_URL: unset means memory, a redis URL is kept, anything else is refused without echoing it", () => {
+    expect(readEnv({}).REDIS_URL).toBeUndefined();
+    expect(readEnv({ REDIS_URL: " " }).REDIS_URL).toBeUndefined();
+    expect(readEnv({ REDIS_URL: "redis://:pw@10.0.0.5:6379/2" }).REDIS_URL).toBe(
+      "redis://:pw@10.0.0.5:6379/2",
+    );
+    expect(readEnv({ REDIS_URL: "rediss://cache.internal" }).REDIS_URL).toBe(
+      "rediss://cache.internal",
+    );
+    for (const bad of ["http://hunter2@10.0.0.5", "hunter2:6379", "redis://"]) {
+      const settings = readEnv({ REDIS_URL: bad });
+      expect(() => settings.REDIS_URL).toThrow("REDIS_URL must be a redis:// or rediss:// URL");
+      expect(() => settings.REDIS_URL).not.toThrow("hunter2");
+    }
+  });
+
   it("env() parses once and again only when a variable changed", () => {
     const first = env();
     expect(env()).toBe(first);

@@ -103,6 +103,10 @@ const SCHEMA = {
     .optional()
     .transform((v) => v || "3000"),
   STUDIO_DATA_DIR: text,
+  // Unset: SQLite in the data dir. A postgres:// URL: the shared database of a team deployment.
+  DATABASE_URL: text.refine((v) => v === undefined || /^postgres(ql)?:\/\/./.test(v), {
+    message: "DATABASE_URL must be a postgres:// (or postgresql://) URL, or unset for SQLite",
+  }),
   STUDIO_SECRET: text.refine((v) => v === undefined || v.length >= 32, {
     message: "STUDIO_SECRET must be at least 32 characters",
   }),
@@ -128,6 +132,23 @@ const SCHEMA = {
     .optional()
     .transform((v) => (v ?? "").split(/[\s,]+/).filter(Boolean)),
   LOCAL_ENGINE_PUBLIC_URL: text,
+  // Shared state between instances (README "Team deployment"); unset: memory, one instance.
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw?.trim();
+      if (!value) return undefined;
+      if (!/^rediss?:\/\/[^\s]+$/.test(value) || !URL.canParse(value)) {
+        ctx.addIssue({
+          code: "custom",
+          // Never echo the value: it may carry a password.
+          message: `REDIS_URL must be a redis:// or rediss:// URL (e.g. redis://127.0.0.1:6379).`,
+        });
+        return z.NEVER;
+      }
+      return value;
+    }),
 } satisfies Record<string, z.ZodType<unknown, string | undefined>>;
 
 export type StudioEnv = { readonly [K in keyof typeof SCHEMA]: z.output<(typeof SCHEMA)[K]> };

@@ -1,8 +1,9 @@
-// GET /api/health — whether the studio can serve this browser: which engine and account its requests use, whether calls to the orchestrator are paused, and the embedded engine's real state (503 while it cannot serve, or while the server shuts down)
+// GET /api/health — whether the studio can serve this browser: which engine and account its requests use, whether calls to the orchestrator are paused, the embedded engine's real state, and each dependency (database, Redis, orchestrator) with its latency; 503 with `reasons` while this instance cannot take submits (engine not ready, database or Redis unreachable, shutting down), for load balancers
 import { json, route } from "@/lib/server/http/route";
 import { isShuttingDown } from "@/lib/server/http/shutdown";
 import { engineState } from "@/lib/engine/get-engine";
 import { engineEnv } from "@/lib/server/env";
+import { checkDependencies } from "@/lib/server/health/dependencies";
 import { breakerFor } from "@/lib/server/orchestrator/breaker";
 import { targetFor } from "@/lib/server/orchestrator/request-target";
 import { describeTarget, servesEmbeddedEngine } from "@/lib/server/orchestrator/target";
@@ -15,7 +16,12 @@ export const GET = route(async (request) => {
   // Only when this browser's requests go to the embedded engine does its state decide.
   const localEngine = servesEmbeddedEngine(target) ? engineState(engineEnv) : null;
   const stopping = isShuttingDown();
-  const ok = !stopping && (localEngine === null || localEngine.state === "ready");
+  const { dependencies, reasons } = await checkDependencies(target);
+  if (stopping) reasons.unshift("This instance is shutting down.");
+  if (localEngine && localEngine.state !== "ready") {
+    reasons.push(`The embedded engine is ${localEngine.state}.`);
+  }
+  const ok = reasons.length === 0;
   return json(
     {
       ok,
@@ -25,6 +31,8 @@ export const GET = route(async (request) => {
       orchestrator: breakerFor(target.baseUrl).status(),
       ...(localEngine ? { localEngine } : {}),
       ...(stopping ? { stopping: true } : {}),
+      dependencies,
+      ...(ok ? {} : { reasons }),
     },
     ok ? 200 : 503,
     ok ? undefined : { "retry-after": "1" },

@@ -1,7 +1,6 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ledger } from "@/lib/engine/testing/harness";
-import { studioDbPath } from "@/lib/server/db/studio-db";
+import { getStudioDb } from "@/lib/server/db/studio-db";
 import { LOCAL_ENGINE_TOKEN } from "@/lib/server/orchestrator/target";
 import { stopFollowingAll } from "@/lib/server/plans/runner";
 import {
@@ -52,12 +51,14 @@ describe("a plan after a restart", () => {
       { timeout: 20_000, interval: 200 },
     );
     stopFollowingAll();
-    const db = new Database(studioDbPath());
+    const db = await getStudioDb();
     // The first cell's workflow exists, but the "restarted" server does not know it.
-    db.prepare(
-      "UPDATE plan_cells SET state = 'sending', workflow_id = NULL WHERE plan_id = ? AND idx = 0",
-    ).run(plan.id);
-    db.close();
+    await db.kysely
+      .updateTable("plan_cells")
+      .set({ state: "sending", workflow_id: null })
+      .where("plan_id", "=", plan.id)
+      .where("idx", "=", 0)
+      .execute();
 
     await vi.waitFor(async () => expect((await read(plan.id)).state).toBe("done"), {
       timeout: 60_000,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ledger } from "@/lib/engine/testing/harness";
+import { stopFollowingAll } from "@/lib/server/plans/runner";
 import { LOCAL_ENGINE_TOKEN } from "@/lib/server/orchestrator/target";
 import {
   jsonRequest,
@@ -21,7 +22,11 @@ let env: StudioApiEnv;
 beforeAll(async () => {
   env = await startStudioApiEnv();
 });
-afterAll(() => env.close());
+afterAll(async () => {
+  // The grids' loops stop before their database closes.
+  stopFollowingAll();
+  await env.close();
+});
 
 let n = 0;
 const key = () => `grid-test-${Date.now()}-${n++}`;

@@ -13,25 +13,32 @@ export const POST = route(async (request) => {
   const target = await targetFor(request);
   const { plan, created } = await createPlan(request, await readJson(request), target);
   const store = getPlanStore();
-  const view = planView(plan, store.cells(plan.id), liveOf(plan.id)?.generations ?? new Map(), {
-    requests: liveOf(plan.id)?.requests ?? 0,
-    maxInFlight: pacerFor(target).maxInFlightSeen,
-  });
+  const view = planView(
+    plan,
+    await store.cells(plan.id),
+    liveOf(plan.id)?.generations ?? new Map(),
+    {
+      requests: liveOf(plan.id)?.requests ?? 0,
+      maxInFlight: pacerFor(target).maxInFlightSeen,
+    },
+  );
   return json(view, created ? 201 : 200, { location: `/api/plans/${plan.id}` });
 });
 
 export const GET = route(async (request) => {
   const target = await targetFor(request);
   const store = getPlanStore();
-  const plans = store.list(accountOf(target).fingerprint);
+  const plans = await store.list(accountOf(target).fingerprint);
   // Opening the studio resumes this account's unfinished grids (after a restart).
   for (const plan of plans) ensureRunning(plan, target);
   return json({
-    items: plans.map((plan) =>
-      planView(plan, store.cells(plan.id), liveOf(plan.id)?.generations ?? new Map(), {
-        requests: liveOf(plan.id)?.requests ?? 0,
-        maxInFlight: pacerFor(target).maxInFlightSeen,
-      }),
+    items: await Promise.all(
+      plans.map(async (plan) =>
+        planView(plan, await store.cells(plan.id), liveOf(plan.id)?.generations ?? new Map(), {
+          requests: liveOf(plan.id)?.requests ?? 0,
+          maxInFlight: pacerFor(target).maxInFlightSeen,
+        }),
+      ),
     ),
   });
 });

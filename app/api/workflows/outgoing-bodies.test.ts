@@ -77,7 +77,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.restoreAllMocks();
-  closeStyleSetStores();
+  await closeStyleSetStores();
   await closeEngine();
   await env.close();
 });

@@ -75,7 +75,7 @@ export const POST = route(async (request) => {
   // The submitting tab's running long-poll follows the new workflow from here on.
   const joined = generation.final
     ? null
-    : joinWatchSession(request.headers.get("x-watch-session"), target, generation.id);
+    : await joinWatchSession(request.headers.get("x-watch-session"), target, generation.id);
   return json(generation, isReplay ? 200 : 201, {
     location: `/api/workflows/${encodeURIComponent(generation.id)}`,
     ...(joined === null ? {} : { "x-watch-joined": String(joined) }),

@@ -12,7 +12,7 @@ beforeAll(async () => {
   env = await startStudioApiEnv();
 });
 afterAll(async () => {
-  closeStyleSetStores();
+  await closeStyleSetStores();
   await env.close();
 });
 

@@ -1,181 +1,136 @@
 import "server-only";
+import Database from "better-sqlite3";
+import { Kysely, PostgresDialect, sql, SqliteDialect } from "kysely";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { dataDir } from "@/lib/server/db/data-dir";
-import { openSqlite, type SqliteDatabase, type Migration } from "./sqlite";
+import { env } from "@/lib/server/env";
+import { migrate, writeTransaction } from "./migrate";
+import { STUDIO_MIGRATIONS, type Db, type Dialect } from "./migrations";
 
-// The studio's own database (<data dir>/studio.db): things designers create and
-// share, such as style sets. The embedded engine keeps its data apart, in
-// engine/engine.db, as a real orchestrator would.
+// The studio's own database: style sets, grid plans, images, idempotency
+// records. SQLite in <data dir>/studio.db by default; PostgreSQL when
+// DATABASE_URL is set, so several instances share it. One Kysely schema and one
+// set of migrations for both (migrations.ts); stores take a StudioDb and never
+// know which. The embedded engine keeps its data apart, in engine/engine.db.
 
-export const STUDIO_MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: "style sets",
-    sql: `
-      CREATE TABLE style_sets (
-        id TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        note TEXT NOT NULL DEFAULT '',
-        -- the ordered references with strengths, as a JSON array: always read and
-        -- written whole, and at most 10
-        refs TEXT NOT NULL CHECK (json_valid(refs)),
-        version INTEGER NOT NULL CHECK (version >= 1),
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
-        -- soft delete, so Undo can bring a set back; purged after a week
-        deleted_at INTEGER
-      );
-      CREATE INDEX style_sets_live_by_updated ON style_sets (updated_at DESC, id)
-        WHERE deleted_at IS NULL;
-    `,
-  },
-  {
-    version: 2,
-    name: "decision-grid plans",
-    sql: `
-      CREATE TABLE plans (
-        id TEXT PRIMARY KEY,
-        -- account fingerprint + the click's Idempotency-Key: a repeated create returns the plan
-        create_key TEXT NOT NULL UNIQUE,
-        -- whom the cells are charged to (HMAC fingerprint, never the token) and how
-        -- the server reaches them again after a restart
-        account TEXT NOT NULL,
-        source TEXT NOT NULL,
-        title TEXT NOT NULL,
-        spec TEXT NOT NULL CHECK (json_valid(spec)),
-        planned INTEGER NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('running', 'done', 'canceled')),
-        picks TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(picks)),
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-      );
-      CREATE INDEX plans_by_created ON plans (created_at DESC);
-      CREATE TABLE plan_cells (
-        plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
-        idx INTEGER NOT NULL,
-        coords TEXT NOT NULL,
-        input TEXT NOT NULL CHECK (json_valid(input)),
-        cost INTEGER NOT NULL,
-        -- pending → sending (claimed; its externalId may have reached the
-        -- orchestrator) → sent, or skipped (canceled before it was sent) or refused
-        state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'skipped', 'refused')),
-        workflow_id TEXT,
-        status TEXT,
-        charged INTEGER,
-        error TEXT,
-        PRIMARY KEY (plan_id, idx)
-      );
-    `,
-  },
-  {
-    version: 3,
-    name: "style set history and status",
-    // History is append-only, enforced here and not only in the store: the triggers
-    // refuse any UPDATE of a past version, and any DELETE while its set exists (the
-    // bin's purge removes the set first). A version is appended right after the last.
-    // Sets saved before history start it at their current version, with no diff.
-    sql: `
-      ALTER TABLE style_sets ADD COLUMN updated_by TEXT NOT NULL DEFAULT 'Someone';
-      ALTER TABLE style_sets ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'
-        CHECK (status IN ('draft', 'approved', 'retired'));
-      ALTER TABLE style_sets ADD COLUMN approved_version INTEGER;
-      ALTER TABLE style_sets ADD COLUMN status_by TEXT;
-      ALTER TABLE style_sets ADD COLUMN status_at INTEGER;
+export interface StudioDb {
+  readonly kysely: Db;
+  readonly dialect: Dialect;
+  /** A write transaction (BEGIN IMMEDIATE on SQLite). Use only `trx` inside. */
+  write<T>(work: (trx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
 
-      CREATE TABLE style_set_versions (
-        set_id TEXT NOT NULL,
-        version INTEGER NOT NULL CHECK (version >= 1),
-        name TEXT NOT NULL,
-        note TEXT NOT NULL,
-        refs TEXT NOT NULL CHECK (json_valid(refs)),
-        diff TEXT CHECK (diff IS NULL OR json_valid(diff)),
-        author TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        restored_from INTEGER,
-        PRIMARY KEY (set_id, version)
-      );
-      CREATE TRIGGER style_set_versions_no_update BEFORE UPDATE ON style_set_versions
-      BEGIN
-        SELECT RAISE(ABORT, 'style set history is append-only: a past version cannot be changed');
-      END;
-      CREATE TRIGGER style_set_versions_no_delete BEFORE DELETE ON style_set_versions
-      WHEN EXISTS (SELECT 1 FROM style_sets WHERE id = OLD.set_id)
-      BEGIN
-        SELECT RAISE(ABORT, 'style set history is append-only: a past version cannot be deleted');
-      END;
-      CREATE TRIGGER style_set_versions_in_order BEFORE INSERT ON style_set_versions
-      WHEN EXISTS (SELECT 1 FROM style_set_versions WHERE set_id = NEW.set_id)
-        AND NEW.version <> (SELECT MAX(version) FROM style_set_versions WHERE set_id = NEW.set_id) + 1
-      BEGIN
-        SELECT RAISE(ABORT, 'style set history is append-only: a version must follow the last one');
-      END;
-      INSERT INTO style_set_versions (set_id, version, name, note, refs, diff, author, created_at)
-        SELECT id, version, name, note, refs, NULL, updated_by, updated_at FROM style_sets;
-
-      CREATE TABLE style_set_status_events (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        set_id TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'retired')),
-        version INTEGER NOT NULL,
-        author TEXT NOT NULL,
-        at INTEGER NOT NULL
-      );
-      CREATE INDEX style_set_status_events_by_set ON style_set_status_events (set_id, seq);
-      CREATE TRIGGER style_set_status_events_no_update BEFORE UPDATE ON style_set_status_events
-      BEGIN
-        SELECT RAISE(ABORT, 'style set history is append-only: a status change cannot be changed');
-      END;
-      CREATE TRIGGER style_set_status_events_no_delete BEFORE DELETE ON style_set_status_events
-      WHEN EXISTS (SELECT 1 FROM style_sets WHERE id = OLD.set_id)
-      BEGIN
-        SELECT RAISE(ABORT, 'style set history is append-only: a status change cannot be deleted');
-      END;
-    `,
-  },
-  {
-    version: 4,
-    name: "style set proof settings",
-    // JSON of ProofSettings (test prompts, tier, seed), or NULL when none are set;
-    // per version too, so a proof renders exactly what that version held.
-    sql: `
-      ALTER TABLE style_sets ADD COLUMN proof TEXT;
-      ALTER TABLE style_set_versions ADD COLUMN proof TEXT;
-    `,
-  },
-  {
-    version: 5,
-    name: "style set proofs",
-    // Append-only like the history beside it: which workflow rendered which test
-    // prompt of which version, so anyone can see why a version was approved.
-    sql: `
-      CREATE TABLE style_set_proofs (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        set_id TEXT NOT NULL,
-        version INTEGER NOT NULL,
-        prompt_index INTEGER NOT NULL,
-        prompt TEXT NOT NULL,
-        workflow_id TEXT NOT NULL,
-        author TEXT NOT NULL,
-        at INTEGER NOT NULL
-      );
-      CREATE INDEX style_set_proofs_by_version ON style_set_proofs (set_id, version, seq);
-      CREATE TRIGGER style_set_proofs_no_update BEFORE UPDATE ON style_set_proofs
-      BEGIN
-        SELECT RAISE(ABORT, 'style set proofs are append-only');
-      END;
-      CREATE TRIGGER style_set_proofs_no_delete BEFORE DELETE ON style_set_proofs
-      WHEN EXISTS (SELECT 1 FROM style_sets WHERE id = OLD.set_id)
-      BEGIN
-        SELECT RAISE(ABORT, 'style set proofs are append-only');
-      END;
-    `,
-  },
-];
+export type StudioDbTarget =
+  { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
 
 export function studioDbPath(): string {
   return path.join(dataDir(), "studio.db");
 }
 
-export function openStudioDb(file = studioDbPath()): SqliteDatabase {
-  return openSqlite(file, STUDIO_MIGRATIONS);
+/** Where this process's studio database is: DATABASE_URL, else studio.db in the data dir. */
+export function studioDbTarget(): StudioDbTarget {
+  const url = env().DATABASE_URL;
+  return url ? { dialect: "postgres", url } : { dialect: "sqlite", file: studioDbPath() };
+}
+
+// BIGINT (our millisecond times) and COUNT come back from pg as strings by
+// default; every number we keep is far below 2^53.
+const INT8 = 20;
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text") =>
+    oid === INT8
+      ? Number
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+/** Connects without touching the schema (openStudioDb migrates; tests build old schemas). */
+export function connectStudioDb(target: StudioDbTarget): Db {
+  if (target.dialect === "postgres") {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      types: pgTypes,
+      application_name: "krea-prompt-studio",
+    });
+    // An idle client that loses its server must not crash the process; the next query reconnects.
+    pool.on("error", () => {});
+    return new Kysely({ dialect: new PostgresDialect({ pool }) });
+  }
+  mkdirSync(path.dirname(target.file), { recursive: true });
+  const sqlite = new Database(target.file);
+  try {
+    // WAL so readers never wait on the writer; synchronous=NORMAL because WAL
+    // keeps commits atomic across a crash; busy_timeout so a second process on
+    // the same data dir waits for the write lock instead of failing.
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/** Opens the database and brings its schema up to date (safe with another instance starting). */
+export async function openStudioDb(target: StudioDbTarget = studioDbTarget()): Promise<StudioDb> {
+  const kysely = connectStudioDb(target);
+  const label = target.dialect === "sqlite" ? path.basename(target.file) : "the studio database";
+  try {
+    await migrate(kysely, target.dialect, STUDIO_MIGRATIONS, label);
+  } catch (error) {
+    await kysely.destroy();
+    throw error;
+  }
+  return {
+    kysely,
+    dialect: target.dialect,
+    write: (work) => writeTransaction(kysely, target.dialect, work),
+    close: () => kysely.destroy(),
+  };
+}
+
+declare global {
+  // A `var` is how TypeScript types a property of globalThis.
+  var __kreaStudioDbs: Map<string, Promise<StudioDb>> | undefined;
+}
+
+/**
+ * The process's database, opened once per target and kept on globalThis because
+ * Next may evaluate this module more than once (per bundle, on dev reloads).
+ * Keyed by target: tests point STUDIO_DATA_DIR (or DATABASE_URL) elsewhere per suite.
+ */
+export function getStudioDb(): Promise<StudioDb> {
+  const dbs = (globalThis.__kreaStudioDbs ??= new Map());
+  const target = studioDbTarget();
+  const key = target.dialect === "sqlite" ? target.file : target.url;
+  let db = dbs.get(key);
+  if (!db) {
+    db = openStudioDb(target);
+    // A failed open (Postgres down at boot) is not remembered: the next request tries again.
+    db.catch(() => dbs.get(key) === db && dbs.delete(key));
+    dbs.set(key, db);
+  }
+  return db;
+}
+
+/** Closes every open studio database (tests, shutdown); the next call opens afresh. */
+export async function closeStudioDbs(): Promise<void> {
+  const dbs = globalThis.__kreaStudioDbs;
+  globalThis.__kreaStudioDbs = undefined;
+  for (const db of dbs?.values() ?? []) await (await db.catch(() => null))?.close();
+}
+
+/**
+ * One timed round trip to the studio's database (opening it first if needed),
+ * for /api/health. Throws what the database threw when it cannot answer.
+ */
+export async function pingStudioDb(): Promise<{ dialect: Dialect; latencyMs: number }> {
+  const started = performance.now();
+  const db = await getStudioDb();
+  await sql`SELECT 1`.execute(db.kysely);
+  return { dialect: db.dialect, latencyMs: Math.round(performance.now() - started) };
 }

@@ -3,6 +3,7 @@ import { CLIENT_COOKIE, CLIENT_ID_PATTERN, readCookie } from "./cookies";
 import { envFrom, type EnvSource } from "@/lib/server/env";
 import { AppError } from "./problem";
 import { MemoryRateLimiter, type BucketOptions, type RateLimiter } from "./rate-limit";
+import { SharedRateLimiter } from "./shared-rate-limit";
 
 // Which requests are rate-limited, how hard, and per whom. The route() wrapper
 // applies this to every route, so a new route gets a limit by adding a line to
@@ -65,8 +66,12 @@ declare global {
   var __kreaStudioRateLimits: LimiterState | undefined;
 }
 
+/** In Redis when REDIS_URL is set (counted across instances), else in this process. */
+const defaultFactory: RateLimiterFactory = (name, options) =>
+  envFrom().REDIS_URL ? new SharedRateLimiter(name, options) : new MemoryRateLimiter(options);
+
 const state = (globalThis.__kreaStudioRateLimits ??= {
-  factory: (_name, options) => new MemoryRateLimiter(options),
+  factory: defaultFactory,
   limiters: new Map(),
 });
 

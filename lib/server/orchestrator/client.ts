@@ -4,6 +4,7 @@ import { createCivitaiClient } from "@civitai/client";
 import { AppError } from "@/lib/server/http/problem";
 import { accessHeadersFor } from "@/lib/server/session/access";
 import { breakerFor, isOutage } from "./breaker";
+import { recordLatency } from "./latency";
 import { transportError, upstreamError, type RawFailure } from "./upstream-error";
 import type { OrchestratorTarget } from "./target";
 
@@ -48,6 +49,8 @@ export interface CallOptions {
   timeoutMs: number;
   /** aborts the call when the browser goes away */
   signal?: AbortSignal;
+  /** true for a long poll: its time is the wait, not the orchestrator's latency */
+  waits?: boolean;
 }
 
 export async function callSdk(
@@ -57,9 +60,11 @@ export async function callSdk(
 ): Promise<SdkSuccess> {
   const breaker = breakerFor(target.baseUrl);
   const release = breaker.before(target.kind === "local" ? "The local engine" : "Civitai");
+  const started = performance.now();
   try {
     const result = await callOnce(target, run, options);
     breaker.success();
+    if (!options.waits) recordLatency(target.baseUrl, performance.now() - started);
     return result;
   } catch (error) {
     // A 4xx still proves the host is up; only outage-like failures count.

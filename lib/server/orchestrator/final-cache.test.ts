@@ -12,44 +12,44 @@ const target: OrchestratorTarget = {
 const other: OrchestratorTarget = { ...target, token: "someone else" };
 
 describe("final-state cache", () => {
-  it("keeps final generations only, per account", () => {
+  it("keeps final generations only, per account", async () => {
     const done = makeGeneration({ id: "wf_a", status: "succeeded", final: true });
     const running = makeGeneration({ id: "wf_b", status: "processing", final: false });
     rememberFinal(target, done, 0);
     rememberFinal(target, running, 0);
-    expect(cachedFinal(target, "wf_a", 1)).toBe(done);
-    expect(cachedFinal(target, "wf_b", 1)).toBeUndefined();
-    expect(cachedFinal(other, "wf_a", 1)).toBeUndefined();
+    expect(await cachedFinal(target, "wf_a", 1)).toBe(done);
+    expect(await cachedFinal(target, "wf_b", 1)).toBeUndefined();
+    expect(await cachedFinal(other, "wf_a", 1)).toBeUndefined();
   });
 
-  it("expires after 30 s, or a minute before any image URL does", () => {
+  it("expires after 30 s, or a minute before any image URL does", async () => {
     const done = makeGeneration({ id: "wf_c", status: "succeeded", final: true });
     rememberFinal(target, done, 0);
-    expect(cachedFinal(target, "wf_c", 29_999)).toBe(done);
-    expect(cachedFinal(target, "wf_c", 30_000)).toBeUndefined();
+    expect(await cachedFinal(target, "wf_c", 29_999)).toBe(done);
+    expect(await cachedFinal(target, "wf_c", 30_000)).toBeUndefined();
 
     const soon = makeGeneration({ id: "wf_d", status: "succeeded", final: true });
     const image = soon.images[0];
     if (!image) throw new Error("fixture has an image");
     image.urlExpiresAt = new Date(70_000).toISOString();
     rememberFinal(target, soon, 0);
-    expect(cachedFinal(target, "wf_d", 9_999)).toBe(soon);
-    expect(cachedFinal(target, "wf_d", 10_000)).toBeUndefined();
+    expect(await cachedFinal(target, "wf_d", 9_999)).toBe(soon);
+    expect(await cachedFinal(target, "wf_d", 10_000)).toBeUndefined();
   });
 
-  it("never keeps a generation with an image that lacks its URL", () => {
+  it("never keeps a generation with an image that lacks its URL", async () => {
     const hidden = makeGeneration({ id: "wf_f", status: "succeeded", final: true });
     const image = hidden.images[0];
     if (!image) throw new Error("fixture has an image");
     hidden.images = [{ ...image, url: null, previewUrl: null, available: false }];
     rememberFinal(target, hidden, 0);
-    expect(cachedFinal(target, "wf_f", 1)).toBeUndefined();
+    expect(await cachedFinal(target, "wf_f", 1)).toBeUndefined();
   });
 
-  it("forgets an entry the studio changed", () => {
+  it("forgets an entry the studio changed", async () => {
     const done = makeGeneration({ id: "wf_e", status: "canceled", final: true });
     rememberFinal(target, done, 0);
-    forgetFinal(target, "wf_e");
-    expect(cachedFinal(target, "wf_e", 1)).toBeUndefined();
+    await forgetFinal(target, "wf_e");
+    expect(await cachedFinal(target, "wf_e", 1)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Generation } from "@/lib/contract/generations/types";
+import { sharedKey, sharedStoreConfigured, withRedis } from "@/lib/server/shared/redis";
 import type { OrchestratorTarget } from "./target";
 
 // A finished generation never changes its status or images, so the studio
@@ -9,6 +10,11 @@ import type { OrchestratorTarget } from "./target";
 // proxy that costs less than the call it saves). Bounded three ways: a short
 // lifetime, the images' signed-URL expiry, and a size cap. The studio's own
 // changes to a workflow (cancel, tags, favourites) drop its entry.
+//
+// With REDIS_URL the entries live in Redis instead, as the orchestrator's own
+// JSON (parsed again on the way out), so every instance shares them and a change
+// made through one instance is seen by all. While Redis is unreachable the cache
+// is simply empty: every read goes to the orchestrator, never to a stale copy.
 
 const MAX_AGE_MS = 30_000;
 /** Never hand out a URL that expires sooner than this after we answer. */
@@ -36,11 +42,17 @@ function usableUntil(generation: Generation, now: number): number {
   return until;
 }
 
-/** Remembers a generation if it is final; anything else is not cacheable. */
+const redisKey = (key: string) => sharedKey("final", key);
+
+/**
+ * Remembers a generation if it is final; anything else is not cacheable.
+ * `raw` is the orchestrator's workflow it was read from: what the shared cache keeps.
+ */
 export function rememberFinal(
   target: OrchestratorTarget,
   generation: Generation,
   now = Date.now(),
+  raw?: unknown,
 ): void {
   if (!generation.final || !generation.id) return;
   // An image without a URL (hidden as mature, or a read that lost it) must not
@@ -49,17 +61,38 @@ export function rememberFinal(
   const expiresAt = usableUntil(generation, now);
   if (expiresAt <= now) return;
   const key = cacheKey(target, generation.id);
+  if (sharedStoreConfigured()) {
+    if (raw === undefined) return;
+    // Not awaited: a cache write must never slow down or fail the read that made it.
+    withRedis((c) =>
+      c.set(redisKey(key), JSON.stringify(raw), "PX", Math.ceil(expiresAt - now)),
+    ).catch(() => undefined);
+    return;
+  }
   entries.delete(key);
   entries.set(key, { generation, expiresAt });
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value ?? "");
 }
 
-export function cachedFinal(
+/** `read` turns a shared entry (the orchestrator's JSON) back into a generation, checking it. */
+export async function cachedFinal(
   target: OrchestratorTarget,
   id: string,
   now = Date.now(),
-): Generation | undefined {
+  read?: (raw: unknown) => Generation,
+): Promise<Generation | undefined> {
   const key = cacheKey(target, id);
+  if (sharedStoreConfigured()) {
+    if (!read) return undefined;
+    const stored = await withRedis((c) => c.get(redisKey(key))).catch(() => null);
+    if (stored === null) return undefined;
+    try {
+      const generation = read(JSON.parse(stored));
+      return generation.final && generation.id === id ? generation : undefined;
+    } catch {
+      return undefined;
+    }
+  }
   const entry = entries.get(key);
   if (!entry) return undefined;
   if (entry.expiresAt <= now) {
@@ -70,6 +103,11 @@ export function cachedFinal(
 }
 
 /** Call after the studio changes a workflow (cancel, tags, favourites). */
-export function forgetFinal(target: OrchestratorTarget, id: string): void {
-  entries.delete(cacheKey(target, id));
+export async function forgetFinal(target: OrchestratorTarget, id: string): Promise<void> {
+  const key = cacheKey(target, id);
+  entries.delete(key);
+  if (sharedStoreConfigured()) {
+    // Unreachable Redis: the entry runs out within MAX_AGE_MS by itself.
+    await withRedis((c) => c.del(redisKey(key))).catch(() => undefined);
+  }
 }

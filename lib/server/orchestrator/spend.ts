@@ -8,7 +8,9 @@ import { listGenerations } from "./workflows";
 // paged through the history. Bounded (MAX_SPEND_PAGES × SPEND_PAGE_SIZE
 // workflows, newest first: past that "all time" is the most recent ones, and
 // the summary says so) and cached briefly per account, so opening the popover
-// again does not page through the history again.
+// again does not page through the history again. Only a cache: the orchestrator's
+// history is the record of what was charged, so nothing of it goes to the studio
+// database; another instance scans for itself.
 
 export const SPEND_PAGE_SIZE = 100;
 export const MAX_SPEND_PAGES = 20;

@@ -6,6 +6,7 @@ import type { Generation } from "@/lib/contract/generations/types";
 
 export type { WatchError, WatchResult };
 import type { OrchestratorTarget } from "./target";
+import { announceSession, forwardJoin, onRemoteJoin, withdrawSession } from "./watch-fanout";
 import { getGeneration } from "./workflows";
 
 // One browser request follows every unfinished generation and returns as soon
@@ -87,19 +88,27 @@ export function sessionRef(id: string | null, seq: string | null): SessionRef | 
   return { id, seq: Number(seq) };
 }
 
+// Joins published by another instance for a long-poll held here (watch-fanout.ts).
+onRemoteJoin((message) => {
+  const session = sessions.get(message.session);
+  if (session && session.scope === message.scope) session.join(message.id);
+});
+
 /**
  * Adds a just-created workflow to the running long-poll of the tab that
- * submitted it. Returns that long-poll's sequence number, or null when the tab
- * has none running for this orchestrator and token (it then asks itself).
+ * submitted it, here or (with REDIS_URL) on another instance. Returns that
+ * long-poll's sequence number, or null when the tab has none running for this
+ * orchestrator and token (it then asks itself).
  */
-export function joinWatchSession(
+export async function joinWatchSession(
   sessionId: string | null,
   target: OrchestratorTarget,
   id: string,
-): number | null {
+): Promise<number | null> {
   if (!sessionId || !SESSION_PATTERN.test(sessionId)) return null;
   const session = sessions.get(sessionId);
-  if (!session || session.scope !== scope(target, "")) return null;
+  if (!session) return forwardJoin(sessionId, scope(target, ""), id);
+  if (session.scope !== scope(target, "")) return null;
   return session.join(id) ? session.seq : null;
 }
 
@@ -157,6 +166,8 @@ export async function watchGenerations(
         },
       };
       sessions.set(session.id, registered);
+      // Another instance may take this tab's next submit (watch-fanout.ts).
+      await announceSession(session.id, registered.scope, session.seq, waitSeconds * 1000 + 2_000);
     }
 
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -186,7 +197,10 @@ export async function watchGenerations(
         }
       }
     } finally {
-      if (session && sessions.get(session.id) === registered) sessions.delete(session.id);
+      if (session && sessions.get(session.id) === registered) {
+        sessions.delete(session.id);
+        void withdrawSession(session.id, session.seq);
+      }
       clearTimeout(timer);
       if (onAbort) signal?.removeEventListener("abort", onAbort);
     }

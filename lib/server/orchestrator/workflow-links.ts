@@ -65,12 +65,12 @@ export function setFavourite(
 ): Promise<Generation> {
   return serialized(queueKey(target, id), async () => {
     // The finished-generation cache may hold tags from before the last change.
-    forgetFinal(target, id);
+    await forgetFinal(target, id);
     try {
       return await starImage(target, id, index, on);
     } finally {
       // Whatever landed (all, or part on a failure) shows on the next read.
-      forgetFinal(target, id);
+      await forgetFinal(target, id);
     }
   });
 }
@@ -120,11 +120,11 @@ export function linkPair(
   otherSize: KreaSize,
 ): Promise<void> {
   return serialized(queueKey(target, id), async () => {
-    forgetFinal(target, id);
+    await forgetFinal(target, id);
     try {
       await pairWith(target, id, pairId, otherSize);
     } finally {
-      forgetFinal(target, id);
+      await forgetFinal(target, id);
     }
   });
 }

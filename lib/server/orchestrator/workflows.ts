@@ -80,6 +80,7 @@ export async function submitGeneration(
       callSdk(target, (x) => submitWorkflow({ ...x, body, query: { wait, ...SHOW_MATURE } }), {
         timeoutMs: requestTimeoutMs() + wait * 1000,
         signal: options.signal,
+        waits: wait > 0,
       }),
     // Safe to repeat: the externalId makes the orchestrator return the same workflow.
     options.retry ?? SUBMIT_POLICY,
@@ -94,7 +95,7 @@ export async function getGeneration(
   options: { wait?: number; signal?: AbortSignal } = {},
 ): Promise<Generation> {
   // A finished generation cannot change: answer it without another upstream call.
-  const cached = cachedFinal(target, id);
+  const cached = await cachedFinal(target, id, Date.now(), (raw) => generationOf(target, raw));
   if (cached) return cached;
   const wait = clampWait(options.wait ?? 0);
   const { data } = await withRetry(
@@ -105,13 +106,14 @@ export async function getGeneration(
         {
           timeoutMs: requestTimeoutMs() + wait * 1000,
           signal: options.signal,
+          waits: wait > 0,
         },
       ),
     wait > 0 ? { ...READ_POLICY, attempts: 2 } : READ_POLICY,
     { signal: options.signal },
   );
   const generation = generationOf(target, data);
-  rememberFinal(target, generation);
+  rememberFinal(target, generation, Date.now(), data);
   return generation;
 }
 
@@ -163,7 +165,7 @@ export async function listGenerations(
     // One unreadable workflow must not hide the rest of the history.
     if (!workflowSchema.safeParse(raw).success) continue;
     const generation = generationOf(target, raw);
-    rememberFinal(target, generation);
+    rememberFinal(target, generation, Date.now(), raw);
     items.push(generation);
   }
   // A cursor that does not move on ends the history: asking again would only
@@ -186,7 +188,7 @@ export async function cancelGeneration(
     READ_POLICY, // canceling twice is harmless
     { signal },
   );
-  forgetFinal(target, id);
+  await forgetFinal(target, id);
   return getGeneration(target, id, { signal });
 }
 

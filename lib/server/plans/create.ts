@@ -83,7 +83,7 @@ export async function createPlan(
     });
   }
   const account = accountOf(target).fingerprint;
-  const result = getPlanStore().create({
+  const result = await getPlanStore().create({
     createKey: `${account}:${key}`,
     account,
     source: target.source,
@@ -96,9 +96,9 @@ export async function createPlan(
 }
 
 /** A plan as this request's account may see it: another account's is a 404. */
-export function planFor(id: string, target: OrchestratorTarget): PlanRecord {
+export async function planFor(id: string, target: OrchestratorTarget): Promise<PlanRecord> {
   const store = getPlanStore();
-  const plan = /^g_[a-z0-9]{16}$/.test(id) ? store.get(id) : null;
+  const plan = /^g_[a-z0-9]{16}$/.test(id) ? await store.get(id) : null;
   if (!plan || plan.account !== accountOf(target).fingerprint) {
     throw new AppError("not_found", { detail: `There is no grid ${id} for this account.` });
   }

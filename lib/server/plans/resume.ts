@@ -10,7 +10,7 @@ import { getPlanStore } from "./store";
 // designer's next request (GET /api/plans or the grid view): the server keeps
 // no token it could use without them.
 export async function resumeOnBoot(): Promise<void> {
-  const plans = getPlanStore().running();
+  const plans = await getPlanStore().running();
   if (plans.length === 0) return;
   const target = await resolveTarget(null);
   const account = accountOf(target).fingerprint;

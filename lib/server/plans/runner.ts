@@ -93,18 +93,24 @@ export function ensureRunning(plan: PlanRecord, target: OrchestratorTarget): voi
   if (live.running) return;
   live.running = true;
   live.target = target;
-  void runPlan(plan.id, live).finally(() => {
-    live.running = false;
-  });
+  void runPlan(plan.id, live)
+    // The database went away (Postgres restarting, a test's database closed): the
+    // loop stops, and the next request for the plan starts it again.
+    .catch((error: unknown) => {
+      if (!live.stopped) console.error(`[studio] grid ${plan.id} paused: ${String(error)}`);
+    })
+    .finally(() => {
+      live.running = false;
+    });
 }
 
 async function runPlan(planId: string, live: Live): Promise<void> {
   const store = getPlanStore();
   const follower = follow(planId, live);
-  const cells = store.cells(planId);
+  const cells = await store.cells(planId);
   for (const cell of cells) {
     if (live.stopped) break;
-    if (cell.state === "pending" && !store.claim(planId, cell.index)) continue;
+    if (cell.state === "pending" && !(await store.claim(planId, cell.index))) continue;
     if (cell.state !== "pending" && cell.state !== "sending") continue;
     await sendCell(planId, cell, live, cells.length);
   }
@@ -123,7 +129,7 @@ async function holdOff(pacer: Pacer, error: AppError, attempt: number): Promise<
 async function sendCell(planId: string, cell: CellRecord, live: Live, size: number): Promise<void> {
   const store = getPlanStore();
   const pacer = pacerFor(live.target);
-  const plan = store.mustGet(planId);
+  const plan = await store.mustGet(planId);
   const options = cellSubmitOptions(plan, cell, size);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -140,10 +146,10 @@ async function sendCell(planId: string, cell: CellRecord, live: Live, size: numb
           },
         ),
       );
-      store.markSent(planId, cell.index, generation.id, generation.status);
+      await store.markSent(planId, cell.index, generation.id, generation.status);
       live.generations.set(cell.index, generation);
       // Canceled while this cell was on its way: it must not run either.
-      if (store.mustGet(planId).state === "canceled" && !generation.final) {
+      if ((await store.mustGet(planId)).state === "canceled" && !generation.final) {
         await pacer.run("read", () => cancelGeneration(live.target, generation.id)).catch(() => {});
       }
       return;
@@ -151,7 +157,7 @@ async function sendCell(planId: string, cell: CellRecord, live: Live, size: numb
       const e = toAppError(error);
       if (live.stopped) return;
       if (!e.retryable) {
-        store.markRefused(planId, cell.index, e.detail);
+        await store.markRefused(planId, cell.index, e.detail);
         return;
       }
       await holdOff(pacer, e, attempt);
@@ -172,19 +178,23 @@ export async function refreshPlan(planId: string, live: Live): Promise<void> {
         retry: NO_RETRY,
       }),
     );
-    for (const g of page.items) {
+    const seen = page.items.flatMap((g) => {
       const index = g.metadata.gridCell;
-      if (g.metadata.gridId !== planId || index === undefined) continue;
-      live.generations.set(index, g);
-      store.observe(
-        planId,
-        g.id,
-        g.status,
-        g.chargedBuzz === null ? null : Math.round(g.chargedBuzz),
-      );
-    }
+      return g.metadata.gridId === planId && index !== undefined ? [{ index, g }] : [];
+    });
+    // Stored (and the plan finished) before this process shows them: a reader
+    // that sees every cell final also sees the plan done.
+    await store.observeAll(
+      planId,
+      seen.map(({ g }) => ({
+        workflowId: g.id,
+        status: g.status,
+        charged: g.chargedBuzz === null ? null : Math.round(g.chargedBuzz),
+      })),
+      (cells) => cells.every(cellDone),
+    );
+    for (const { index, g } of seen) live.generations.set(index, g);
     live.fetchedAt = Date.now();
-    if (store.cells(planId).every(cellDone)) store.finish(planId);
   } catch (error) {
     const e = toAppError(error);
     if (e.retryAfter !== undefined) pacer.pause(Math.ceil(e.retryAfter * 1000));
@@ -195,12 +205,12 @@ async function follow(planId: string, live: Live): Promise<void> {
   const store = getPlanStore();
   for (;;) {
     if (live.stopped) return;
-    const cells = store.cells(planId);
+    const cells = await store.cells(planId);
     if (cells.every(cellDone)) break;
     if (cells.some((c) => c.state === "sent" && !cellDone(c))) await refreshPlan(planId, live);
     await sleep(FOLLOW_INTERVAL_MS);
   }
-  store.finish(planId);
+  await store.finish(planId);
 }
 
 /** Reads a plan that is not being followed when what this process knows is stale. */
@@ -227,11 +237,11 @@ export function stopFollowingAll(): void {
 /** Stops a plan: unsent cells are skipped, running workflows canceled. */
 export async function cancelPlan(planId: string, target: OrchestratorTarget): Promise<void> {
   const store = getPlanStore();
-  store.cancel(planId);
+  await store.cancel(planId);
   const pacer = pacerFor(target);
-  const open = store
-    .cells(planId)
-    .filter((c) => c.state === "sent" && c.workflowId && !cellDone(c));
+  const open = (await store.cells(planId)).filter(
+    (c) => c.state === "sent" && c.workflowId && !cellDone(c),
+  );
   await Promise.all(
     open.map((c) =>
       pacer

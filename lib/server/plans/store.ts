@@ -1,311 +1,301 @@
 import "server-only";
-import { randomInt } from "node:crypto";
-import { z } from "zod";
-import type { SqliteDatabase as Db } from "@/lib/server/db/sqlite";
-import { openStudioDb, studioDbPath } from "@/lib/server/db/studio-db";
+import type { Db } from "@/lib/server/db/migrations";
+import { getStudioDb, type StudioDb } from "@/lib/server/db/studio-db";
 import { AppError } from "@/lib/server/http/problem";
 import type { ExpandedGrid, GridSpec } from "@/lib/contract/grid/grid";
-import {
-  CELL_STATES,
-  gridSpecSchema,
-  PLAN_STATES,
-  picksSchema,
-  type CellState,
-  type GridPick,
-  type PlanState,
-} from "@/lib/contract/grid/schema";
-import { kreaInputSchema } from "@/lib/contract/krea/schema";
-import type { SeededKreaInput } from "@/lib/contract/grid/grid";
+import type { GridPick } from "@/lib/contract/grid/schema";
+import { newPlanId, toCell, toPlan, type CellRecord, type PlanRecord } from "./plan-rows";
 
-// Decision-grid plans in the studio's SQLite database, beside the style sets.
+export { cellExternalId, PLAN_ID_PATTERN } from "./plan-rows";
+export type { CellRecord, PlanRecord };
+
+// Decision-grid plans in the studio's database (SQLite or Postgres), beside the style sets.
 // A cell moves pending → sending → sent by compare-and-set updates, so two
 // loops (or a loop and a cancel) can never both claim one cell; "sending" is
 // written before the upstream call, and its externalId is derived from plan and
 // cell, so resending a cell left "sending" by a crash returns the same workflow.
-
-const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-export const PLAN_ID_PATTERN = /^g_[a-z0-9]{16}$/;
-
-export function newPlanId(): string {
-  let id = "g_";
-  for (let i = 0; i < 16; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
-  return id;
-}
-
-/** The idempotency key of one cell's workflow: the same plan and cell, the same key. */
-export function cellExternalId(planId: string, index: number): string {
-  return `${planId}-c${index}`;
-}
-
-export interface PlanRecord {
-  id: string;
-  account: string;
-  source: string;
-  title: string;
-  spec: GridSpec;
-  planned: number;
-  state: PlanState;
-  picks: GridPick[];
-  createdAt: number;
-}
-
-export interface CellRecord {
-  index: number;
-  coords: number[];
-  input: SeededKreaInput;
-  cost: number;
-  state: CellState;
-  workflowId: string | null;
-  status: string | null;
-  charged: number | null;
-  error: string | null;
-}
-
-const planRow = z.object({
-  id: z.string(),
-  account: z.string(),
-  source: z.string(),
-  title: z.string(),
-  spec: z.string(),
-  planned: z.number(),
-  state: z.enum(PLAN_STATES),
-  picks: z.string(),
-  created_at: z.number(),
-});
-const cellRow = z.object({
-  idx: z.number(),
-  coords: z.string(),
-  input: z.string(),
-  cost: z.number(),
-  state: z.enum(CELL_STATES),
-  workflow_id: z.string().nullable(),
-  status: z.string().nullable(),
-  charged: z.number().nullable(),
-  error: z.string().nullable(),
-});
-
-// Rows are parsed on the way out too: a row another studio version wrote must
-// not become a cell sent with a shape nobody checked.
-function storedInput(text: string): SeededKreaInput {
-  const input = kreaInputSchema.parse(JSON.parse(text));
-  if (typeof input.seed !== "number") throw new Error("a stored cell has no seed");
-  return { ...input, seed: input.seed };
-}
-
-function storedSpec(text: string): GridSpec {
-  const spec = gridSpecSchema.parse(JSON.parse(text));
-  const seed = spec.base.seed;
-  if (typeof seed !== "number") throw new Error("a stored grid has no seed");
-  return { ...spec, base: { ...spec.base, seed } };
-}
-
-function toPlan(raw: unknown): PlanRecord {
-  const row = planRow.parse(raw);
-  const picks = picksSchema.safeParse({ picks: JSON.parse(row.picks) });
-  return {
-    id: row.id,
-    account: row.account,
-    source: row.source,
-    title: row.title,
-    spec: storedSpec(row.spec),
-    planned: row.planned,
-    state: row.state,
-    picks: picks.success ? picks.data.picks : [],
-    createdAt: row.created_at,
-  };
-}
-
-function toCell(raw: unknown): CellRecord {
-  const row = cellRow.parse(raw);
-  return {
-    index: row.idx,
-    coords: z.array(z.number()).parse(JSON.parse(row.coords)),
-    input: storedInput(row.input),
-    cost: row.cost,
-    state: row.state,
-    workflowId: row.workflow_id,
-    status: row.status,
-    charged: row.charged,
-    error: row.error,
-  };
-}
 
 export const planNotFound = (id: string) =>
   new AppError("not_found", { detail: `There is no grid ${id} for this account.` });
 
 export class PlanStore {
   constructor(
-    private readonly db: Db,
+    private readonly opened: Promise<StudioDb>,
     private readonly now: () => number = Date.now,
   ) {}
 
-  static open(file?: string): PlanStore {
-    return new PlanStore(openStudioDb(file));
+  private async db(): Promise<Db> {
+    return (await this.opened).kysely;
   }
 
-  close(): void {
-    this.db.close();
+  async close(): Promise<void> {
+    await (await this.opened.catch(() => null))?.close();
   }
 
   /** Creates the plan and its cells at once; the same create key returns the existing plan. */
-  create(input: {
+  async create(input: {
     createKey: string;
     account: string;
     source: string;
     title: string;
     spec: GridSpec;
     grid: ExpandedGrid;
-  }): { plan: PlanRecord; created: boolean } {
-    const existing = this.db
-      .prepare("SELECT * FROM plans WHERE create_key = ?")
-      .get(input.createKey);
-    if (existing !== undefined) return { plan: toPlan(existing), created: false };
+  }): Promise<{ plan: PlanRecord; created: boolean }> {
+    const db = await this.opened;
     const id = newPlanId();
     const now = this.now();
-    this.db
-      .transaction(() => {
-        this.db
-          .prepare(
-            `INSERT INTO plans (id, create_key, account, source, title, spec, planned, state, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
-          )
-          .run(
-            id,
-            input.createKey,
-            input.account,
-            input.source,
-            input.title,
-            JSON.stringify(input.spec),
-            input.grid.total,
-            now,
-            now,
-          );
-        const insert = this.db.prepare(
-          "INSERT INTO plan_cells (plan_id, idx, coords, input, cost, state) VALUES (?, ?, ?, ?, ?, 'pending')",
-        );
-        for (const cell of input.grid.cells) {
-          insert.run(
-            id,
-            cell.index,
-            JSON.stringify(cell.coords),
-            JSON.stringify(cell.input),
-            cell.cost,
-          );
-        }
-      })
-      .immediate();
-    return { plan: this.mustGet(id), created: true };
+    const created = await db.write(async (trx) => {
+      // ON CONFLICT: two instances creating one key at once, one plan.
+      const inserted = await trx
+        .insertInto("plans")
+        .values({
+          id,
+          create_key: input.createKey,
+          account: input.account,
+          source: input.source,
+          title: input.title,
+          spec: JSON.stringify(input.spec),
+          planned: input.grid.total,
+          state: "running",
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.column("create_key").doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+      for (const cell of input.grid.cells) {
+        await trx
+          .insertInto("plan_cells")
+          .values({
+            plan_id: id,
+            idx: cell.index,
+            coords: JSON.stringify(cell.coords),
+            input: JSON.stringify(cell.input),
+            cost: cell.cost,
+            state: "pending",
+            workflow_id: null,
+            status: null,
+            charged: null,
+            error: null,
+          })
+          .execute();
+      }
+      return true;
+    });
+    if (created) return { plan: await this.mustGet(id), created: true };
+    const existing = await db.kysely
+      .selectFrom("plans")
+      .selectAll()
+      .where("create_key", "=", input.createKey)
+      .executeTakeFirstOrThrow();
+    return { plan: toPlan(existing), created: false };
   }
 
-  get(id: string): PlanRecord | null {
-    const row = this.db.prepare("SELECT * FROM plans WHERE id = ?").get(id);
+  async get(id: string): Promise<PlanRecord | null> {
+    const row = await (
+      await this.db()
+    )
+      .selectFrom("plans")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
     return row === undefined ? null : toPlan(row);
   }
 
-  mustGet(id: string): PlanRecord {
-    const plan = this.get(id);
+  async mustGet(id: string): Promise<PlanRecord> {
+    const plan = await this.get(id);
     if (!plan) throw planNotFound(id);
     return plan;
   }
 
-  list(account: string, limit = 50): PlanRecord[] {
-    return this.db
-      .prepare("SELECT * FROM plans WHERE account = ? ORDER BY created_at DESC LIMIT ?")
-      .all(account, limit)
-      .map(toPlan);
+  async list(account: string, limit = 50): Promise<PlanRecord[]> {
+    const rows = await (
+      await this.db()
+    )
+      .selectFrom("plans")
+      .selectAll()
+      .where("account", "=", account)
+      .orderBy("created_at", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map(toPlan);
   }
 
-  running(): PlanRecord[] {
-    return this.db.prepare("SELECT * FROM plans WHERE state = 'running'").all().map(toPlan);
+  async running(): Promise<PlanRecord[]> {
+    const rows = await (
+      await this.db()
+    )
+      .selectFrom("plans")
+      .selectAll()
+      .where("state", "=", "running")
+      .execute();
+    return rows.map(toPlan);
   }
 
-  cells(id: string): CellRecord[] {
-    return this.db
-      .prepare("SELECT * FROM plan_cells WHERE plan_id = ? ORDER BY idx")
-      .all(id)
-      .map(toCell);
+  async cells(id: string): Promise<CellRecord[]> {
+    const rows = await (
+      await this.db()
+    )
+      .selectFrom("plan_cells")
+      .selectAll()
+      .where("plan_id", "=", id)
+      .orderBy("idx")
+      .execute();
+    return rows.map(toCell);
   }
 
   /** Claims a cell for sending; false when another loop or a cancel got there first. */
-  claim(id: string, index: number): boolean {
-    return (
-      this.db
-        .prepare(
-          `UPDATE plan_cells SET state = 'sending' WHERE plan_id = ? AND idx = ? AND state = 'pending'
-           AND (SELECT state FROM plans WHERE id = ?) = 'running'`,
-        )
-        .run(id, index, id).changes === 1
-    );
-  }
-
-  markSent(id: string, index: number, workflowId: string, status: string): void {
-    this.db
-      .prepare(
-        "UPDATE plan_cells SET state = 'sent', workflow_id = ?, status = ? WHERE plan_id = ? AND idx = ?",
+  async claim(id: string, index: number): Promise<boolean> {
+    const result = await (
+      await this.db()
+    )
+      .updateTable("plan_cells")
+      .set({ state: "sending" })
+      .where("plan_id", "=", id)
+      .where("idx", "=", index)
+      .where("state", "=", "pending")
+      .where((eb) =>
+        eb(eb.selectFrom("plans").select("state").where("id", "=", id), "=", "running"),
       )
-      .run(workflowId, status, id, index);
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  markRefused(id: string, index: number, error: string): void {
-    this.db
-      .prepare("UPDATE plan_cells SET state = 'refused', error = ? WHERE plan_id = ? AND idx = ?")
-      .run(error.slice(0, 500), id, index);
+  async markSent(id: string, index: number, workflowId: string, status: string): Promise<void> {
+    await (
+      await this.db()
+    )
+      .updateTable("plan_cells")
+      .set({ state: "sent", workflow_id: workflowId, status })
+      .where("plan_id", "=", id)
+      .where("idx", "=", index)
+      .execute();
+  }
+
+  async markRefused(id: string, index: number, error: string): Promise<void> {
+    await (
+      await this.db()
+    )
+      .updateTable("plan_cells")
+      .set({ state: "refused", error: error.slice(0, 500) })
+      .where("plan_id", "=", id)
+      .where("idx", "=", index)
+      .execute();
   }
 
   /** The latest status and charge of a sent cell's workflow. */
-  observe(id: string, workflowId: string, status: string, charged: number | null): void {
-    this.db
-      .prepare(
-        "UPDATE plan_cells SET status = ?, charged = COALESCE(?, charged) WHERE plan_id = ? AND workflow_id = ?",
-      )
-      .run(status, charged, id, workflowId);
+  async observe(
+    id: string,
+    workflowId: string,
+    status: string,
+    charged: number | null,
+  ): Promise<void> {
+    await (
+      await this.db()
+    )
+      .updateTable("plan_cells")
+      .set((eb) => ({ status, charged: eb.fn.coalesce(eb.val(charged), eb.ref("charged")) }))
+      .where("plan_id", "=", id)
+      .where("workflow_id", "=", workflowId)
+      .execute();
+  }
+
+  /**
+   * What one read of the plan's workflows saw, stored at once; then, when
+   * `finished` says so of the cells, the plan is done, in the same transaction,
+   * so no reader sees every cell final while the plan still runs.
+   */
+  async observeAll(
+    id: string,
+    seen: readonly { workflowId: string; status: string; charged: number | null }[],
+    finished: (cells: CellRecord[]) => boolean,
+  ): Promise<void> {
+    await (
+      await this.opened
+    ).write(async (trx) => {
+      for (const o of seen) {
+        await trx
+          .updateTable("plan_cells")
+          .set((eb) => ({
+            status: o.status,
+            charged: eb.fn.coalesce(eb.val(o.charged), eb.ref("charged")),
+          }))
+          .where("plan_id", "=", id)
+          .where("workflow_id", "=", o.workflowId)
+          .execute();
+      }
+      const cells = await trx
+        .selectFrom("plan_cells")
+        .selectAll()
+        .where("plan_id", "=", id)
+        .orderBy("idx")
+        .execute();
+      if (!finished(cells.map(toCell))) return;
+      await trx
+        .updateTable("plans")
+        .set({ state: "done", updated_at: this.now() })
+        .where("id", "=", id)
+        .where("state", "=", "running")
+        .execute();
+    });
   }
 
   /** Stops the plan: every cell not yet claimed is skipped. Returns the plan as it is now. */
-  cancel(id: string): PlanRecord {
-    this.db
-      .transaction(() => {
-        this.db
-          .prepare(
-            "UPDATE plans SET state = 'canceled', updated_at = ? WHERE id = ? AND state = 'running'",
-          )
-          .run(this.now(), id);
-        this.db
-          .prepare(
-            "UPDATE plan_cells SET state = 'skipped' WHERE plan_id = ? AND state = 'pending'",
-          )
-          .run(id);
-      })
-      .immediate();
+  async cancel(id: string): Promise<PlanRecord> {
+    await (
+      await this.opened
+    ).write(async (trx) => {
+      await trx
+        .updateTable("plans")
+        .set({ state: "canceled", updated_at: this.now() })
+        .where("id", "=", id)
+        .where("state", "=", "running")
+        .execute();
+      await trx
+        .updateTable("plan_cells")
+        .set({ state: "skipped" })
+        .where("plan_id", "=", id)
+        .where("state", "=", "pending")
+        .execute();
+    });
     return this.mustGet(id);
   }
 
-  finish(id: string): void {
-    this.db
-      .prepare("UPDATE plans SET state = 'done', updated_at = ? WHERE id = ? AND state = 'running'")
-      .run(this.now(), id);
+  async finish(id: string): Promise<void> {
+    await (
+      await this.db()
+    )
+      .updateTable("plans")
+      .set({ state: "done", updated_at: this.now() })
+      .where("id", "=", id)
+      .where("state", "=", "running")
+      .execute();
   }
 
-  setPicks(id: string, picks: GridPick[]): PlanRecord {
-    this.db
-      .prepare("UPDATE plans SET picks = ?, updated_at = ? WHERE id = ?")
-      .run(JSON.stringify(picks), this.now(), id);
+  async setPicks(id: string, picks: GridPick[]): Promise<PlanRecord> {
+    await (
+      await this.db()
+    )
+      .updateTable("plans")
+      .set({ picks: JSON.stringify(picks), updated_at: this.now() })
+      .where("id", "=", id)
+      .execute();
     return this.mustGet(id);
   }
 }
 
 declare global {
-  var __kreaStudioPlanStores: Map<string, PlanStore> | undefined;
+  var __kreaStudioPlanStores: WeakMap<object, PlanStore> | undefined;
 }
 
-/** One store per process and database file (see style-sets/get-store.ts for why). */
+/** One store per process and database (see style-sets/get-store.ts for why). */
 export function getPlanStore(): PlanStore {
-  const stores = (globalThis.__kreaStudioPlanStores ??= new Map());
-  const file = studioDbPath();
-  let store = stores.get(file);
+  const stores = (globalThis.__kreaStudioPlanStores ??= new WeakMap());
+  const db = getStudioDb();
+  let store = stores.get(db);
   if (!store) {
-    store = PlanStore.open(file);
-    stores.set(file, store);
+    store = new PlanStore(db);
+    stores.set(db, store);
   }
   return store;
 }

@@ -15,10 +15,8 @@ import {
   type StyleSetVersion,
 } from "@/lib/contract/style-sets/history";
 
-// What callers may do with style sets, whatever holds them. SQLite today
-// (sqlite-store.ts); a Postgres store for several studio instances would
-// implement the same interface, and routes would not change. Methods are async
-// for that reason even though SQLite answers synchronously.
+// What callers may do with style sets, whatever holds them: db-store.ts keeps
+// them in the studio's database, SQLite or Postgres (lib/server/db/).
 //
 // Errors are the studio's AppErrors so routes can let them through: not_found
 // (404) for unknown or deleted sets, StyleSetConflictError (409) for a stale
@@ -79,7 +77,7 @@ export interface StyleSetStore {
   importSets(file: unknown, options?: ImportOptions): Promise<StyleSet[]>;
   /** the given live sets (all when ids is absent); unknown ids are a 404 */
   exportSets(ids?: string[]): Promise<StyleSetExport>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface ImportOptions {

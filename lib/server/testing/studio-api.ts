@@ -6,6 +6,8 @@ import path from "node:path";
 import type { EngineOptions } from "@/lib/engine/config";
 import { startTestEngine, type TestEngine } from "@/lib/engine/testing/harness";
 import { LOCAL_ENGINE_TOKEN } from "@/lib/server/orchestrator/target";
+import { closeStudioDbs } from "@/lib/server/db/studio-db";
+import { pointStudioDbAtFreshPlace } from "./test-db";
 
 export interface StudioApiEnv {
   engine: TestEngine;
@@ -19,6 +21,7 @@ export async function startStudioApiEnv(
 ): Promise<StudioApiEnv> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "krea-studio-api-"));
   process.env.STUDIO_DATA_DIR = dataDir;
+  const undoDb = await pointStudioDbAtFreshPlace(dataDir);
   const engine = await startTestEngine(engineOptions);
   process.env.ORCHESTRATOR_URL = engine.url;
   delete process.env.CIVITAI_TOKEN;
@@ -35,6 +38,8 @@ export async function startStudioApiEnv(
     async close() {
       await engine.destroy();
       delete process.env.ORCHESTRATOR_URL;
+      await closeStudioDbs();
+      await undoDb();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

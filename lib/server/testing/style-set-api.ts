@@ -19,7 +19,7 @@ export function startStyleSetApiForFile(): void {
     env = await startStudioApiEnv();
   });
   afterAll(async () => {
-    closeStyleSetStores();
+    await closeStyleSetStores();
     await env?.close();
   });
 }

@@ -12,12 +12,12 @@ type Context = { params: Promise<{ id: string }> };
 
 export const POST = route<Context>(async (request, { params }) => {
   const target = await targetFor(request);
-  const plan = planFor((await params).id, target);
+  const plan = await planFor((await params).id, target);
   await cancelPlan(plan.id, target);
   const live = await freshen(plan, target);
   const store = getPlanStore();
   return json(
-    planView(store.mustGet(plan.id), store.cells(plan.id), live.generations, {
+    planView(await store.mustGet(plan.id), await store.cells(plan.id), live.generations, {
       requests: live.requests,
       maxInFlight: pacerFor(target).maxInFlightSeen,
     }),

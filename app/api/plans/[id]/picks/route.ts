@@ -13,12 +13,12 @@ type Context = { params: Promise<{ id: string }> };
 
 export const PUT = route<Context>(async (request, { params }) => {
   const target = await targetFor(request);
-  const plan = planFor((await params).id, target);
+  const plan = await planFor((await params).id, target);
   const { picks } = parseOrThrow(picksSchema, await readJson(request));
   const store = getPlanStore();
-  const count = store.cells(plan.id).length;
+  const count = (await store.cells(plan.id)).length;
   const outside = picks.findIndex((p) => p.cell >= count);
   if (outside >= 0)
     throw validationError({ [`picks.${outside}.cell`]: [`this grid has ${count} cells`] });
-  return json({ picks: store.setPicks(plan.id, picks).picks });
+  return json({ picks: (await store.setPicks(plan.id, picks)).picks });
 });

@@ -11,10 +11,10 @@ type Context = { params: Promise<{ id: string }> };
 
 export const GET = route<Context>(async (request, { params }) => {
   const target = await targetFor(request);
-  const plan = planFor((await params).id, target);
+  const plan = await planFor((await params).id, target);
   return json({
     method: "POST",
     path: "/v2/consumer/workflows?wait=0",
-    bodies: cellBodies(plan, getPlanStore().cells(plan.id)),
+    bodies: cellBodies(plan, await getPlanStore().cells(plan.id)),
   });
 });

@@ -26,13 +26,18 @@ export const GET = route<Context>(async (request, { params }) => {
     });
   }
   const target = await targetFor(request);
-  const plan = planFor((await params).id, target);
+  const plan = await planFor((await params).id, target);
   const live = await freshen(plan, target);
   const store = getPlanStore();
-  const view = planView(store.mustGet(plan.id), store.cells(plan.id), live.generations, {
-    requests: live.requests,
-    maxInFlight: pacerFor(target).maxInFlightSeen,
-  });
+  const view = planView(
+    await store.mustGet(plan.id),
+    await store.cells(plan.id),
+    live.generations,
+    {
+      requests: live.requests,
+      maxInFlight: pacerFor(target).maxInFlightSeen,
+    },
+  );
   const name = `grid-${plan.id}.${format}`;
   const bytes =
     format === "pdf" ? await renderPdf(view, target, paper) : await renderPng(view, target, paper);

@@ -16,7 +16,7 @@ beforeAll(async () => {
   env = await startStudioApiEnv();
 });
 afterAll(async () => {
-  closeStyleSetStores();
+  await closeStyleSetStores();
   await env.close();
 });
 

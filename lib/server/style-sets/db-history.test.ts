@@ -1,28 +1,46 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applyDiff, EMPTY_CONTENT } from "@/lib/contract/style-sets/diff";
-import { migrate } from "@/lib/server/db/sqlite";
-import { STUDIO_MIGRATIONS } from "@/lib/server/db/studio-db";
-import { SqliteStyleSetStore } from "./sqlite-store";
+import { migrate } from "@/lib/server/db/migrate";
+import { STUDIO_MIGRATIONS } from "@/lib/server/db/migrations";
+import {
+  connectStudioDb,
+  freshDbPlace,
+  openStudioDb,
+  testDialect,
+  type StudioDb,
+  type TestDbPlace,
+} from "@/lib/server/testing/test-db";
+import { DbStyleSetStore } from "./db-store";
 import { StyleSetConflictError } from "./store";
 
+// Runs on SQLite, and on Postgres with DATABASE_URL set (npm run test:pg).
 let dir: string;
-let file: string;
-const open: SqliteStyleSetStore[] = [];
-function openStore() {
-  const store = SqliteStyleSetStore.open(file);
+let place: TestDbPlace;
+const places: TestDbPlace[] = [];
+const open: { close(): Promise<void> }[] = [];
+function openStore(at = place) {
+  const store = new DbStyleSetStore(openStudioDb(at.target));
   open.push(store);
   return store;
 }
-beforeEach(() => {
+/** A second connection of its own, as another program (or a careless query) would have. */
+async function rawDb(): Promise<StudioDb> {
+  const db = await openStudioDb(place.target);
+  open.push(db);
+  return db;
+}
+beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "krea-style-set-history-"));
-  file = path.join(dir, "studio.db");
+  place = await freshDbPlace(dir);
+  places.push(place);
 });
-afterEach(() => {
-  for (const store of open.splice(0)) store.close();
+afterEach(async () => {
+  for (const store of open.splice(0)) await store.close();
+  for (const p of places.splice(0)) await p.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -105,51 +123,51 @@ describe("style set history", () => {
     const store = openStore();
     const set = await store.create({ name: "Noir", note: "", references: [a] });
     await store.update(set.id, { note: "two" }, 1);
-    const db = new Database(file);
-    try {
-      expect(() =>
-        db.prepare("UPDATE style_set_versions SET note = 'forged' WHERE set_id = ?").run(set.id),
-      ).toThrow(/append-only/);
-      expect(() =>
-        db.prepare("DELETE FROM style_set_versions WHERE set_id = ? AND version = 1").run(set.id),
-      ).toThrow(/append-only/);
-      expect(() =>
-        db
-          .prepare(
-            "INSERT OR REPLACE INTO style_set_versions (set_id, version, name, note, refs, author, created_at) VALUES (?, 1, 'x', 'x', '[]', 'x', 0)",
-          )
-          .run(set.id),
-      ).toThrow(/append-only/);
-      expect(() =>
-        db
-          .prepare(
-            "INSERT INTO style_set_versions (set_id, version, name, note, refs, author, created_at) VALUES (?, 7, 'x', 'x', '[]', 'x', 0)",
-          )
-          .run(set.id),
-      ).toThrow(/append-only/);
-      expect(() =>
-        db.prepare("UPDATE style_set_status_events SET author = 'x'").run(),
-      ).not.toThrow(); // no rows yet: nothing to refuse
-      await store.setStatus(set.id, "approved", 2);
-      expect(() => db.prepare("UPDATE style_set_status_events SET author = 'x'").run()).toThrow(
-        /append-only/,
-      );
-    } finally {
-      db.close();
-    }
+    const { kysely: db } = await rawDb();
+    const refused = (statement: ReturnType<typeof sql>) =>
+      expect(statement.execute(db)).rejects.toThrow(/append-only/);
+    await refused(sql`UPDATE style_set_versions SET note = 'forged' WHERE set_id = ${set.id}`);
+    await refused(sql`DELETE FROM style_set_versions WHERE set_id = ${set.id} AND version = 1`);
+    // An upsert over version 1: SQLite's REPLACE, Postgres's ON CONFLICT DO UPDATE.
+    await refused(
+      testDialect === "sqlite"
+        ? sql`INSERT OR REPLACE INTO style_set_versions (set_id, version, name, note, refs, author, created_at) VALUES (${set.id}, 1, 'x', 'x', '[]', 'x', 0)`
+        : sql`INSERT INTO style_set_versions (set_id, version, name, note, refs, author, created_at) VALUES (${set.id}, 1, 'x', 'x', '[]', 'x', 0) ON CONFLICT (set_id, version) DO UPDATE SET note = 'x'`,
+    );
+    await refused(
+      sql`INSERT INTO style_set_versions (set_id, version, name, note, refs, author, created_at) VALUES (${set.id}, 7, 'x', 'x', '[]', 'x', 0)`,
+    );
+    // no rows yet: nothing to refuse
+    await sql`UPDATE style_set_status_events SET author = 'x'`.execute(db);
+    await store.setStatus(set.id, "approved", 2);
+    await refused(sql`UPDATE style_set_status_events SET author = 'x'`);
+    await refused(sql`DELETE FROM style_set_status_events`);
+    if (testDialect === "postgres") await refused(sql`TRUNCATE style_set_versions`);
     expect((await store.version(set.id, 1)).note).toBe("");
+  });
+
+  it("proofs are append-only in the database too", async () => {
+    const store = openStore();
+    const proof = { prompts: ["a cat"], tier: "medium" as const, seed: 1 };
+    const set = await store.create({ name: "Noir", note: "", references: [a] });
+    await store.update(set.id, { proof }, 1);
+    await store.recordProofs(set.id, 2, [{ promptIndex: 0, workflowId: "wf_1" }]);
+    const { kysely: db } = await rawDb();
+    await expect(sql`UPDATE style_set_proofs SET workflow_id = 'wf_2'`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`DELETE FROM style_set_proofs`.execute(db)).rejects.toThrow(/append-only/);
+    expect((await store.proofs(set.id, 2)).map((p) => p.workflowId)).toEqual(["wf_1"]);
   });
 
   it("a set saved before history starts its history at its current version", async () => {
     // The schema as it was before history (migrations 1 and 2), with a set at version 4.
-    const old = new Database(file);
-    migrate(old, STUDIO_MIGRATIONS.slice(0, 2));
-    old
-      .prepare(
-        "INSERT INTO style_sets (id, name, note, refs, version, created_at, updated_at) VALUES ('ss_aaaaaaaaaaaaaaaaaaaa', 'Old', '', '[]', 4, 0, 0)",
-      )
-      .run();
-    old.close();
+    const old = connectStudioDb(place.target);
+    await migrate(old, testDialect, STUDIO_MIGRATIONS.slice(0, 2));
+    await sql`INSERT INTO style_sets (id, name, note, refs, version, created_at, updated_at) VALUES ('ss_aaaaaaaaaaaaaaaaaaaa', 'Old', '', '[]', 4, 0, 0)`.execute(
+      old,
+    );
+    await old.destroy();
     const store = openStore();
     const { items } = await store.versions("ss_aaaaaaaaaaaaaaaaaaaa");
     expect(items).toMatchObject([{ version: 4, diff: null, author: "Someone" }]);
@@ -166,9 +184,10 @@ describe("export and import with history", () => {
     await source.setStatus(set.id, "approved", 2, "Dee");
     const file = JSON.parse(JSON.stringify(await source.exportSets([set.id])));
 
-    const otherDir = mkdtempSync(path.join(tmpdir(), "krea-style-set-history-other-"));
-    const other = SqliteStyleSetStore.open(path.join(otherDir, "studio.db"));
-    try {
+    const otherPlace = await freshDbPlace(dir, "other.db");
+    places.push(otherPlace);
+    const other = openStore(otherPlace);
+    {
       const [copy] = await other.importSets(file);
       expect(copy).toMatchObject({
         id: set.id,
@@ -193,9 +212,6 @@ describe("export and import with history", () => {
       // Without append, the same file makes a copy.
       const [second] = await source.importSets(back);
       expect(second!.id).not.toBe(set.id);
-    } finally {
-      other.close();
-      rmSync(otherDir, { recursive: true, force: true });
     }
   });
 });
@@ -211,7 +227,9 @@ describe("proof settings in export and import", () => {
     const file = JSON.parse(JSON.stringify(await source.exportSets([set.id])));
 
     const otherDir = mkdtempSync(path.join(tmpdir(), "krea-style-set-history-other-"));
-    const other = SqliteStyleSetStore.open(path.join(otherDir, "studio.db"));
+    const otherPlace = await freshDbPlace(otherDir);
+    places.push(otherPlace);
+    const other = openStore(otherPlace);
     try {
       const [copy] = await other.importSets(file);
       expect(copy!.proof).toEqual(proof);
@@ -228,7 +246,6 @@ describe("proof settings in export and import", () => {
       expect(appended).toMatchObject({ version: 4, proof: later });
       expect((await source.versions(set.id)).items.map((v) => v.version)).toEqual([4, 3, 2, 1]);
     } finally {
-      other.close();
       rmSync(otherDir, { recursive: true, force: true });
     }
   });
@@ -237,7 +254,9 @@ describe("proof settings in export and import", () => {
 describe("an edit that makes an approved set a draft", () => {
   it("is signed by the editor on the set as in its history", async () => {
     let clock = Date.parse("2026-03-01T10:00:00Z");
-    const store = SqliteStyleSetStore.open(file, { now: () => (clock += 1000) });
+    const store = new DbStyleSetStore(openStudioDb(place.target), {
+      now: () => (clock += 1000),
+    });
     open.push(store);
     const set = await store.create({ name: "Noir", note: "", references: [a], author: "Ana" });
     await store.setStatus(set.id, "approved", 1, "Dee");

@@ -4,24 +4,29 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/server/http/problem";
 import type { StyleSetCreate } from "@/lib/contract/style-sets/schema";
-import { SqliteStyleSetStore } from "./sqlite-store";
+import { freshDbPlace, openStudioDb, type TestDbPlace } from "@/lib/server/testing/test-db";
+import { DbStyleSetStore, type DbStoreOptions } from "./db-store";
 import { StyleSetConflictError } from "./store";
 
+// Runs on SQLite, and on Postgres with DATABASE_URL set (npm run test:pg).
 let dir: string;
-let file: string;
-const open: SqliteStyleSetStore[] = [];
-function openStore(options?: ConstructorParameters<typeof SqliteStyleSetStore>[1]) {
-  const store = SqliteStyleSetStore.open(file, options);
+let place: TestDbPlace;
+const places: TestDbPlace[] = [];
+const open: DbStyleSetStore[] = [];
+function openStore(options?: DbStoreOptions, at = place) {
+  const store = new DbStyleSetStore(openStudioDb(at.target), options);
   open.push(store);
   return store;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "krea-style-sets-"));
-  file = path.join(dir, "studio.db");
+  place = await freshDbPlace(dir);
+  places.push(place);
 });
-afterEach(() => {
-  for (const store of open.splice(0)) store.close();
+afterEach(async () => {
+  for (const store of open.splice(0)) await store.close();
+  for (const p of places.splice(0)) await p.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -50,7 +55,7 @@ async function thrown(promise: Promise<unknown>): Promise<AppError> {
   return error;
 }
 
-describe("SqliteStyleSetStore", () => {
+describe("DbStyleSetStore", () => {
   it("creates a set at version 1 with its references in order", async () => {
     const store = openStore();
     const set = await store.create({ ...noir, name: "  Noir  " });
@@ -152,8 +157,7 @@ describe("SqliteStyleSetStore", () => {
     const store = openStore({ now: () => 0 });
     const set = await store.create(noir);
     await store.remove(set.id);
-    store.close();
-    open.splice(0);
+    for (const s of open.splice(0)) await s.close();
     const later = openStore({ now: () => 8 * day });
     expect((await thrown(later.restore(set.id))).status).toBe(404);
   });
@@ -174,8 +178,7 @@ describe("SqliteStyleSetStore", () => {
     await store.update(set.id, { name: "Kept" }, 1);
     const binned = await store.create({ ...noir, name: "Binned" });
     await store.remove(binned.id);
-    store.close();
-    open.splice(0);
+    for (const s of open.splice(0)) await s.close();
 
     const reopened = openStore();
     expect(await reopened.list()).toEqual([
@@ -201,9 +204,9 @@ describe("import and export", () => {
     const onlyNoir = await source.exportSets([a.id]);
     expect(onlyNoir.sets).toHaveLength(1);
 
-    const otherFile = path.join(dir, "other.db");
-    const other = SqliteStyleSetStore.open(otherFile);
-    open.push(other);
+    const otherPlace = await freshDbPlace(dir, "other.db");
+    places.push(otherPlace);
+    const other = openStore(undefined, otherPlace);
     // Through JSON text, as a downloaded file would travel.
     const imported = await other.importSets(JSON.parse(JSON.stringify(file1)));
     expect(imported.map((s) => s.name).sort()).toEqual(["Noir", "Pastel"]);

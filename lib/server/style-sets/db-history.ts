@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { SqliteDatabase as Db } from "@/lib/server/db/sqlite";
+import type { Db } from "@/lib/server/db/migrations";
 import type { StyleSetDiff, VersionContent } from "@/lib/contract/style-sets/diff";
 import {
   STYLE_SET_STATUSES,
@@ -13,7 +13,8 @@ import { proofSettingsSchema, type ProofSettings } from "@/lib/contract/style-se
 
 // The rows behind a set's history (style_set_versions) and status changes
 // (style_set_status_events). Only INSERT and SELECT live here: the schema's
-// triggers refuse anything else (lib/server/db/studio-db.ts, migration 3).
+// triggers refuse anything else (lib/server/db/append-only.ts). Every function
+// takes the store's connection or the transaction it runs in.
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -87,36 +88,46 @@ export interface NewVersion {
   restoredFrom?: number | null;
 }
 
-export function appendVersion(db: Db, v: NewVersion): void {
-  db.prepare(
-    `INSERT INTO style_set_versions (set_id, version, name, note, refs, diff, author, created_at, restored_from, proof)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    v.setId,
-    v.version,
-    v.content.name,
-    v.content.note,
-    JSON.stringify(v.content.references),
-    v.diff === null ? null : JSON.stringify(v.diff),
-    v.author,
-    v.at,
-    v.restoredFrom ?? null,
-    v.content.proof ? JSON.stringify(v.content.proof) : null,
-  );
+export async function appendVersion(db: Db, v: NewVersion): Promise<void> {
+  await db
+    .insertInto("style_set_versions")
+    .values({
+      set_id: v.setId,
+      version: v.version,
+      name: v.content.name,
+      note: v.content.note,
+      refs: JSON.stringify(v.content.references),
+      diff: v.diff === null ? null : JSON.stringify(v.diff),
+      author: v.author,
+      created_at: v.at,
+      restored_from: v.restoredFrom ?? null,
+      proof: v.content.proof ? JSON.stringify(v.content.proof) : null,
+    })
+    .execute();
 }
 
 /** Newest first. */
-export function readVersions(db: Db, setId: string): StyleSetVersion[] {
-  return db
-    .prepare("SELECT * FROM style_set_versions WHERE set_id = ? ORDER BY version DESC")
-    .all(setId)
-    .map(toVersion);
+export async function readVersions(db: Db, setId: string): Promise<StyleSetVersion[]> {
+  const rows = await db
+    .selectFrom("style_set_versions")
+    .selectAll()
+    .where("set_id", "=", setId)
+    .orderBy("version", "desc")
+    .execute();
+  return rows.map(toVersion);
 }
 
-export function readVersion(db: Db, setId: string, version: number): StyleSetVersion | null {
-  const row = db
-    .prepare("SELECT * FROM style_set_versions WHERE set_id = ? AND version = ?")
-    .get(setId, version);
+export async function readVersion(
+  db: Db,
+  setId: string,
+  version: number,
+): Promise<StyleSetVersion | null> {
+  const row = await db
+    .selectFrom("style_set_versions")
+    .selectAll()
+    .where("set_id", "=", setId)
+    .where("version", "=", version)
+    .executeTakeFirst();
   return row === undefined ? null : toVersion(row);
 }
 
@@ -127,35 +138,39 @@ const eventRow = z.object({
   at: z.number(),
 });
 
-export function appendStatusEvent(
+export async function appendStatusEvent(
   db: Db,
   setId: string,
   e: { status: StyleSetStatus; version: number; author: string; at: number },
-): void {
-  db.prepare(
-    "INSERT INTO style_set_status_events (set_id, status, version, author, at) VALUES (?, ?, ?, ?, ?)",
-  ).run(setId, e.status, e.version, e.author, e.at);
+): Promise<void> {
+  await db
+    .insertInto("style_set_status_events")
+    .values({ set_id: setId, status: e.status, version: e.version, author: e.author, at: e.at })
+    .execute();
 }
 
 /** Oldest first. */
-export function readStatusEvents(db: Db, setId: string): StyleSetStatusEvent[] {
-  return db
-    .prepare(
-      "SELECT status, version, author, at FROM style_set_status_events WHERE set_id = ? ORDER BY seq",
-    )
-    .all(setId)
-    .map((raw) => {
-      const row = eventRow.parse(raw);
-      return { status: row.status, version: row.version, author: row.author, at: iso(row.at) };
-    });
+export async function readStatusEvents(db: Db, setId: string): Promise<StyleSetStatusEvent[]> {
+  const rows = await db
+    .selectFrom("style_set_status_events")
+    .select(["status", "version", "author", "at"])
+    .where("set_id", "=", setId)
+    .orderBy("seq")
+    .execute();
+  return rows.map((raw) => {
+    const row = eventRow.parse(raw);
+    return { status: row.status, version: row.version, author: row.author, at: iso(row.at) };
+  });
 }
 
 /** Drops the history of sets the bin has purged (the triggers allow it once the set is gone). */
-export function purgeOrphanHistory(db: Db): void {
-  db.prepare(
-    "DELETE FROM style_set_versions WHERE set_id NOT IN (SELECT id FROM style_sets)",
-  ).run();
-  db.prepare(
-    "DELETE FROM style_set_status_events WHERE set_id NOT IN (SELECT id FROM style_sets)",
-  ).run();
+export async function purgeOrphanHistory(db: Db): Promise<void> {
+  await db
+    .deleteFrom("style_set_versions")
+    .where("set_id", "not in", (eb) => eb.selectFrom("style_sets").select("id"))
+    .execute();
+  await db
+    .deleteFrom("style_set_status_events")
+    .where("set_id", "not in", (eb) => eb.selectFrom("style_sets").select("id"))
+    .execute();
 }
