@@ -94,7 +94,9 @@ export function StyleSetDetail({
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <div className="flex items-center gap-2">
-            <h2 className="truncate text-lg font-semibold tracking-tight">{set.name}</h2>
+            <h2 className="min-w-0 text-lg font-semibold tracking-tight wrap-anywhere">
+              {set.name}
+            </h2>
             <StatusBadge status={set.status} />
           </div>
           <p className="mt-0.5 text-xs text-muted">
