@@ -156,7 +156,7 @@ test("export a set to JSON and import it back; a bad file changes nothing and sa
   // JSON, but not an export: said in words next to Import, while the API stays precise.
   await importFile("palette.json", JSON.stringify({ colours: ["#c2a477"] }));
   await expect(problem).toContainText(
-    "“palette.json” is not a style-set export from Krea Prompt Studio. Nothing was imported.",
+    "“palette.json” is not a style-set export from Krea Prompt Studio.",
   );
   await expect(problem).not.toContainText("format must be");
   const refused = await page.request.post("/api/style-sets/import", {

@@ -15,9 +15,7 @@ describe("importProblem", () => {
         format: ['format must be "krea-studio.style-sets": this is not a style set export'],
       },
     });
-    expect(p.title).toBe(
-      "“palette.json” is not a style-set export from Krea Prompt Studio. Nothing was imported.",
-    );
+    expect(p.title).toBe("“palette.json” is not a style-set export from Krea Prompt Studio.");
     expect([p.title, ...p.items].join(" ")).not.toMatch(/format must|krea-studio\./);
   });
 
@@ -34,6 +32,8 @@ describe("importProblem", () => {
     expect(missing.title).not.toMatch(/newer/);
     const newer = importProblem({ ...exportFile, version: 3 }, "next.json", refusal);
     expect(newer.title).toMatch(/exported by a newer Krea Prompt Studio \(export version 3\)/);
+    const odd = importProblem({ ...exportFile, version: "2" }, "odd.json", refusal);
+    expect(odd.title).toBe('“odd.json” has an export version this studio does not know ("2").');
   });
 
   it("names the set and reference of any other problem, not a JSON path", () => {
@@ -41,9 +41,7 @@ describe("importProblem", () => {
       detail: "Nothing was imported: sets[0].references[0].strength: strength out of range.",
       fieldErrors: { "sets[0].references[0].strength": ["strength out of range"] },
     });
-    expect(p.title).toBe(
-      "“bad.json” has a problem, fix it and import again. Nothing was imported.",
-    );
+    expect(p.title).toBe("“bad.json” has a problem: fix it and import again.");
     expect(p.items).toEqual(["Set 1 “Noir”, reference 1, strength: strength out of range"]);
   });
 });

@@ -1,4 +1,5 @@
-// What the Style sets page says when an import is refused, written for people.
+// What the Style sets page says when an import is refused, written for people
+// (the report under it always adds "Your style sets are unchanged.").
 // The API's problem+json stays precise (`format`, `sets[2].references[0].strength`,
 // for scripts and editors); here a file that is not an export, or one from a
 // newer studio, gets one plain sentence, and other problems name the set and
@@ -11,7 +12,6 @@ export interface ImportProblem {
 }
 
 const MAX_LISTED = 20;
-const NOTHING = "Nothing was imported.";
 
 function field(file: unknown, key: string): unknown {
   if (typeof file !== "object" || file === null || Array.isArray(file)) return undefined;
@@ -62,21 +62,25 @@ export function importProblem(
   const format = field(file, "format");
   if (paths.includes("file") || format !== EXPORT_FORMAT) {
     return {
-      title: `“${fileName}” is not a style-set export from Krea Prompt Studio. ${NOTHING}`,
+      title: `“${fileName}” is not a style-set export from Krea Prompt Studio.`,
       items: ["Choose a file made with Export or Export all on a studio's Style sets page."],
     };
   }
   if (paths.includes("version")) {
     const version = field(file, "version");
+    if (typeof version === "number" && version > EXPORT_VERSION) {
+      return {
+        title: `“${fileName}” was exported by a newer Krea Prompt Studio (export version ${version}); this studio reads versions up to ${EXPORT_VERSION}.`,
+        items: ["Update this studio, or export the sets again from a studio of this version."],
+      };
+    }
     return {
       title:
-        typeof version === "number" && version > EXPORT_VERSION
-          ? `“${fileName}” was exported by a newer Krea Prompt Studio (export version ${version}); this studio reads versions up to ${EXPORT_VERSION}. ${NOTHING}`
-          : `“${fileName}” does not say which export version it is, so this studio cannot read it safely. ${NOTHING}`,
+        version === undefined
+          ? `“${fileName}” does not say which export version it is, so this studio cannot read it safely.`
+          : `“${fileName}” has an export version this studio does not know (${JSON.stringify(version)}).`,
       items: [
-        typeof version === "number" && version > EXPORT_VERSION
-          ? "Update this studio, or export the sets again from a studio of the same version."
-          : "Export the sets again from the studio they came from; do not remove the file's “version” line when editing it.",
+        "Export the sets again from the studio they came from; when editing the file, keep its “version” line as it was.",
       ],
     };
   }
@@ -87,7 +91,7 @@ export function importProblem(
     title:
       items.length === 0
         ? refusal.detail
-        : `“${fileName}” has ${items.length === 1 ? "a problem" : `${items.length} problems`}, fix ${items.length === 1 ? "it" : "them"} and import again. ${NOTHING}`,
+        : `“${fileName}” has ${items.length === 1 ? "a problem" : `${items.length} problems`}: fix ${items.length === 1 ? "it" : "them"} and import again.`,
     items:
       items.length > MAX_LISTED
         ? [...items.slice(0, MAX_LISTED), `…and ${items.length - MAX_LISTED} more`]
