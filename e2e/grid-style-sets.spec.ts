@@ -103,3 +103,48 @@ test("a grid over two versions of one style set records both and links its cells
     studio.gallery.getByRole("article", { name: new RegExp(`^Grid of 4 cells: ${prompt}`) }),
   ).toBeVisible();
 });
+
+test("the style-set axis offers what the builder's picker offers: approved first with a badge, retired left out", async ({
+  page,
+}) => {
+  const studio = new StudioPage(page);
+  const make = async (label: string, status?: "approved" | "retired") => {
+    const name = studio.uniquePrompt(label);
+    const created = await page.request.post("/api/style-sets", {
+      data: { name, references: [{ imageUrl: "https://example.com/grid-a.png", strength: 1 }] },
+    });
+    expect(created.status()).toBe(201);
+    const set: StyleSet = await created.json();
+    if (status) {
+      const changed = await page.request.post(`/api/style-sets/${set.id}/status`, {
+        data: { status, version: 1, author: "Dee" },
+      });
+      expect(changed.ok(), await changed.text()).toBe(true);
+    }
+    return name;
+  };
+  const draft = await make("Grid draft");
+  const approved = await make("Grid approved", "approved");
+  const retired = await make("Grid retired", "retired");
+
+  await studio.goto();
+  await studio.prompt.fill(studio.uniquePrompt("a harbour"));
+  await studio.builder.getByRole("button", { name: /^Grid/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Decision grid" });
+  await dialog.getByRole("combobox", { name: "Axis 1: what varies" }).selectOption("styleSet");
+  const values = dialog.getByRole("group", { name: "Axis 1 values" });
+  await expect(values.getByRole("checkbox", { name: `${approved} version 1` })).toBeVisible();
+  await expect(values.getByRole("checkbox", { name: `${draft} version 1` })).toBeVisible();
+  await expect(values.getByRole("checkbox", { name: `${retired} version 1` })).toHaveCount(0);
+  await expect(values).toContainText(/retired sets? (is|are) hidden here/);
+  const row = (name: string) => values.getByText(name, { exact: true }).locator("..");
+  await expect(row(approved).getByText("Approved", { exact: true })).toBeVisible();
+  await expect(row(draft).getByText("Approved", { exact: true })).toHaveCount(0);
+  // Every approved set sits above every draft, as in the picker.
+  const order = await values
+    .getByRole("checkbox")
+    .evaluateAll((boxes) => boxes.map((b) => b.getAttribute("aria-label") ?? ""));
+  expect(order.findIndex((l) => l.startsWith(approved))).toBeLessThan(
+    order.findIndex((l) => l.startsWith(draft)),
+  );
+});

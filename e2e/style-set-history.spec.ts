@@ -54,7 +54,10 @@ test("edits by two names become versions with their diffs; restore v1 appends v5
   await expect(page).toHaveURL(new RegExp(`/style-sets/${set.id}$`));
   await expect(pages.versions()).toHaveCount(4);
   await expect(pages.version(1)).toContainText("by Ana");
+  // Version 1 reads as the set's creation, not a rename from an empty name.
+  await expect(pages.changes(1).getByRole("listitem").first()).toHaveText(`Created as “${name}”`);
   await expect(pages.changes(1)).toContainText("Added ink.png at 1 (strength 1.5)");
+  await expect(pages.changes(1)).toContainText("Added neon.png at 2 (strength −0.5)");
   await expect(pages.version(2)).toContainText("by Ana");
   await expect(pages.changes(2)).toHaveText(`Renamed “${name}” → “${name} night”`);
   await expect(pages.version(3)).toContainText("by Ben");

@@ -27,6 +27,12 @@ test("proof a version, compare with the approved one, approve it: the picker ord
   await pages.signAs("Ana");
   const proofs = pages.proofs();
   await expect(proofs).toContainText("No version of this set was approved yet");
+  // Approving without proofs stays possible, but the Status section says it is not proofed.
+  const approveNow = page
+    .getByRole("region", { name: "Status" })
+    .getByRole("button", { name: "Approve version 2" });
+  await expect(approveNow).toHaveAccessibleDescription(/^Not proofed: version 2 has no proof/);
+  await expect(approveNow).toBeEnabled();
   // Enter in a field spends nothing: only the dialog's Render button sends.
   await pages.proofSettings().getByRole("textbox", { name: "Proof seed" }).press("Enter");
   await pages
@@ -48,6 +54,7 @@ test("proof a version, compare with the approved one, approve it: the picker ord
   await expect(dialog).toBeHidden();
   await expect(proofs.getByText("2 of 2 proofs rendered")).toBeVisible({ timeout: 30_000 });
   await expect(proofs.getByRole("img", { name: "Version 2: a red door at dusk" })).toBeVisible();
+  await expect(approveNow).toHaveAccessibleDescription("");
   await expectNoSeriousA11yViolations(page);
   const made = await (await page.request.get(`/api/workflows?styleSet=${set.id}`)).json();
   expect(made.items).toHaveLength(2);

@@ -109,7 +109,7 @@ test("a rename against a stale version is refused and keeps what was typed", asy
   await expect(mine).toContainText("changed elsewhere");
 });
 
-test("export a set to JSON and import it back; a bad file changes nothing and says where", async ({
+test("export a set to JSON and import it back; a bad file changes nothing and says why and where, in words", async ({
   page,
 }) => {
   const name = unique("Export");
@@ -153,13 +153,38 @@ test("export a set to JSON and import it back; a bad file changes nothing and sa
   const problem = page.getByRole("alert").filter({ hasText: "Your style sets are unchanged." });
   await expect(problem).toContainText("“notes.json” is not a JSON file");
 
+  // JSON, but not an export: said in words next to Import, while the API stays precise.
+  await importFile("palette.json", JSON.stringify({ colours: ["#c2a477"] }));
+  await expect(problem).toContainText(
+    "“palette.json” is not a style-set export from Krea Prompt Studio.",
+  );
+  await expect(problem).not.toContainText("format must be");
+  const refused = await page.request.post("/api/style-sets/import", {
+    data: { colours: ["#c2a477"] },
+  });
+  expect(refused.status()).toBe(400);
+  expect(refused.headers()["content-type"]).toContain("application/problem+json");
+  expect((await refused.json()).errors.format?.[0]).toMatch(
+    /^format must be "krea-studio\.style-sets"/,
+  );
+
+  // An export with its version line removed: not "a newer or unknown studio".
+  // (without the set's id, so the studio does not first ask about the existing set)
+  const { version: _version, ...unversioned } = file;
+  unversioned.sets = file.sets.map(({ id: _id, ...rest }: { id: string }) => rest);
+  await importFile("edited.json", JSON.stringify(unversioned));
+  await expect(problem).toContainText(
+    "“edited.json” does not say which export version it is, so this studio cannot read it safely.",
+  );
+  await expect(problem).not.toContainText("newer or unknown");
+
   // JSON with a strength out of range: the place in the file is named.
   const bad = structuredClone(file);
   bad.sets[0].name = `${name} bad`;
   bad.sets[0].references[1].strength = 3;
   delete bad.sets[0].id; // a new set, so the studio does not first ask about the existing one
   await importFile("bad.json", JSON.stringify(bad));
-  await expect(problem).toContainText("sets[0].references[1].strength");
+  await expect(problem).toContainText(`Set 1 “${name} bad”, reference 2, strength`);
   await expect(problem).toContainText("strength out of range");
   await expect(card(page, `${name} bad`)).toHaveCount(0);
   await problem.getByRole("button", { name: "Dismiss import problem" }).click();
@@ -181,6 +206,43 @@ test("export a set to JSON and import it back; a bad file changes nothing and sa
   const imported = sets.filter((s) => s.name.startsWith(name) && s.name !== name);
   expect(imported).toHaveLength(1);
   expect(imported[0]?.references.map((r) => r.strength)).toEqual([1.5, -0.5]);
+});
+
+test("a copy of a retired set arrives retired, says so before and after, and goes back to draft in one click", async ({
+  page,
+}) => {
+  const name = unique("Old look");
+  const set = await createSet(page.request, name);
+  const retired = await page.request.post(`/api/style-sets/${set.id}/status`, {
+    data: { status: "retired", version: 1, author: "Dee" },
+  });
+  expect(retired.status(), await retired.text()).toBe(200);
+  const exported = await page.request.get(`/api/style-sets/export?ids=${set.id}`);
+  const text = await exported.text();
+
+  await openSets(page);
+  const choosing = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Import…" }).click();
+  await (
+    await choosing
+  ).setFiles({ name: "old.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  const asking = page.getByRole("dialog", { name: "These sets are already here" });
+  await expect(asking).toContainText(
+    `“${name}” is retired in the file: a copy arrives retired too, and stays out of the builder's picker until set back to draft.`,
+  );
+  await asking.getByRole("button", { name: "Import as a copy" }).click();
+  const toast = page.locator("[data-sonner-toast]").filter({ hasText: "Imported 1 style set" });
+  await expect(toast).toContainText(
+    `“${name} (imported)” is retired, as in the file, so it stays out of the builder's picker until set back to draft.`,
+  );
+  await expect(
+    card(page, `${name} (imported)`).getByText("Retired", { exact: true }),
+  ).toBeVisible();
+  await toast.getByRole("button", { name: "Back to draft" }).click();
+  await expect(card(page, `${name} (imported)`).getByText("Draft", { exact: true })).toBeVisible();
+  const sets: StyleSet[] = (await (await page.request.get("/api/style-sets")).json()).items;
+  expect(sets.find((s) => s.name === `${name} (imported)`)?.status).toBe("draft");
+  expect(sets.find((s) => s.id === set.id)?.status).toBe("retired");
 });
 
 for (const colorScheme of ["light", "dark"] as const) {

@@ -1,11 +1,14 @@
 "use client";
-// The values of a style-set axis: every live set of the studio with each of its
-// versions (from its history), so a designer ticks two sets, or two versions of
-// one set. A version's references are the ones it was saved with.
+// The values of a style-set axis: the sets the builder's picker offers (approved
+// first with their badge, retired ones left out), each with its versions (from
+// its history), so a designer ticks two sets, or two versions of one set. A
+// version's references are the ones it was saved with.
 import { setKey, withSetToggled, type AxisDraft } from "@/lib/client/grid/axis-draft";
 import { useStyleSetHistory, useStyleSets } from "@/lib/client/references/use-style-sets";
 import type { GridStyleSet } from "@/lib/contract/grid/grid";
+import { hiddenRetiredText, pickerSets } from "@/lib/contract/style-sets/picker";
 import type { StyleSet, StyleSetReference } from "@/lib/contract/style-sets/schema";
+import { StatusBadge } from "@/components/style-sets/status-badge";
 
 // Only what Krea reads: the studio's label and blob bookkeeping stay in the set.
 const krea = (refs: StyleSetReference[]) =>
@@ -24,17 +27,23 @@ export function StyleSetChoices({
   if (sets.isPending) return <p className="text-xs text-muted">Loading style sets…</p>;
   if (sets.isError)
     return <p className="text-xs text-danger">The style sets could not be loaded.</p>;
-  const live = sets.data.filter((s) => s.deletedAt === null);
-  if (live.length === 0) {
+  const offered = pickerSets(sets.data);
+  const hidden = hiddenRetiredText(sets.data);
+  if (offered.length === 0) {
     return (
-      <p className="text-xs text-muted">No style sets yet: save one from the builder first.</p>
+      <p className="text-xs text-muted">
+        {hidden
+          ? `No set to pick: ${hidden}. Set one back to draft on the Style sets page to use it.`
+          : "No style sets yet: save one from the builder first."}
+      </p>
     );
   }
   return (
     <div role="group" aria-label={`${name} values`} className="flex flex-col gap-1.5">
-      {live.map((set) => (
+      {offered.map((set) => (
         <SetVersions key={set.id} set={set} draft={draft} onChange={onChange} />
       ))}
+      {hidden ? <p className="text-[11px] text-muted">{hidden}.</p> : null}
     </div>
   );
 }
@@ -68,7 +77,8 @@ function SetVersions({
   const ticked = new Set(draft.sets.map(setKey));
   return (
     <div className="flex flex-wrap items-center gap-1.5">
-      <span className="text-xs font-medium">{set.name}</span>
+      <span className="text-xs font-medium break-words">{set.name}</span>
+      {set.status === "approved" ? <StatusBadge status="approved" /> : null}
       {[current, ...older].map((v) => (
         <label
           key={v.version}

@@ -15,7 +15,7 @@ import { applyLiveStyleSet } from "@/lib/client/references/apply-to-list";
 import type { ListAccess } from "@/lib/client/references/list";
 import type { ApplyMode } from "@/lib/client/references/sets";
 import { formatStrength } from "@/lib/contract/references/strength";
-import { pickerSets } from "@/lib/contract/style-sets/picker";
+import { hiddenRetiredText, pickerSets } from "@/lib/contract/style-sets/picker";
 import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { StatusBadge } from "./status-badge";
 import { SetThumbs } from "./set-thumbs";
@@ -30,6 +30,7 @@ export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpe
   const hasRows = list.get().length > 0;
 
   const offered = pickerSets(sets.data ?? []);
+  const hidden = hiddenRetiredText(sets.data ?? []);
   const shown = offered.filter((s) => s.name.toLowerCase().includes(query.trim().toLowerCase()));
 
   const apply = async (set: StyleSet, mode: ApplyMode) => {
@@ -104,6 +105,7 @@ export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpe
           error={sets.error?.message}
           onRetry={() => void sets.refetch()}
           total={offered.length}
+          hidden={hidden}
           shown={shown}
           hasRows={hasRows}
           applying={applying}
@@ -131,6 +133,7 @@ function PickerBody({
   error,
   onRetry,
   total,
+  hidden,
   shown,
   hasRows,
   applying,
@@ -140,6 +143,8 @@ function PickerBody({
   error?: string;
   onRetry: () => void;
   total: number;
+  /** "2 retired sets are hidden here", or null */
+  hidden: string | null;
   shown: StyleSet[];
   hasRows: boolean;
   /** the set being applied (kept alive first), if any */
@@ -165,6 +170,14 @@ function PickerBody({
       </div>
     );
   }
+  if (total === 0 && hidden) {
+    return (
+      <p className="p-3 text-xs leading-relaxed text-muted">
+        No set to pick: {hidden}. Retired sets are on <HiddenLink />; set one back to draft there to
+        use it again.
+      </p>
+    );
+  }
   if (total === 0) {
     return (
       <p className="p-3 text-xs leading-relaxed text-muted">
@@ -174,70 +187,92 @@ function PickerBody({
       </p>
     );
   }
+  const note = hidden ? (
+    <p className="border-t border-border px-3 py-2 text-[11px] text-muted">
+      {hidden}: see <HiddenLink />.
+    </p>
+  ) : null;
   if (shown.length === 0)
-    return <p className="p-3 text-xs text-muted">No set matches that name.</p>;
+    return (
+      <>
+        <p className="p-3 text-xs text-muted">No set matches that name.</p>
+        {note}
+      </>
+    );
   return (
-    <ul aria-label="Saved style sets" className="divide-y divide-border">
-      {shown.map((set) => (
-        <li
-          key={set.id}
-          aria-busy={applying === set.id || undefined}
-          className="flex items-center gap-2 px-3 py-2"
-        >
-          <SetThumbs references={set.references} max={3} />
-          <div className="min-w-0 flex-1">
-            <div className="flex items-center gap-1.5">
-              <p className="truncate text-xs font-medium" title={set.name}>
-                {set.name}
+    <>
+      <ul aria-label="Saved style sets" className="divide-y divide-border">
+        {shown.map((set) => (
+          <li
+            key={set.id}
+            aria-busy={applying === set.id || undefined}
+            className="flex items-center gap-2 px-3 py-2"
+          >
+            <SetThumbs references={set.references} max={3} />
+            <div className="min-w-0 flex-1">
+              {/* The whole name wraps: a set and its "(imported)" copy differ only at the end. */}
+              <div className="flex flex-wrap items-center gap-1.5">
+                <p className="min-w-0 text-xs font-medium wrap-anywhere">{set.name}</p>
+                {set.status === "approved" ? <StatusBadge status="approved" /> : null}
+              </div>
+              <p className="truncate text-[11px] text-muted">
+                {set.status === "approved" ? "Approved" : "Draft"} · v{set.version} ·{" "}
+                {set.updatedBy}
               </p>
-              {set.status === "approved" ? <StatusBadge status="approved" /> : null}
+              <p className="truncate text-[11px] text-muted tabular-nums">
+                {set.references.length} ref{set.references.length === 1 ? "" : "s"}
+                {set.references.length
+                  ? ` · ${set.references.map((r) => formatStrength(r.strength)).join(", ")}`
+                  : ""}
+              </p>
             </div>
-            <p className="truncate text-[11px] text-muted">
-              {set.status === "approved" ? "Approved" : "Draft"} · v{set.version} · {set.updatedBy}
-            </p>
-            <p className="truncate text-[11px] text-muted tabular-nums">
-              {set.references.length} ref{set.references.length === 1 ? "" : "s"}
-              {set.references.length
-                ? ` · ${set.references.map((r) => formatStrength(r.strength)).join(", ")}`
-                : ""}
-            </p>
-          </div>
-          <div className="flex shrink-0 gap-1">
-            {hasRows ? (
-              <>
+            <div className="flex shrink-0 gap-1">
+              {hasRows ? (
+                <>
+                  <Button
+                    variant="secondary"
+                    size="xs"
+                    onClick={() => onApply(set, "replace")}
+                    disabled={applying !== null}
+                    aria-label={`Replace with “${set.name}”`}
+                  >
+                    Replace
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    size="xs"
+                    onClick={() => onApply(set, "append")}
+                    disabled={applying !== null}
+                    aria-label={`Append “${set.name}”`}
+                  >
+                    Append
+                  </Button>
+                </>
+              ) : (
                 <Button
                   variant="secondary"
                   size="xs"
                   onClick={() => onApply(set, "replace")}
                   disabled={applying !== null}
-                  aria-label={`Replace with “${set.name}”`}
+                  aria-label={`Apply “${set.name}”`}
                 >
-                  Replace
+                  Apply
                 </Button>
-                <Button
-                  variant="secondary"
-                  size="xs"
-                  onClick={() => onApply(set, "append")}
-                  disabled={applying !== null}
-                  aria-label={`Append “${set.name}”`}
-                >
-                  Append
-                </Button>
-              </>
-            ) : (
-              <Button
-                variant="secondary"
-                size="xs"
-                onClick={() => onApply(set, "replace")}
-                disabled={applying !== null}
-                aria-label={`Apply “${set.name}”`}
-              >
-                Apply
-              </Button>
-            )}
-          </div>
-        </li>
-      ))}
-    </ul>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {note}
+    </>
+  );
+}
+
+/** Where retired sets are: the Style sets page, which lists every set with its status. */
+function HiddenLink() {
+  return (
+    <Link href="/style-sets" className="font-medium text-foreground underline">
+      the Style sets page
+    </Link>
   );
 }

@@ -84,8 +84,9 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
               }}
             />
           ) : (
-            <div className="flex items-center gap-1">
-              <h3 className="truncate text-sm font-semibold" title={set.name}>
+            // The whole name wraps: a set and its "(imported)" copy differ only at the end.
+            <div className="flex flex-wrap items-center gap-1">
+              <h3 className="min-w-0 text-sm font-semibold wrap-anywhere">
                 <a href={`/style-sets/${set.id}`} className="hover:underline">
                   {set.name}
                 </a>

@@ -4,9 +4,10 @@
 // two versions, restore.
 import { ArrowLeft, Wand2 } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { ApiError } from "@/lib/client/platform/api-client";
 import { toast } from "@/lib/client/platform/toast";
+import { useProofs } from "@/lib/client/proofs/use-proofs";
 import {
   useStyleSetChanges,
   useStyleSetHistory,
@@ -39,6 +40,10 @@ export function StyleSetDetail({
   const changes = useStyleSetChanges();
   const [busy, setBusy] = useState(false);
   const latest = versions[0]?.version ?? set.version;
+  // A team may approve without proofs; the button then says so, it does not block.
+  const proofs = useProofs(set.id, set.version);
+  const notProofed = proofs.isSuccess && proofs.data.length === 0;
+  const notProofedId = useId();
   const [compare, setCompare] = useState<[number, number] | null>(
     focus !== null && focus !== latest ? [focus, latest] : null,
   );
@@ -94,7 +99,9 @@ export function StyleSetDetail({
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <div className="flex items-center gap-2">
-            <h2 className="truncate text-lg font-semibold tracking-tight">{set.name}</h2>
+            <h2 className="min-w-0 text-lg font-semibold tracking-tight wrap-anywhere">
+              {set.name}
+            </h2>
             <StatusBadge status={set.status} />
           </div>
           <p className="mt-0.5 text-xs text-muted">
@@ -119,9 +126,22 @@ export function StyleSetDetail({
 
       <section aria-label="Status" className="flex flex-wrap items-center gap-2">
         {set.status !== "approved" ? (
-          <Button disabled={busy} onClick={() => status("approved")} variant="primary">
-            Approve version {set.version}
-          </Button>
+          <>
+            <Button
+              disabled={busy}
+              onClick={() => status("approved")}
+              variant="primary"
+              aria-describedby={notProofed ? notProofedId : undefined}
+            >
+              Approve version {set.version}
+            </Button>
+            {notProofed ? (
+              <span id={notProofedId} className="text-xs text-muted">
+                Not proofed: version {set.version} has no proof renders yet. You can still approve
+                it.
+              </span>
+            ) : null}
+          </>
         ) : null}
         {set.status !== "draft" ? (
           <Button disabled={busy} onClick={() => status("draft")}>

@@ -8,6 +8,7 @@ import {
   randomSeeds,
   type GridAxis,
   type GridSpec,
+  valueLabel,
 } from "./grid";
 
 const base: SeededKreaInput = {
@@ -176,5 +177,17 @@ describe("randomSeeds", () => {
   it("draws distinct seeds even when the drawer repeats", () => {
     const draws = [5, 5, 6, 5, 7];
     expect(randomSeeds(3, () => draws.shift() ?? 0)).toEqual([5, 6, 7]);
+  });
+});
+
+describe("valueLabel", () => {
+  it("writes a strength as the rest of the studio does (true minus, one decimal at least)", () => {
+    const axis: GridAxis = { kind: "strength", reference: 0, values: [-1, 0, 0.25, 2] };
+    expect(axis.values.map((_, i) => valueLabel(axis, i))).toEqual([
+      "−1.0",
+      "0.0",
+      "+0.25",
+      "+2.0",
+    ]);
   });
 });

@@ -15,6 +15,7 @@ import {
   type KreaSize,
 } from "@/lib/contract/krea/options";
 import { estimateCost } from "@/lib/contract/krea/pricing";
+import { formatSignedStrength } from "@/lib/contract/references/strength";
 import type { KreaInput } from "@/lib/contract/krea/schema";
 
 /** A Krea input whose seed is fixed, as every cell is sent. */
@@ -104,10 +105,8 @@ export function valueLabel(axis: GridAxis, i: number): string {
       return axis.values[i] ?? "";
     case "seed":
       return String(axis.values[i] ?? "");
-    case "strength": {
-      const v = axis.values[i] ?? 0;
-      return v > 0 ? `+${v}` : v < 0 ? `−${Math.abs(v)}` : "0";
-    }
+    case "strength":
+      return formatSignedStrength(axis.values[i] ?? 0);
     case "styleSet": {
       const s = axis.values[i];
       return s ? `${s.name}@${s.version}` : "";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   clampStrength,
+  formatSignedStrength,
   formatStrength,
   formatStrengthInput,
   parseStrengthText,
@@ -47,6 +48,7 @@ describe("strength text ⇄ number", () => {
     expect(formatStrength(1)).toBe("1.0");
     expect(formatStrength(0.05)).toBe("0.05");
     expect(formatStrengthInput(-1.5)).toBe("-1.5");
+    expect([1, -1, 0, 0.25].map(formatSignedStrength)).toEqual(["+1.0", "−1.0", "0.0", "+0.25"]);
     expect(strengthDirection(0.05)).toBe("attract");
     expect(strengthDirection(-0.05)).toBe("repel");
     expect(strengthDirection(0)).toBe("neutral");

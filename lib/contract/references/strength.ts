@@ -35,6 +35,11 @@ export function formatStrength(value: number): string {
   return `${roundStrength(value) < 0 ? "−" : ""}${digits(value)}`;
 }
 
+/** For a value among others (a grid column, a sweep): "+0.25", "−1.0", "0.0". */
+export function formatSignedStrength(value: number): string {
+  return `${roundStrength(value) > 0 ? "+" : ""}${formatStrength(value)}`;
+}
+
 /** For the number field: the same with an ASCII hyphen, which is what people type. */
 export function formatStrengthInput(value: number): string {
   return `${roundStrength(value) < 0 ? "-" : ""}${digits(value)}`;

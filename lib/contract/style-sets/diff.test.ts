@@ -35,7 +35,7 @@ describe("diffVersions", () => {
       { key: "url:https://images.example/a.png", index: 1, from: 1, to: 2 },
     ]);
     const lines = describeDiff(diff, (k) => k.slice(-5));
-    expect(lines).toContain("Strength of a.png: 1 → 2");
+    expect(lines).toContain("Strength of a.png: 1.0 → 2.0");
     expect(lines).toContain("Removed b.png (was 2)");
   });
 
@@ -53,6 +53,20 @@ describe("diffVersions", () => {
   it("creating is a diff from nothing", () => {
     const first = content([ref("a", 1)]);
     expect(applyDiff(EMPTY_CONTENT, diffVersions(EMPTY_CONTENT, first))).toEqual(first);
+  });
+
+  it("reads version 1 as created, not renamed from an empty name", () => {
+    const first = content([ref("a", -1)], "Acme Q1 – warm/no-blue");
+    const lines = describeDiff(diffVersions(EMPTY_CONTENT, first), (k) => k.slice(-5));
+    expect(lines[0]).toBe("Created as “Acme Q1 – warm/no-blue”");
+    expect(lines.join("\n")).not.toMatch(/Renamed/);
+  });
+
+  it("writes strengths as everywhere else: a true minus sign and one decimal at least", () => {
+    const diff = diffVersions(content([ref("a", -1)]), content([ref("a", 0.5), ref("b", -1.25)]));
+    const lines = describeDiff(diff, (k) => k.slice(-5));
+    expect(lines).toContain("Strength of a.png: −1.0 → 0.5");
+    expect(lines).toContain("Added b.png at 2 (strength −1.25)");
   });
 });
 

@@ -8,6 +8,7 @@
 // else its URL. The same image twice in a set is told apart by occurrence
 // (`key#2`).
 import type { StyleSetReference } from "./schema";
+import { formatStrength } from "@/lib/contract/references/strength";
 import { describeProofChange, sameProof, type ProofSettings } from "./proof";
 
 export interface VersionContent {
@@ -155,15 +156,22 @@ export function isEmptyDiff(diff: StyleSetDiff): boolean {
 /** One line per change, for people: the history list, the conflict dialog, screen readers. */
 export function describeDiff(diff: StyleSetDiff, labelOf: (key: string) => string): string[] {
   const lines: string[] = [];
-  if (diff.name) lines.push(`Renamed “${diff.name.from}” → “${diff.name.to}”`);
+  // A name is never empty, so a change from "" is the set's creation (a diff from nothing).
+  if (diff.name && diff.name.from === "") lines.push(`Created as “${diff.name.to}”`);
+  else if (diff.name) lines.push(`Renamed “${diff.name.from}” → “${diff.name.to}”`);
   if (diff.note) lines.push(diff.note.to ? `Note: “${diff.note.to}”` : "Note removed");
   if (diff.proof) lines.push(describeProofChange(diff.proof.to));
   for (const a of diff.added)
-    lines.push(`Added ${labelOf(a.key)} at ${a.index + 1} (strength ${a.reference.strength})`);
+    lines.push(
+      `Added ${labelOf(a.key)} at ${a.index + 1} (strength ${formatStrength(a.reference.strength)})`,
+    );
   for (const r of diff.removed) lines.push(`Removed ${labelOf(r.key)} (was ${r.index + 1})`);
   for (const m of diff.moved)
     lines.push(`Moved ${labelOf(m.key)} from ${m.from + 1} to ${m.to + 1}`);
-  for (const s of diff.strength) lines.push(`Strength of ${labelOf(s.key)}: ${s.from} → ${s.to}`);
+  for (const s of diff.strength)
+    lines.push(
+      `Strength of ${labelOf(s.key)}: ${formatStrength(s.from)} → ${formatStrength(s.to)}`,
+    );
   return lines;
 }
 

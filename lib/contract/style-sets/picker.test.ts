@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nameClash } from "./names";
-import { pickerSets } from "./picker";
+import { hiddenRetiredText, pickerSets, retiredCount } from "./picker";
 
 describe("pickerSets", () => {
   it("puts approved sets first, keeps the list's order within a group, leaves retired out", () => {
@@ -12,6 +12,22 @@ describe("pickerSets", () => {
       { id: "e", status: "approved" },
     ] as const;
     expect(pickerSets(sets).map((s) => s.id)).toEqual(["c", "e", "a", "d"]);
+  });
+
+  it("leaves binned sets out too", () => {
+    const sets = [
+      { id: "a", status: "approved", deletedAt: "2026-01-01T00:00:00.000Z" },
+      { id: "b", status: "draft", deletedAt: null },
+    ] as const;
+    expect(pickerSets(sets).map((s) => s.id)).toEqual(["b"]);
+  });
+
+  it("counts the retired sets it hides, so an empty picker can say where they are", () => {
+    const retired = [{ status: "retired" }, { status: "retired" }] as const;
+    expect(retiredCount(retired)).toBe(2);
+    expect(hiddenRetiredText(retired)).toBe("2 retired sets are hidden here");
+    expect(hiddenRetiredText([{ status: "retired" }])).toBe("1 retired set is hidden here");
+    expect(hiddenRetiredText([{ status: "draft" }])).toBeNull();
   });
 });
 
