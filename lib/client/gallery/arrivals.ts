@@ -28,7 +28,11 @@ function arrivalsOf(queryClient: QueryClient, now: number): Map<string, Arrival>
 }
 
 /** Keeps a generation for the views still loading; a final copy is never replaced by an unfinished one. */
-export function holdArrival(queryClient: QueryClient, generation: Generation, now = Date.now()): void {
+export function holdArrival(
+  queryClient: QueryClient,
+  generation: Generation,
+  now = Date.now(),
+): void {
   const arrivals = arrivalsOf(queryClient, now);
   const held = arrivals.get(generation.id);
   if (held && !shouldReplace(held.generation, generation)) return;

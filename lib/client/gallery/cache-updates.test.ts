@@ -147,11 +147,14 @@ describe("a generation that arrives while the view's first page is loading", () 
   it("a watch update that finished it meanwhile wins over the submit's running copy", async () => {
     const running = makeRunning({ id: "new", createdAt: "2026-01-02T00:00:00Z" });
     const done = makeGeneration({ id: "new", createdAt: "2026-01-02T00:00:00Z" });
-    const ids = await loadWith((qc) => {
-      upsertGeneration(qc, running);
-      mergeGenerations(qc, [done]);
-      upsertGeneration(qc, running);
-    }, [older]);
+    const ids = await loadWith(
+      (qc) => {
+        upsertGeneration(qc, running);
+        mergeGenerations(qc, [done]);
+        upsertGeneration(qc, running);
+      },
+      [older],
+    );
     expect(ids).toEqual([
       ["new", done.status],
       ["old", older.status],
