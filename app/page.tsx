@@ -1,9 +1,8 @@
 import { headers } from "next/headers";
 import { BuilderPane } from "@/components/builder/builder-pane";
 import { FilterBar } from "@/components/gallery/filter-bar";
-import { Gallery } from "@/components/gallery/gallery";
 import { GalleryEmptyState } from "@/components/gallery/gallery-empty-state";
-import { GalleryStatus } from "@/components/gallery/gallery-status";
+import { LazyGallery, LazyGalleryStatus } from "@/components/gallery/lazy-gallery";
 import { AppHeader } from "@/components/layout/app-header";
 import { GallerySetFilter, styleSetFilterOf } from "@/components/style-sets/gallery-set-filter";
 import { describeTarget, resolveTarget } from "@/lib/server/orchestrator/target";
@@ -47,10 +46,10 @@ export default async function StudioPage({
                 Gallery
               </h2>
               {setFilter ? <GallerySetFilter filter={setFilter} /> : null}
-              <GalleryStatus />
+              <LazyGalleryStatus />
             </div>
             <FilterBar />
-            <Gallery emptyState={<GalleryEmptyState engine={engine.engine} />} />
+            <LazyGallery emptyState={<GalleryEmptyState engine={engine.engine} />} />
           </section>
         </main>
       </div>

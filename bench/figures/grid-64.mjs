@@ -11,7 +11,11 @@ export async function grid64(studioUrl) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(studioUrl);
     await page.getByRole("textbox", { name: "Prompt" }).fill(`bench grid ${Date.now()}`);
-    await page.getByRole("button", { name: /^Grid/ }).click();
+    // The builder's Grid button (the gallery's filter bar has a "Grids" toggle too).
+    await page
+      .getByRole("form", { name: "Krea v2 settings" })
+      .getByRole("button", { name: /^Grid/ })
+      .click();
     const dialog = page.getByRole("dialog", { name: "Decision grid" });
     await dialog.getByRole("button", { name: "Add axis" }).click();
     await dialog.getByRole("combobox", { name: "Axis 3: what varies" }).selectOption("seed");

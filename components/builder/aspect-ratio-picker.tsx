@@ -1,7 +1,6 @@
 "use client";
 
-import { useController, useFormContext } from "react-hook-form";
-import type { KreaDraft } from "@/lib/client/builder/draft";
+import { useBuilderForm, useField } from "@/lib/client/builder/form-state";
 import { ASPECT_RATIOS, KREA_DEFAULTS } from "@/lib/contract/krea/options";
 import { RATIO_TABLE, formatSize } from "@/lib/contract/krea/ratios";
 import { FieldError } from "@/components/ui/field";
@@ -24,10 +23,10 @@ function RatioShape({ width, height }: { width: number; height: number }) {
 
 /** The eight Krea ratios as shapes, each with the pixel size it returns. */
 export function AspectRatioPicker() {
-  const { control } = useFormContext<KreaDraft>();
-  const { field, fieldState } = useController({ control, name: "aspectRatio" });
-  const error = fieldState.error?.message;
-  const value = field.value ?? KREA_DEFAULTS.aspectRatio;
+  const form = useBuilderForm();
+  const { value: current, error } = useField("aspectRatio");
+  const focusRef = (element: HTMLInputElement | null) => form.bind("aspectRatio", element);
+  const value = current ?? KREA_DEFAULTS.aspectRatio;
   return (
     <FieldBlock
       label="Aspect ratio"
@@ -51,12 +50,11 @@ export function AspectRatioPicker() {
           return (
             <RadioCard
               key={ratio}
-              name={field.name}
+              name="aspectRatio"
               value={ratio}
-              checked={field.value === ratio}
-              onSelect={() => field.onChange(ratio)}
-              onBlur={field.onBlur}
-              inputRef={ratio === field.value ? field.ref : undefined}
+              checked={current === ratio}
+              onSelect={() => form.edit("aspectRatio", ratio)}
+              inputRef={ratio === current ? focusRef : undefined}
               labelledBy={id}
               describedBy={`${id}-size`}
               className={`flex flex-col items-center gap-0.5 px-1 pt-1.5 pb-1 text-muted has-[:checked]:text-foreground`}

@@ -10,20 +10,13 @@ import {
   type FormEvent,
   type KeyboardEvent,
 } from "react";
-import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
 import { toast } from "@/lib/client/platform/toast";
-import { KREA_SETTINGS } from "@/lib/contract/krea/fields";
+import { KREA_SETTINGS, type KreaSetting } from "@/lib/contract/krea/fields";
 import { summarizeCost } from "@/lib/client/builder/cost-summary";
-import {
-  DEFAULT_VALUES,
-  readDraft,
-  toKreaDraft,
-  writeDraft,
-  type KreaDraft,
-} from "@/lib/client/builder/draft";
+import { DEFAULT_VALUES, readDraft, writeDraft } from "@/lib/client/builder/draft";
 import { enterKeyAction } from "@/lib/client/builder/enter-key";
 import { fieldMessage } from "@/lib/client/builder/field-messages";
-import { kreaResolve } from "@/lib/client/builder/krea-resolver";
+import { BuilderFormContext, createBuilderForm } from "@/lib/client/builder/form-state";
 import { planLoad } from "@/lib/client/builder/load-request";
 import {
   planCompare,
@@ -36,6 +29,7 @@ import {
 } from "@/lib/client/builder/submit-plans";
 import { shortPrompt } from "@/lib/client/gallery/format";
 import { sessionStore } from "@/lib/client/platform/session-store";
+import { useStore } from "@/lib/client/platform/store";
 import {
   useBuilderLoadRequests,
   type BuilderLoadRequest,
@@ -89,23 +83,13 @@ const NO_REFERENCES: ReferenceEntry[] = [];
 // uploading are quoted as if their image were there already.
 const PENDING_URL = "https://pending.invalid/reference";
 
-/** Validates what Krea will receive: each reference row stripped to { imageUrl, strength }. */
-const resolver: Resolver<KreaDraft, unknown, KreaInput> = (values, _context, options) =>
-  kreaResolve(toKreaDraft(values), options, fieldMessage);
-
-const isFormField = (key: string): key is keyof KreaDraft => KREA_SETTINGS.some((f) => f === key);
+const isFormField = (key: string): key is KreaSetting => KREA_SETTINGS.some((f) => f === key);
 
 /** The Krea v2 form: every field, the live cost and Generate. */
 export function BuilderForm() {
-  const form = useForm<KreaDraft, unknown, KreaInput>({
-    resolver,
-    defaultValues: DEFAULT_VALUES,
-    // Checked as a field is edited and on Generate, never for merely passing
-    // through a field: tabbing past the empty prompt says nothing.
-    mode: "onChange",
-    reValidateMode: "onChange",
-  });
-  const { control, handleSubmit, setError, setValue, getValues, reset, clearErrors } = form;
+  // Checked as a field is edited and on Generate, never for merely passing
+  // through a field: tabbing past the empty prompt says nothing (form-state.ts).
+  const [form] = useState(() => createBuilderForm(DEFAULT_VALUES, fieldMessage));
   const [lastSeed, setLastSeed] = useState<number | null>(null);
   // The generation the builder's settings came from: what it makes next records it as parent.
   const [parent, setParent] = useState<(ParentLink & { prompt: string }) | null>(null);
@@ -124,22 +108,21 @@ export function BuilderForm() {
     // Nothing saved: the server-rendered fields already hold the defaults. Resetting
     // anyway rewrites every input, repainting the page's largest text (the prompt's
     // placeholder) after hydration, which is what Largest Contentful Paint measures.
-    if (draft !== DEFAULT_VALUES) reset(draft);
+    if (draft !== DEFAULT_VALUES) form.reset(draft);
     restored.current = true;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- marks the end of the one-time restore
     setReady(true);
-  }, [reset]);
+  }, [form]);
 
-  useEffect(
-    () =>
-      form.subscribe({
-        formState: { values: true },
-        callback: ({ values }) => {
-          if (restored.current) writeDraft(sessionStore(), values);
-        },
-      }),
-    [form],
-  );
+  useEffect(() => {
+    let saved = form.store.get().values;
+    return form.store.subscribe(() => {
+      const { values } = form.store.get();
+      if (values === saved || !restored.current) return;
+      saved = values;
+      writeDraft(sessionStore(), values);
+    });
+  }, [form]);
 
   const onFieldErrors = useCallback(
     (errors: FieldErrors) => {
@@ -148,23 +131,23 @@ export function BuilderForm() {
         const message = messages.map(fieldMessage).join(" ");
         // A reference's own errors go next to its row (below), not on the list.
         if (isFormField(root) && !path.startsWith("imageStyleReferences.")) {
-          setError(root, { type: "server", message });
+          form.setError(root, message);
         }
       }
       // A reference's own errors ("imageStyleReferences.1.imageUrl") go next to its row.
-      const rows = getValues("imageStyleReferences") ?? NO_REFERENCES;
+      const rows = form.get("imageStyleReferences") ?? NO_REFERENCES;
       const marked = markReferenceErrors(rows, errors);
-      if (marked !== rows) setValue("imageStyleReferences", [...marked], { shouldDirty: true });
+      if (marked !== rows) form.set("imageStyleReferences", [...marked]);
     },
-    [setError, getValues, setValue],
+    [form],
   );
   const { submitPlan, retry, discard, discardWaiting, pending, failed, waiting } =
     useSubmitGeneration(onFieldErrors);
 
-  const watched = useWatch({ control, name: ["size", "quantity", "imageStyleReferences"] });
-  const size = watched[0] ?? DEFAULT_VALUES.size;
-  const quantity = watched[1] ?? DEFAULT_VALUES.quantity;
-  const rows = watched[2] ?? NO_REFERENCES;
+  // Only what the cost needs: typing the prompt does not re-render the whole form.
+  const size = useStore(form.store, (s) => s.values.size) ?? DEFAULT_VALUES.size;
+  const quantity = useStore(form.store, (s) => s.values.quantity) ?? DEFAULT_VALUES.quantity;
+  const rows = useStore(form.store, (s) => s.values.imageStyleReferences) ?? NO_REFERENCES;
   const imageStyleReferences = useMemo(
     () => rows.map((r) => ({ imageUrl: r.imageUrl || PENDING_URL, strength: r.strength })),
     [rows],
@@ -177,26 +160,21 @@ export function BuilderForm() {
 
   useBuilderLoadRequests((request: BuilderLoadRequest) => {
     const plan = planLoad(request);
-    const options = { shouldDirty: true } as const;
-    for (const [key, value] of Object.entries(plan.values)) {
-      if (!isFormField(key)) continue;
-      setValue(key, value, options);
-      clearErrors(key);
-    }
+    form.load(plan.values);
     // References loaded from a generation are not a set's (see lib/client/references/sets.ts).
     if (plan.values.imageStyleReferences) setStyleSetOrigin(null);
-    setValue("seed", plan.seed, options);
-    clearErrors("seed");
+    form.set("seed", plan.seed);
+    form.clearError("seed");
     setParent(request.parent ? { ...request.parent, kind: "reuse" } : null);
     toast.success(plan.toast.title, { description: plan.toast.description });
   });
 
   const list = useMemo<ListAccess>(
     () => ({
-      get: () => getValues("imageStyleReferences") ?? NO_REFERENCES,
-      set: (next) => setValue("imageStyleReferences", [...next], { shouldDirty: true }),
+      get: () => form.get("imageStyleReferences") ?? NO_REFERENCES,
+      set: (next) => form.set("imageStyleReferences", [...next]),
     }),
-    [getValues, setValue],
+    [form],
   );
   const blockedReason = referencesBlockReason(rows);
 
@@ -236,13 +214,19 @@ export function BuilderForm() {
   // Options are read when the plan is sent (after any confirmation), so they are current.
   const runPlan = useRunPlan(send);
 
+  // Runs `then` with the checked input, or shows every error and focuses the first.
+  const checked = (then: (input: KreaInput) => void) => () => {
+    const input = form.submit();
+    if (input) then(input);
+  };
+
   const onValid = (input: KreaInput) => {
     // Generate shows its cost on the button itself and never asks.
     void send(planGenerate(seeded(input), link));
   };
   // Several workflows at once ask first above the designer's limit.
   const submitWith = (make: (input: KreaInput) => SubmitPlan) =>
-    handleSubmit((input) => {
+    checked((input) => {
       if (referencesBlockReason(list.get())) return;
       runPlan(make(seeded(input)));
     });
@@ -250,7 +234,8 @@ export function BuilderForm() {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     // Ctrl+Enter reaches here even while the button is disabled; the bar says why.
     if (referencesBlockReason(list.get())) return event.preventDefault();
-    void handleSubmit(onValid)(event);
+    event.preventDefault();
+    checked(onValid)();
   };
 
   // Enter never submits; Ctrl/Cmd+Enter does, once (lib/client/builder/enter-key.ts).
@@ -281,7 +266,7 @@ export function BuilderForm() {
   };
 
   return (
-    <FormProvider {...form}>
+    <BuilderFormContext value={form}>
       <form
         noValidate
         aria-label="Krea v2 settings"
@@ -328,7 +313,7 @@ export function BuilderForm() {
             onCreativitySweep={() => void submitWith((i) => planCreativitySweep(i, link))()}
             onStrengthSweep={() => setSweepOpen(true)}
             onGrid={() =>
-              void handleSubmit((input) => {
+              void checked((input) => {
                 if (referencesBlockReason(list.get())) return;
                 const seededInput = seeded(input);
                 setGridBase({
@@ -359,6 +344,6 @@ export function BuilderForm() {
         />
       ) : null}
       <ConfirmSpendHost />
-    </FormProvider>
+    </BuilderFormContext>
   );
 }

@@ -1,16 +1,15 @@
 "use client";
 
-import { useController, useFormContext } from "react-hook-form";
-import type { KreaDraft } from "@/lib/client/builder/draft";
+import { useBuilderForm, useField } from "@/lib/client/builder/form-state";
 import { CREATIVITY_HINTS, CREATIVITY_LEVELS } from "@/lib/contract/krea/options";
 import { FieldError } from "@/components/ui/field";
 import { FieldBlock, RadioCard } from "./field-parts";
 
 /** raw / low / medium / high, each with one line on what it does. */
 export function CreativityPicker() {
-  const { control } = useFormContext<KreaDraft>();
-  const { field, fieldState } = useController({ control, name: "creativity" });
-  const error = fieldState.error?.message;
+  const form = useBuilderForm();
+  const { value: current, error } = useField("creativity");
+  const focusRef = (element: HTMLInputElement | null) => form.bind("creativity", element);
   return (
     <FieldBlock label="Creativity" labelId="creativity-label">
       <div
@@ -22,12 +21,11 @@ export function CreativityPicker() {
         {CREATIVITY_LEVELS.map((level) => (
           <RadioCard
             key={level}
-            name={field.name}
+            name="creativity"
             value={level}
-            checked={field.value === level}
-            onSelect={() => field.onChange(level)}
-            onBlur={field.onBlur}
-            inputRef={level === field.value ? field.ref : undefined}
+            checked={current === level}
+            onSelect={() => form.edit("creativity", level)}
+            inputRef={level === current ? focusRef : undefined}
             labelledBy={`creativity-${level}`}
             describedBy={`creativity-${level}-hint`}
             className={`group flex h-8 items-center gap-2.5 px-2.5`}

@@ -43,7 +43,6 @@ export function RadioCard({
   value,
   checked,
   onSelect,
-  onBlur,
   inputRef,
   labelledBy,
   describedBy,
@@ -54,7 +53,6 @@ export function RadioCard({
   value: string;
   checked: boolean;
   onSelect: () => void;
-  onBlur: () => void;
   inputRef?: (element: HTMLInputElement | null) => void;
   labelledBy: string;
   describedBy: string;
@@ -71,7 +69,6 @@ export function RadioCard({
         value={value}
         checked={checked}
         onChange={onSelect}
-        onBlur={onBlur}
         ref={inputRef}
         aria-labelledby={labelledBy}
         aria-describedby={describedBy}

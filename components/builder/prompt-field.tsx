@@ -1,16 +1,16 @@
 "use client";
 
-import { useFormContext, useWatch } from "react-hook-form";
-import type { KreaDraft } from "@/lib/client/builder/draft";
+import { useField, useTextField } from "@/lib/client/builder/form-state";
 import { PROMPT_MAX } from "@/lib/contract/krea/options";
 import { controlClass, FieldError } from "@/components/ui/field";
 import { FieldBlock } from "./field-parts";
 
+const asPrompt = (text: string) => text;
+
 /** The prompt, with a live character count; Ctrl/Cmd+Enter generates (the form handles it). */
 export function PromptField() {
-  const { register, formState, control } = useFormContext<KreaDraft>();
-  const prompt = useWatch({ control, name: "prompt" });
-  const error = formState.errors.prompt?.message;
+  const { value: prompt, error } = useField("prompt");
+  const text = useTextField("prompt", asPrompt);
   const over = prompt.length > PROMPT_MAX;
   return (
     <FieldBlock
@@ -30,14 +30,14 @@ export function PromptField() {
           id="prompt"
           rows={5}
           // No maxLength: a paste over the limit stays whole, and the count says by how much.
-          // The visible example is the span below, shown while the field is empty: React
-          // and react-hook-form rewrite the textarea's value as the page hydrates, which
-          // repaints a native placeholder and moved Largest Contentful Paint past hydration.
+          // The visible example is the span below, shown while the field is empty: a
+          // restored draft rewrites the textarea's value after hydration, which would
+          // repaint a native placeholder and move Largest Contentful Paint past hydration.
           placeholder=" "
           aria-invalid={error ? true : undefined}
           aria-describedby={`prompt-count prompt-hint${error ? " prompt-error" : ""}`}
           className={`${controlClass} peer block min-h-24 w-full resize-y py-2 leading-relaxed`}
-          {...register("prompt")}
+          {...text}
         />
         <span
           aria-hidden="true"

@@ -2,39 +2,36 @@
 
 import { Button } from "@/components/ui/button";
 import { Dices, Minus, Pin, PinOff, Plus } from "lucide-react";
-import { useFormContext, useWatch } from "react-hook-form";
-import type { KreaDraft } from "@/lib/client/builder/draft";
+import { useBuilderForm, useField, useTextField } from "@/lib/client/builder/form-state";
 import { QUANTITY_MAX, QUANTITY_MIN, randomSeed } from "@/lib/contract/krea/options";
 import { FieldError, inputClass } from "@/components/ui/field";
 
 /** "" is no number yet; anything unparsable becomes NaN so the schema names the problem. */
-const toQuantity = (v: unknown) =>
-  typeof v === "number" ? v : String(v).trim() === "" ? Number.NaN : Number(v);
-const toSeed = (v: unknown) => {
-  if (typeof v === "number" || v === null) return v;
-  const text = String(v).trim();
+const toQuantity = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
+const toSeed = (v: string) => {
+  const text = v.trim();
   if (text === "") return null;
   return /^\d+$/.test(text) ? Number(text) : Number.NaN;
 };
 
 /** Quantity (1–10, with steppers) beside the seed (random, or pinned and shown). */
 export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
-  const { register, setValue, getValues, formState, control } = useFormContext<KreaDraft>();
-  const watched = useWatch({ control, name: ["quantity", "seed"] });
-  const quantity = watched[0] ?? QUANTITY_MIN;
-  const seed = watched[1] ?? null;
-  const quantityError = formState.errors.quantity?.message;
-  const seedError = formState.errors.seed?.message;
+  const form = useBuilderForm();
+  const { value: quantityValue, error: quantityError } = useField("quantity");
+  const { value: seedValue, error: seedError } = useField("seed");
+  const quantityText = useTextField("quantity", toQuantity);
+  const seedText = useTextField("seed", toSeed);
+  const quantity = quantityValue ?? QUANTITY_MIN;
+  const seed = seedValue ?? null;
   const pinned = seed !== null;
 
   const step = (delta: number) => {
-    const current = getValues("quantity");
+    const current = form.get("quantity");
     const base = current !== undefined && Number.isInteger(current) ? current : QUANTITY_MIN;
     const next = Math.min(QUANTITY_MAX, Math.max(QUANTITY_MIN, base + delta));
-    setValue("quantity", next, { shouldDirty: true, shouldValidate: true });
+    form.set("quantity", next, { validate: true });
   };
-  const pin = (value: number | null) =>
-    setValue("seed", value, { shouldDirty: true, shouldValidate: true });
+  const pin = (value: number | null) => form.set("seed", value, { validate: true });
 
   return (
     <div className="grid grid-cols-[auto_1fr] gap-x-3 px-4 py-3">
@@ -63,7 +60,7 @@ export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
             aria-invalid={quantityError ? true : undefined}
             aria-describedby={quantityError ? "quantity-error" : undefined}
             className={`${inputClass} w-11 [appearance:textfield] text-center tabular-nums [&::-webkit-inner-spin-button]:appearance-none`}
-            {...register("quantity", { setValueAs: toQuantity })}
+            {...quantityText}
           />
           <Button
             variant="icon"
@@ -96,7 +93,7 @@ export function QuantitySeedFields({ lastSeed }: { lastSeed: number | null }) {
             aria-invalid={seedError ? true : undefined}
             aria-describedby={seedError ? "seed-error" : "seed-note"}
             className={`${inputClass} w-full min-w-0 tabular-nums`}
-            {...register("seed", { setValueAs: toSeed })}
+            {...seedText}
           />
           <Button
             variant="icon"

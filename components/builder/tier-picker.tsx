@@ -1,8 +1,7 @@
 "use client";
 
-import { useController, useFormContext } from "react-hook-form";
+import { useBuilderForm, useField } from "@/lib/client/builder/form-state";
 import { TIER_NAME } from "@/lib/client/builder/cost-summary";
-import type { KreaDraft } from "@/lib/client/builder/draft";
 import { KREA_SIZES, TIER_PURPOSE, TYPICAL_SECONDS } from "@/lib/contract/krea/options";
 import { formatBuzz, perImageCost } from "@/lib/contract/krea/pricing";
 import { FieldError } from "@/components/ui/field";
@@ -10,9 +9,9 @@ import { FieldBlock, RadioCard } from "./field-parts";
 
 /** Medium or Large: price per image (with the premium when references are attached) and time. */
 export function TierPicker({ hasStyleReferences }: { hasStyleReferences: boolean }) {
-  const { control } = useFormContext<KreaDraft>();
-  const { field, fieldState } = useController({ control, name: "size" });
-  const error = fieldState.error?.message;
+  const form = useBuilderForm();
+  const { value: current, error } = useField("size");
+  const focusRef = (element: HTMLInputElement | null) => form.bind("size", element);
   return (
     <FieldBlock label="Tier" labelId="tier-label">
       <div
@@ -26,12 +25,11 @@ export function TierPicker({ hasStyleReferences }: { hasStyleReferences: boolean
           return (
             <RadioCard
               key={size}
-              name={field.name}
+              name="size"
               value={size}
-              checked={field.value === size}
-              onSelect={() => field.onChange(size)}
-              onBlur={field.onBlur}
-              inputRef={size === field.value ? field.ref : undefined}
+              checked={current === size}
+              onSelect={() => form.edit("size", size)}
+              inputRef={size === current ? focusRef : undefined}
               labelledBy={`tier-${size}`}
               describedBy={`tier-${size}-details`}
               className={`flex flex-col gap-0.5 px-2.5 py-2`}

@@ -5,32 +5,25 @@
 // bookmarked, shared and survives a reload; each active filter shows as a chip
 // that removes it.
 import { Button, buttonClass } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
-import { Field, selectClass } from "@/components/ui/field";
 import { LazyPopover } from "@/components/ui/lazy-popover";
-import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { Grid3x3, ListFilter, Search, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import {
   filterChips,
   NO_FILTERS,
   normaliseQuery,
-  parseDay,
-  STATUS_FILTERS,
   type GalleryFilters,
 } from "@/lib/contract/generations/filters";
 import { useGalleryFilters, type HistoryMode } from "@/lib/client/gallery/use-gallery-filters";
-import { apiFetch } from "@/lib/client/platform/api-client";
-import {
-  ASPECT_RATIOS,
-  CREATIVITY_LEVELS,
-  KREA_SIZES,
-  SEED_MAX,
-} from "@/lib/contract/krea/options";
 import { Glyph } from "./glyph";
 
 const SEARCH_DEBOUNCE_MS = 300;
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+// The panel's fields load when it first opens (next to the popover's own code).
+const FilterPanelFields = dynamic(
+  () => import("./filter-panel-fields").then((m) => m.FilterPanelFields),
+  { ssr: false },
+);
 
 export function FilterBar() {
   const { filters, setFilters } = useGalleryFilters();
@@ -152,45 +145,8 @@ function SearchBox({ filters, setFilters }: FilterProps) {
   );
 }
 
-const control = cn(selectClass, "w-full");
-
-function Choice<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-  format = capital,
-}: {
-  label: string;
-  value: T | null;
-  options: readonly T[];
-  onChange: (value: T | null) => void;
-  format?: (v: T) => string;
-}) {
-  return (
-    <Field className="flex flex-col gap-1" labelClassName="text-muted" label={label}>
-      {({ id }) => (
-        <select
-          id={id}
-          value={value ?? ""}
-          onChange={(e) => onChange(options.find((o) => o === e.target.value) ?? null)}
-          className={control}
-        >
-          <option value="">Any</option>
-          {options.map((o) => (
-            <option key={o} value={o}>
-              {format(o)}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
-
 function FilterPanel({ filters, setFilters, count }: FilterProps & { count: number }) {
   const [open, setOpen] = useState(false);
-  const set = (patch: Partial<GalleryFilters>) => setFilters({ ...filters, ...patch });
   return (
     <LazyPopover
       open={open}
@@ -217,138 +173,7 @@ function FilterPanel({ filters, setFilters, count }: FilterProps & { count: numb
           "z-40 grid w-[min(22rem,calc(100vw-1.5rem))] grid-cols-2 gap-3 rounded-lg border border-border bg-panel p-3 shadow-lg",
       }}
     >
-      <Choice
-        label="Tier"
-        value={filters.size}
-        options={KREA_SIZES}
-        onChange={(size) => set({ size })}
-      />
-      <Choice
-        label="Aspect ratio"
-        value={filters.ratio}
-        options={ASPECT_RATIOS}
-        format={(r) => r}
-        onChange={(ratio) => set({ ratio })}
-      />
-      <Choice
-        label="Creativity"
-        value={filters.creativity}
-        options={CREATIVITY_LEVELS}
-        onChange={(creativity) => set({ creativity })}
-      />
-      <Choice
-        label="Status"
-        value={filters.status}
-        options={STATUS_FILTERS}
-        onChange={(status) => set({ status })}
-      />
-      <StyleSetChoice value={filters.styleSet} onChange={(styleSet) => set({ styleSet })} />
-      <SeedField value={filters.seed} onChange={(seed) => set({ seed })} />
-      <Field className="flex flex-col gap-1" labelClassName="text-muted" label="From">
-        {({ id }) => (
-          <input
-            id={id}
-            type="date"
-            value={filters.from ?? ""}
-            max={filters.to ?? undefined}
-            onChange={(e) => set({ from: parseDay(e.target.value) })}
-            className={control}
-          />
-        )}
-      </Field>
-      <Field className="flex flex-col gap-1" labelClassName="text-muted" label="To">
-        {({ id }) => (
-          <input
-            id={id}
-            type="date"
-            value={filters.to ?? ""}
-            min={filters.from ?? undefined}
-            onChange={(e) => set({ to: parseDay(e.target.value) })}
-            className={control}
-          />
-        )}
-      </Field>
+      <FilterPanelFields filters={filters} setFilters={setFilters} />
     </LazyPopover>
-  );
-}
-
-function StyleSetChoice({
-  value,
-  onChange,
-}: {
-  value: string | null;
-  onChange: (id: string | null) => void;
-}) {
-  const sets = useQuery({
-    queryKey: ["style-sets", "names"],
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: { id: string; name: string }[] }>("/api/style-sets", { signal }),
-    staleTime: 60_000,
-  });
-  const items = sets.data?.items ?? [];
-  return (
-    <Field className="flex flex-col gap-1" labelClassName="text-muted" label="Style set">
-      {({ id }) => (
-        <select
-          id={id}
-          value={value ?? ""}
-          onChange={(e) => onChange(e.target.value || null)}
-          className={control}
-        >
-          <option value="">Any</option>
-          {value && !items.some((s) => s.id === value) ? (
-            <option value={value}>This style set</option>
-          ) : null}
-          {items.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
-
-function SeedField({
-  value,
-  onChange,
-}: {
-  value: number | null;
-  onChange: (seed: number | null) => void;
-}) {
-  const [text, setText] = useState(value === null ? "" : String(value));
-  // Follows the URL when the seed changes elsewhere (its chip, Clear all, Back).
-  const [shown, setShown] = useState(value);
-  if (value !== shown) {
-    setShown(value);
-    setText(value === null ? "" : String(value));
-  }
-  const valid = text === "" || (/^\d{1,10}$/.test(text) && Number(text) <= SEED_MAX);
-  const apply = () => {
-    if (valid) onChange(text === "" ? null : Number(text));
-  };
-  return (
-    <Field
-      className="flex flex-col gap-1"
-      labelClassName="text-muted"
-      label="Seed"
-      error={valid ? null : `A seed is a whole number from 0 to ${SEED_MAX}`}
-    >
-      {(field) => (
-        <input
-          {...field}
-          inputMode="numeric"
-          value={text}
-          placeholder="Any"
-          onChange={(e) => setText(e.target.value.trim())}
-          onBlur={apply}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") apply();
-          }}
-          className={`${control} tabular-nums`}
-        />
-      )}
-    </Field>
   );
 }

@@ -21,7 +21,8 @@ import { useGenerationWatch, useLostGenerations } from "@/lib/client/gallery/use
 import { useGenerations } from "@/lib/client/gallery/use-generations";
 import { useRunPlan } from "@/lib/client/builder/use-run-plan";
 import { GalleryActionsContext, type GalleryActions } from "./gallery-actions";
-import { GallerySkeleton, ListEnd, NoMatches, ProblemPanel } from "./gallery-states";
+import { GallerySkeleton } from "./gallery-skeleton";
+import { ListEnd, NoMatches, ProblemPanel } from "./gallery-states";
 import { detachedEntries, lightboxEntries } from "./lightbox-entries";
 import { clearSelection, setSelectionOrder, useSelectionCount } from "./selection-store";
 

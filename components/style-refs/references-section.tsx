@@ -7,8 +7,7 @@
 import { Button } from "@/components/ui/button";
 import { ImagePlus, X } from "lucide-react";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useFormContext, useWatch } from "react-hook-form";
-import type { KreaDraft } from "@/lib/client/builder/draft";
+import { useBuilderForm, useField } from "@/lib/client/builder/form-state";
 import { useReferenceDrop } from "@/lib/client/references/use-reference-drop";
 import { setStyleSetOrigin, useStyleSetOrigin } from "@/lib/client/references/style-set-origin";
 import { STYLE_REFERENCES_MAX } from "@/lib/contract/krea/options";
@@ -30,8 +29,9 @@ const preload = () => {
 };
 
 export function ReferencesSection({ ready }: { ready: boolean }) {
-  const { control, getValues, setValue, clearErrors, formState } = useFormContext<KreaDraft>();
-  const rows = useWatch({ control, name: "imageStyleReferences" }) ?? NO_ROWS;
+  const form = useBuilderForm();
+  const { value, error: serverError } = useField("imageStyleReferences");
+  const rows = value ?? NO_ROWS;
   const origin = useStyleSetOrigin();
   const [messages, setMessages] = useState<string[]>([]);
   const sectionRef = useRef<HTMLElement>(null);
@@ -40,16 +40,16 @@ export function ReferencesSection({ ready }: { ready: boolean }) {
 
   const api = useMemo<ReferenceListApi>(
     () => ({
-      get: () => getValues("imageStyleReferences") ?? NO_ROWS,
+      get: () => form.get("imageStyleReferences") ?? NO_ROWS,
       set: (next) => {
-        setValue("imageStyleReferences", [...next], { shouldDirty: true });
-        clearErrors("imageStyleReferences");
+        form.set("imageStyleReferences", [...next]);
+        form.clearError("imageStyleReferences");
       },
       report: setMessages,
       append: (message) =>
         setMessages((shown) => (shown.includes(message) ? shown : [...shown, message])),
     }),
-    [getValues, setValue, clearErrors],
+    [form],
   );
 
   const onData = useCallback(
@@ -94,8 +94,6 @@ export function ReferencesSection({ ready }: { ready: boolean }) {
     if (picked.length) void loadPipeline().then((p) => p.addFiles(api, picked));
   };
 
-  const rootError = formState.errors.imageStyleReferences;
-  const serverError = rootError?.message ?? rootError?.root?.message;
   const full = rows.length >= STYLE_REFERENCES_MAX;
 
   return (

@@ -1,5 +1,5 @@
 // Turns schema issues into per-field messages keyed by dotted path
-// ("imageStyleReferences.2.strength"), the shape react-hook-form's setError and
+// ("imageStyleReferences.2.strength"), the shape the builder form's setError and
 // our problem+json `errors` both use. An unrecognized key is reported on the key
 // itself so the message lands next to the field that caused it.
 import type { $ZodIssue } from "zod/v4/core";
