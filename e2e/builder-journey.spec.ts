@@ -1,4 +1,5 @@
 import { expect, test } from "./support/fixtures";
+import { createGeneration } from "./support/studio-api";
 
 // The whole journey a designer takes. The last part (the generation's card with
 // its images) relies only on the gallery's accessible structure: an article
@@ -116,4 +117,27 @@ test("a reload keeps the half-written draft", async ({ page, studio }) => {
   await expect(studio.prompt).toHaveValue("half a thought about");
   await expect(studio.option("Aspect ratio", "9:16")).toBeChecked();
   await expect(studio.quantity).toHaveValue("4");
+});
+
+test("Reuse settings replaces the prompt being typed, and the toast's Undo gives it back", async ({
+  request,
+  studio,
+}) => {
+  const older = studio.uniquePrompt("an older poster, wet streets");
+  await createGeneration(request, { prompt: older, size: "large" }, { wait: 20 });
+  await studio.goto();
+  const typed = "half a new idea the designer is still typing";
+  await studio.prompt.fill(typed);
+  const card = studio.generation(older);
+  await card.getByRole("button", { name: "Generation actions" }).click();
+  await studio.page.getByRole("menuitem", { name: /^Reuse settings/ }).click();
+  await expect(studio.prompt).toHaveValue(older);
+  const tier = studio.builder.getByRole("radiogroup", { name: "Tier" });
+  await expect(tier.getByRole("radio", { name: "Large" })).toBeChecked();
+  await studio
+    .toast(/^Loaded settings from/)
+    .getByRole("button", { name: "Undo" })
+    .click();
+  await expect(studio.prompt).toHaveValue(typed);
+  await expect(tier.getByRole("radio", { name: "Medium" })).toBeChecked();
 });

@@ -160,13 +160,33 @@ export function BuilderForm() {
 
   useBuilderLoadRequests((request: BuilderLoadRequest) => {
     const plan = planLoad(request);
+    // What the load replaces, so Undo gives back a prompt that was being typed.
+    const values = form.store.get().values;
+    const before = {
+      values: Object.fromEntries(
+        [...Object.keys(plan.values), "seed"].map((k) => [k, values[k as keyof typeof values]]),
+      ) as Partial<typeof values>,
+      origin: getStyleSetOrigin(),
+      parent,
+    };
     form.load(plan.values);
     // References loaded from a generation are not a set's (see lib/client/references/sets.ts).
     if (plan.values.imageStyleReferences) setStyleSetOrigin(null);
     form.set("seed", plan.seed);
     form.clearError("seed");
     setParent(request.parent ? { ...request.parent, kind: "reuse" } : null);
-    toast.success(plan.toast.title, { description: plan.toast.description });
+    toast.success(plan.toast.title, {
+      description: plan.toast.description,
+      duration: 10_000,
+      action: {
+        label: "Undo",
+        onClick: () => {
+          form.load(before.values);
+          setStyleSetOrigin(before.origin);
+          setParent(before.parent);
+        },
+      },
+    });
   });
 
   const list = useMemo<ListAccess>(

@@ -4,14 +4,18 @@ import { Zap } from "lucide-react";
 import type { EngineKind } from "@/lib/contract/api";
 import { formatBuzz } from "@/lib/contract/krea/pricing";
 import { useSessionSpend } from "@/lib/client/builder/use-session-spend";
-import { useFollowSessionGrids } from "@/lib/client/grid/session-grids";
+import dynamic from "next/dynamic";
+
+const SessionGridsFollower = dynamic(
+  () => import("./session-grids-follower").then((m) => m.SessionGridsFollower),
+  { ssr: false },
+);
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Buzz actually charged for this tab's generations and grids (from their transactions). */
 export function SessionSpend({ engine }: { engine: EngineKind }) {
   const { total, count, grids } = useSessionSpend();
-  useFollowSessionGrids(grids);
   const what = [
     plural(count, "generation", "generations"),
     ...(grids.length > 0 ? [plural(grids.length, "grid", "grids")] : []),
@@ -26,6 +30,7 @@ export function SessionSpend({ engine }: { engine: EngineKind }) {
       title={note}
       aria-live="polite"
     >
+      {grids.length > 0 ? <SessionGridsFollower ids={grids} /> : null}
       <Zap aria-hidden="true" className="size-3.5" />
       <span className="hidden sm:inline">Spent this session:</span>
       <span className="sm:hidden">Spent:</span>
