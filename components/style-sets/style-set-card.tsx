@@ -2,6 +2,7 @@
 // One set on the Style sets page: name (rename in place), note, its references
 // with their strengths (edited in place: strength, order, remove), when it
 // changed, and what can be done with it.
+import { flushSync } from "react-dom";
 import { Button, buttonClass } from "@/components/ui/button";
 import {
   Copy,
@@ -44,11 +45,13 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
 
   const save = async (field: "name" | "note", value: string) => {
     await changes.update(set, { [field]: value });
-    setEditing(null);
+    // After an await React may commit later than the next frame: commit now, so the
+    // button to return focus to exists.
+    flushSync(() => setEditing(null));
     toast.success(
       field === "name" ? `Renamed to “${value.trim()}”` : `Note saved for “${set.name}”`,
     );
-    requestAnimationFrame(() => (field === "name" ? renameButton : noteButton).current?.focus());
+    (field === "name" ? renameButton : noteButton).current?.focus();
   };
 
   const duplicate = async () => {
@@ -129,8 +132,9 @@ export function StyleSetCard({ set, onDelete }: { set: StyleSet; onDelete: () =>
         <ReferenceEditor
           set={set}
           onDone={() => {
-            setEditing(null);
-            requestAnimationFrame(() => referencesButton.current?.focus());
+            // Called after the save's await as well: commit now (see save above).
+            flushSync(() => setEditing(null));
+            referencesButton.current?.focus();
           }}
         />
       ) : refs.length ? (
