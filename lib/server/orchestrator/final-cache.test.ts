@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeGeneration } from "@/lib/contract/generations/fixtures";
-import { cachedFinal, forgetFinal, rememberFinal } from "./final-cache";
+import { cachedFinal, forgetFinal, readMark, rememberFinal } from "./final-cache";
 import type { OrchestratorTarget } from "./target";
 
 const target: OrchestratorTarget = {
@@ -51,5 +51,20 @@ describe("final-state cache", () => {
     rememberFinal(target, done, 0);
     await forgetFinal(target, "wf_e");
     expect(await cachedFinal(target, "wf_e", 1)).toBeUndefined();
+  });
+});
+
+describe("a read racing a change", () => {
+  it("is not kept when the studio changed the workflow after the read began", async () => {
+    const before = makeGeneration({ id: "wf_race", status: "succeeded", final: true });
+    const mark = readMark();
+    // The star lands (forget before and after) while the read is still upstream.
+    await forgetFinal(target, "wf_race");
+    await forgetFinal(target, "wf_race");
+    rememberFinal(target, before, 0, undefined, mark);
+    expect(await cachedFinal(target, "wf_race", 1)).toBeUndefined();
+    // A read that began after the change is kept as usual.
+    rememberFinal(target, before, 0, undefined, readMark());
+    expect(await cachedFinal(target, "wf_race", 1)).toBe(before);
   });
 });

@@ -28,6 +28,18 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 
+// A read that started before the studio changed a workflow must not put the old
+// state back: a GET racing a star would otherwise cache the workflow without its
+// new tag for the cache's whole lifetime. Each change is numbered; a read takes
+// the number at its start (readMark) and its answer is kept only if no change
+// to that workflow came after.
+let changes = 0;
+const changedAt = new Map<string, number>();
+
+export function readMark(): number {
+  return changes;
+}
+
 export function cacheKey(target: OrchestratorTarget, id: string): string {
   return `${createHash("sha256").update(`${target.baseUrl}\n${target.token}`).digest("hex").slice(0, 16)}:${id}`;
 }
@@ -53,8 +65,11 @@ export function rememberFinal(
   generation: Generation,
   now = Date.now(),
   raw?: unknown,
+  /** readMark() taken before the upstream read this generation came from */
+  mark?: number,
 ): void {
   if (!generation.final || !generation.id) return;
+  if (mark !== undefined && (changedAt.get(cacheKey(target, generation.id)) ?? 0) > mark) return;
   // An image without a URL (hidden as mature, or a read that lost it) must not
   // stick for the cache's lifetime: the next read asks the orchestrator again.
   if (generation.images.some((image) => !image.url)) return;
@@ -106,6 +121,9 @@ export async function cachedFinal(
 export async function forgetFinal(target: OrchestratorTarget, id: string): Promise<void> {
   const key = cacheKey(target, id);
   entries.delete(key);
+  changedAt.delete(key);
+  changedAt.set(key, ++changes);
+  if (changedAt.size > MAX_ENTRIES) changedAt.delete(changedAt.keys().next().value ?? "");
   if (sharedStoreConfigured()) {
     // Unreachable Redis: the entry runs out within MAX_AGE_MS by itself.
     await withRedis((c) => c.del(redisKey(key))).catch(() => undefined);

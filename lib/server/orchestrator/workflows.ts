@@ -18,7 +18,7 @@ import {
   type WorkflowBodyOptions,
 } from "@/lib/contract/krea/workflow-body";
 import { callSdk } from "./client";
-import { cachedFinal, forgetFinal, rememberFinal } from "./final-cache";
+import { cachedFinal, forgetFinal, readMark, rememberFinal } from "./final-cache";
 import { READ_POLICY, SUBMIT_POLICY, withRetry, type RetryPolicy } from "./retry";
 import { embeddedEngineUrl, LOCAL_ENGINE_PATH, type OrchestratorTarget } from "./target";
 import { toGeneration } from "./to-generation";
@@ -97,6 +97,7 @@ export async function getGeneration(
   // A finished generation cannot change: answer it without another upstream call.
   const cached = await cachedFinal(target, id, Date.now(), (raw) => generationOf(target, raw));
   if (cached) return cached;
+  const mark = readMark();
   const wait = clampWait(options.wait ?? 0);
   const { data } = await withRetry(
     () =>
@@ -113,7 +114,7 @@ export async function getGeneration(
     { signal: options.signal },
   );
   const generation = generationOf(target, data);
-  rememberFinal(target, generation, Date.now(), data);
+  rememberFinal(target, generation, Date.now(), data, mark);
   return generation;
 }
 
@@ -136,6 +137,7 @@ export async function listGenerations(
   options: ListOptions = {},
 ): Promise<GenerationPage> {
   const take = Math.max(1, Math.min(100, Math.floor(options.take ?? 30)));
+  const mark = readMark();
   const { data } = await withRetry(
     () =>
       callSdk(
@@ -165,7 +167,7 @@ export async function listGenerations(
     // One unreadable workflow must not hide the rest of the history.
     if (!workflowSchema.safeParse(raw).success) continue;
     const generation = generationOf(target, raw);
-    rememberFinal(target, generation, Date.now(), raw);
+    rememberFinal(target, generation, Date.now(), raw, mark);
     items.push(generation);
   }
   // A cursor that does not move on ends the history: asking again would only
