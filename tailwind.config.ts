@@ -90,7 +90,7 @@ const config = {
         Object.keys(radiusTokens).map((name) => [name, `var(${radiusVar(name)})`]),
       ),
       fontFamily: {
-        // --font-geist-sans is set on <html> by next/font (geist/font/sans).
+        // --font-geist-sans is set on <html> by next/font (app/layout.tsx: Geist cut to Latin).
         sans: ["var(--font-geist-sans)", "ui-sans-serif", "system-ui", "sans-serif"],
       },
     },

@@ -1,10 +1,18 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import { GeistSans } from "geist/font/sans";
+import localFont from "next/font/local";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { colorTokens } from "@/tailwind.config";
 import "./globals.css";
+
+// Geist (the `geist` package's variable font) cut to the Latin the studio writes:
+// 32 kB instead of 70 before first paint. app/fonts/subset.mjs makes it.
+const geistSans = localFont({
+  src: "./fonts/geist-latin.woff2",
+  variable: "--font-geist-sans",
+  weight: "100 900",
+});
 
 export const metadata: Metadata = {
   title: "Krea Prompt Studio",
@@ -26,7 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // on its scripts while rendering, so a page prerendered at build would not run.
   await connection();
   return (
-    <html lang="en" className={GeistSans.variable}>
+    <html lang="en" className={geistSans.variable}>
       <body className="bg-background font-sans text-sm text-foreground antialiased">
         <Providers>{children}</Providers>
       </body>
