@@ -1,18 +1,15 @@
 "use client";
 
-import { QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
-import { makeQueryClient } from "@/lib/client/platform/query-client";
+import type { ReactNode } from "react";
 import { LazyToaster } from "./lazy-toaster";
 
+// No QueryClientProvider here: TanStack Query stays out of the first load
+// (components/query-island.tsx says where its hooks live).
 export function Providers({ children }: { children: ReactNode }) {
-  // One client per browser tab, created once: a module-level client would be
-  // shared between requests on the server.
-  const [queryClient] = useState(makeQueryClient);
   return (
-    <QueryClientProvider client={queryClient}>
+    <>
       {children}
       <LazyToaster theme="system" position="bottom-right" closeButton />
-    </QueryClientProvider>
+    </>
   );
 }

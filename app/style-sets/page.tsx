@@ -1,3 +1,4 @@
+import { QueryIsland } from "@/components/query-island";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { AppHeader } from "@/components/layout/app-header";
@@ -24,7 +25,9 @@ export default async function StyleSetsPage() {
     <div className="flex min-h-dvh flex-col">
       <AppHeader engine={engine} current="style-sets" />
       <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 md:px-6">
-        <StyleSetsManager initialSets={initialSets} />
+        <QueryIsland>
+          <StyleSetsManager initialSets={initialSets} />
+        </QueryIsland>
       </main>
     </div>
   );

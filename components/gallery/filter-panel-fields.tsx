@@ -1,6 +1,8 @@
 "use client";
 // The fields of the gallery's filter panel, loaded when the panel first opens
 // (issue 18: the filter bar's first load is the search box and its buttons).
+import type { ComponentProps } from "react";
+import { QueryIsland } from "@/components/query-island";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
@@ -16,7 +18,7 @@ import {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function FilterPanelFields({
+function FilterPanelFieldsView({
   filters,
   setFilters,
 }: {
@@ -195,5 +197,14 @@ function SeedField({
         />
       )}
     </Field>
+  );
+}
+
+/** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
+export function FilterPanelFields(props: ComponentProps<typeof FilterPanelFieldsView>) {
+  return (
+    <QueryIsland>
+      <FilterPanelFieldsView {...props} />
+    </QueryIsland>
   );
 }

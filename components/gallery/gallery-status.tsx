@@ -1,13 +1,14 @@
 "use client";
 // Beside the gallery's title: how many generations are running, and a calm
 // note while the connection to the studio is being re-established.
+import { QueryIsland } from "@/components/query-island";
 import { useGenerations } from "@/lib/client/gallery/use-generations";
 import {
   useLostGenerations,
   useWatchReconnecting,
 } from "@/lib/client/gallery/use-generation-watch";
 
-export function GalleryStatus() {
+function GalleryStatusView() {
   const { generations } = useGenerations();
   const lost = useLostGenerations();
   const reconnecting = useWatchReconnecting();
@@ -28,5 +29,14 @@ export function GalleryStatus() {
         </span>
       ) : null}
     </div>
+  );
+}
+
+/** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
+export function GalleryStatus() {
+  return (
+    <QueryIsland>
+      <GalleryStatusView />
+    </QueryIsland>
   );
 }

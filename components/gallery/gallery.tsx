@@ -6,6 +6,8 @@
 // only when first used. The cards' code is fetched alongside the first history
 // page instead of before the page is interactive: neither can show anything
 // without the other.
+import type { ComponentProps } from "react";
+import { QueryIsland } from "@/components/query-island";
 import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
@@ -58,7 +60,7 @@ interface Wipe {
   index: number;
 }
 
-export function Gallery({ emptyState }: { emptyState: ReactNode }) {
+function GalleryView({ emptyState }: { emptyState: ReactNode }) {
   const queryClient = useQueryClient();
   const { query, generations, filters } = useGenerations();
   const { setFilters } = useGalleryFilters();
@@ -293,5 +295,14 @@ export function Gallery({ emptyState }: { emptyState: ReactNode }) {
       {wipe ? <WipeDialog {...wipe} onClose={() => setWipe(null)} /> : null}
       {selected > 0 ? <SelectionBar entries={entries} /> : null}
     </GalleryActionsContext>
+  );
+}
+
+/** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
+export function Gallery(props: ComponentProps<typeof GalleryView>) {
+  return (
+    <QueryIsland>
+      <GalleryView {...props} />
+    </QueryIsland>
   );
 }

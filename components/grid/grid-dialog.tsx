@@ -3,6 +3,8 @@
 // count and the exact total before anything is sent (the local price table,
 // confirmed by the orchestrator's whatif once per price class), the spend limit,
 // and Start, which hands the whole grid to the server as one plan.
+import type { ComponentProps } from "react";
+import { QueryIsland } from "@/components/query-island";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -55,7 +57,7 @@ const CHECK_TEXT = {
   unavailable: "the orchestrator could not confirm it",
 } as const;
 
-export function GridDialog({
+function GridDialogView({
   base,
   baseStyleSet,
   onClose,
@@ -254,5 +256,14 @@ export function GridDialog({
         </DialogFooter>
       </DialogContent>
     </Dialog>
+  );
+}
+
+/** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
+export function GridDialog(props: ComponentProps<typeof GridDialogView>) {
+  return (
+    <QueryIsland>
+      <GridDialogView {...props} />
+    </QueryIsland>
   );
 }

@@ -1,9 +1,20 @@
 "use client";
 // Follows the grids this tab started, for the header's spend figure. Loaded only
 // once there is one (session-spend.tsx), so the plan client stays out of the first load.
+import type { ComponentProps } from "react";
+import { QueryIsland } from "@/components/query-island";
 import { useFollowSessionGrids } from "@/lib/client/grid/session-grids";
 
-export function SessionGridsFollower({ ids }: { ids: readonly string[] }) {
+function SessionGridsFollowerView({ ids }: { ids: readonly string[] }) {
   useFollowSessionGrids(ids);
   return null;
+}
+
+/** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
+export function SessionGridsFollower(props: ComponentProps<typeof SessionGridsFollowerView>) {
+  return (
+    <QueryIsland>
+      <SessionGridsFollowerView {...props} />
+    </QueryIsland>
+  );
 }

@@ -2,6 +2,8 @@
 // The spend summary's panel: what the orchestrator charged, today / this week /
 // all time, by tier, and the limit above which a click asks before spending.
 // Loaded when the popover first opens (issue 18: not part of the first load).
+import type { ComponentProps } from "react";
+import { QueryIsland } from "@/components/query-island";
 import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -32,7 +34,7 @@ const ROWS: { key: keyof SpendBucket; label: string }[] = [
   { key: "total", label: "Total" },
 ];
 
-export function SpendSummaryPanel({ open }: { open: boolean }) {
+function SpendSummaryPanelView({ open }: { open: boolean }) {
   return (
     <>
       {open ? <SpendTable /> : null}
@@ -129,5 +131,14 @@ function ConfirmLimit() {
       />
       <span>Buzz</span>
     </div>
+  );
+}
+
+/** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
+export function SpendSummaryPanel(props: ComponentProps<typeof SpendSummaryPanelView>) {
+  return (
+    <QueryIsland>
+      <SpendSummaryPanelView {...props} />
+    </QueryIsland>
   );
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import type { ComponentProps } from "react";
+import { QueryIsland } from "@/components/query-island";
 import { Button } from "@/components/ui/button";
 import { useQueryClient } from "@tanstack/react-query";
 import { Eye, EyeOff, Loader2, ShieldCheck } from "lucide-react";
@@ -23,7 +25,7 @@ interface SaveAnswer {
  * opened (components/layout/token-dialog.tsx), so Radix Dialog stays out of the
  * first load; mounted open, and kept mounted afterwards so it reopens at once.
  */
-export function TokenDialogBody({ engine, open }: { engine: EngineInfo; open: boolean }) {
+function TokenDialogBodyView({ engine, open }: { engine: EngineInfo; open: boolean }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [token, setToken] = useState("");
@@ -184,5 +186,14 @@ export function TokenDialogBody({ engine, open }: { engine: EngineInfo; open: bo
         </form>
       </DialogContent>
     </Dialog>
+  );
+}
+
+/** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
+export function TokenDialogBody(props: ComponentProps<typeof TokenDialogBodyView>) {
+  return (
+    <QueryIsland>
+      <TokenDialogBodyView {...props} />
+    </QueryIsland>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 // The reference list proper, loaded on demand: rows in a dnd-kit sortable list
 // (pointer and keyboard, announced), then what can be done with them as a set.
+import type { ComponentProps } from "react";
+import { QueryIsland } from "@/components/query-island";
 import {
   closestCenter,
   DndContext,
@@ -42,7 +44,7 @@ import { ReferenceRow } from "./reference-row";
 const INSTRUCTIONS =
   "To reorder, press Space or Enter on the handle, move with the arrow keys, press Space or Enter to drop it, or Escape to cancel.";
 
-export function ReferencePanel({
+function ReferencePanelView({
   api,
   rows,
   origin,
@@ -173,5 +175,14 @@ export function ReferencePanel({
       </DndContext>
       <SetActions api={api} rows={rows} origin={origin} />
     </>
+  );
+}
+
+/** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
+export function ReferencePanel(props: ComponentProps<typeof ReferencePanelView>) {
+  return (
+    <QueryIsland>
+      <ReferencePanelView {...props} />
+    </QueryIsland>
   );
 }

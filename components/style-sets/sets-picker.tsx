@@ -3,6 +3,8 @@
 // and Replace / Append for each. An append that would pass ten is refused here,
 // saying how many fit, and nothing changes. Applying keeps the set alive first
 // (fresh blobs, expired ones uploaded again), which takes a moment.
+import type { ComponentProps } from "react";
+import { QueryIsland } from "@/components/query-island";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -20,7 +22,7 @@ import type { StyleSet } from "@/lib/contract/style-sets/schema";
 import { StatusBadge } from "./status-badge";
 import { SetThumbs } from "./set-thumbs";
 
-export function SetsPicker({ list, defaultOpen }: { list: ListAccess; defaultOpen?: boolean }) {
+function SetsPickerView({ list, defaultOpen }: { list: ListAccess; defaultOpen?: boolean }) {
   const [open, setOpen] = useState(defaultOpen ?? false);
   const [query, setQuery] = useState("");
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -274,5 +276,14 @@ function HiddenLink() {
     <Link href="/style-sets" className="font-medium text-foreground underline">
       the Style sets page
     </Link>
+  );
+}
+
+/** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
+export function SetsPicker(props: ComponentProps<typeof SetsPickerView>) {
+  return (
+    <QueryIsland>
+      <SetsPickerView {...props} />
+    </QueryIsland>
   );
 }

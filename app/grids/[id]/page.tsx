@@ -1,3 +1,4 @@
+import { QueryIsland } from "@/components/query-island";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { AppHeader } from "@/components/layout/app-header";
@@ -16,7 +17,9 @@ export default async function GridPage({ params }: { params: Promise<{ id: strin
     <div className="flex min-h-dvh flex-col">
       <AppHeader engine={engine} current="studio" />
       <main className="flex-1">
-        <GridView id={id} />
+        <QueryIsland>
+          <GridView id={id} />
+        </QueryIsland>
       </main>
     </div>
   );

@@ -1,3 +1,4 @@
+import { QueryIsland } from "@/components/query-island";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -29,7 +30,9 @@ export default async function StyleSetPage({ params }: Props) {
     <div className="flex min-h-dvh flex-col">
       <AppHeader engine={engine} current="style-sets" />
       <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 md:px-6">
-        <StyleSetDetail initialSet={set} initialHistory={history} focus={focus} />
+        <QueryIsland>
+          <StyleSetDetail initialSet={set} initialHistory={history} focus={focus} />
+        </QueryIsland>
       </main>
     </div>
   );

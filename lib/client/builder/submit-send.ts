@@ -3,7 +3,6 @@
 // key and holding a submit made for another account (exactly once: README "How it
 // works"). submit-click.ts turns a click into stored requests, submit-kept.ts resends
 // or discards kept ones, use-submit-generation.ts gives them to components.
-import type { QueryClient } from "@tanstack/react-query";
 import { toast } from "@/lib/client/platform/toast";
 import {
   removePendingSubmit,
@@ -25,6 +24,7 @@ import { watchSession } from "@/lib/client/gallery/watch-session";
 import { ApiError } from "@/lib/client/platform/api-client";
 import type { FieldErrors } from "@/lib/contract/krea/field-errors";
 import { getCurrentAccount, setCurrentAccount } from "../platform/current-account";
+import { withQueryClient } from "../platform/lazy-query";
 import { HEALTH_KEY } from "../platform/use-orchestrator-health";
 import { openTokenDialog } from "../platform/token-dialog-state";
 import { announce } from "./submit-announce";
@@ -46,7 +46,6 @@ const inFlight = new Set<string>();
 const controls = new Map<string, { wake: () => void; abort: AbortController }>();
 
 export interface SendContext {
-  queryClient: QueryClient;
   onFieldErrors: (errors: FieldErrors) => void;
 }
 
@@ -125,7 +124,7 @@ export async function send(
     watchSession.noteJoined(generation.id, joined);
     removePendingSubmit(store, entry.key);
     clearFailed(entry.key);
-    upsertGeneration(ctx.queryClient, generation);
+    withQueryClient((client) => upsertGeneration(client, generation));
     recordSubmitted(store, generation);
     notifySessionSpend();
     if (!quiet) announce(generation, resumed);
@@ -136,7 +135,7 @@ export async function send(
       if (isAccountChanged(error)) {
         const now = readSubmitAccount(error.problem.account);
         if (now) setCurrentAccount(now);
-        void ctx.queryClient.invalidateQueries({ queryKey: HEALTH_KEY });
+        withQueryClient((client) => void client.invalidateQueries({ queryKey: HEALTH_KEY }));
       }
       addWaiting(entry);
       return null;

@@ -2,7 +2,6 @@
 // The orchestrator's own figure for the current settings (whatif: nothing runs,
 // nothing is charged). Keyed on what the price depends on — tier, quantity and
 // whether references are attached — so typing a prompt never asks again.
-import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { QuoteState } from "@/lib/client/builder/cost-summary";
 import { isValidQuantity } from "@/lib/client/builder/cost-summary";
@@ -11,6 +10,7 @@ import type { KreaSize } from "@/lib/contract/krea/options";
 import type { CostBreakdown } from "@/lib/contract/krea/pricing";
 import { checkKreaInput } from "@/lib/contract/krea/check";
 import type { KreaInput } from "@/lib/contract/krea/schema";
+import { useLazyQuery } from "../platform/lazy-query";
 import { useDebouncedValue } from "../platform/use-debounced-value";
 
 export const ESTIMATE_DEBOUNCE_MS = 400;
@@ -48,7 +48,7 @@ export function useEstimate({ size, quantity, imageStyleReferences }: EstimateIn
 
   // Which references are attached does not change the price, only whether any
   // are: the count is in the key, the list only in the request.
-  const query = useQuery({
+  const query = useLazyQuery<EstimateResponse>({
     queryKey: ["estimate", size, quantity, imageStyleReferences.length],
     queryFn: ({ signal }) =>
       apiFetch<EstimateResponse>("/api/estimate", {
@@ -62,7 +62,7 @@ export function useEstimate({ size, quantity, imageStyleReferences }: EstimateIn
   });
 
   if (!quotable) return { state: "idle" };
-  if (!settled || query.isPending) return { state: "checking" };
+  if (!settled || !query || query.isPending) return { state: "checking" };
   if (query.isError) return { state: "unavailable", detail: query.error.message };
   const { orchestrator, orchestratorError } = query.data;
   if (orchestrator) return { state: "ready", ...orchestrator };

@@ -1,7 +1,6 @@
 "use client";
 // Buzz charged this session, read from the generations cache the gallery keeps
 // up to date; the builder records each submitted id.
-import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import {
   mergeCharges,
@@ -13,6 +12,7 @@ import {
 } from "@/lib/client/builder/session-spend";
 import { sessionStore } from "@/lib/client/platform/session-store";
 import { allCachedGenerations, GENERATIONS_KEY } from "@/lib/client/gallery/cache";
+import { useLazyQueryClient } from "@/lib/client/platform/lazy-query";
 import { createEvents } from "@/lib/client/platform/store";
 
 const recorded = createEvents<void>();
@@ -28,24 +28,26 @@ const sameRecord = (a: SpendRecord, b: SpendRecord) => {
 };
 
 export function useSessionSpend(): SpendTotal {
-  const queryClient = useQueryClient();
+  // The generations cache arrives with the query library, after hydration; until
+  // then the total is what this tab recorded.
+  const queryClient = useLazyQueryClient();
   const [record, setRecord] = useState<SpendRecord>({});
 
   useEffect(() => {
     const store = sessionStore();
     const update = () => {
       const saved = readSpend(store);
-      const merged = mergeCharges(saved, allCachedGenerations(queryClient));
+      const merged = queryClient ? mergeCharges(saved, allCachedGenerations(queryClient)) : saved;
       if (merged !== saved) writeSpend(store, merged);
       setRecord((prev) => (sameRecord(prev, merged) ? prev : merged));
     };
     update();
-    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+    const unsubscribe = queryClient?.getQueryCache().subscribe((event) => {
       if (event.query.queryKey[0] === GENERATIONS_KEY[0]) update();
     });
     const stopListening = recorded.on(update);
     return () => {
-      unsubscribe();
+      unsubscribe?.();
       stopListening();
     };
   }, [queryClient]);

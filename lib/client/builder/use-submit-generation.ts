@@ -2,7 +2,6 @@
 // The builder's and the cards' way to send Generate clicks: thin hooks over
 // submit-click.ts (a click → stored requests), submit-send.ts (sending them
 // exactly once), submit-kept.ts (resend, discard) and submit-state.ts.
-import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
 import type { PendingSubmit } from "@/lib/client/builder/pending-submits";
 import { planGenerate, type SubmitPlan } from "@/lib/client/builder/submit-plans";
@@ -43,25 +42,23 @@ export function useSubmitPlan(): (
   plan: SubmitPlan,
   options?: SubmitClickOptions,
 ) => Promise<(Generation | null)[]> {
-  const queryClient = useQueryClient();
   return useMemo(() => {
-    const ctx: SendContext = { queryClient, onFieldErrors: IGNORE_FIELD_ERRORS };
+    const ctx: SendContext = { onFieldErrors: IGNORE_FIELD_ERRORS };
     return (plan: SubmitPlan, options?: SubmitClickOptions) => sendPlan(ctx, plan, options);
-  }, [queryClient]);
+  }, []);
 }
 
 export function useSubmitGeneration(
   onFieldErrors: (errors: FieldErrors) => void,
 ): SubmitGeneration {
-  const queryClient = useQueryClient();
   const { pending, failed, waiting } = useSubmitState();
   const onFieldErrorsRef = useRef(onFieldErrors);
   useEffect(() => {
     onFieldErrorsRef.current = onFieldErrors;
   });
   const ctx = useMemo<SendContext>(
-    () => ({ queryClient, onFieldErrors: (errors) => onFieldErrorsRef.current(errors) }),
-    [queryClient],
+    () => ({ onFieldErrors: (errors) => onFieldErrorsRef.current(errors) }),
+    [],
   );
 
   // Kept submits go (again) once the page knows its account, and whenever it changes.

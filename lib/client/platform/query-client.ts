@@ -38,3 +38,17 @@ export function makeQueryClient(): QueryClient {
     },
   });
 }
+
+let browserClient: QueryClient | undefined;
+
+/**
+ * The tab's one client, shared by every island that uses queries and by the
+ * first-load code that reaches it through lazy-query.ts. On the server each call
+ * makes a new one: a module-level client would be shared between requests.
+ */
+export function sharedQueryClient(): QueryClient {
+  if (typeof window === "undefined") return makeQueryClient();
+  return (browserClient ??= makeQueryClient());
+}
+
+export { QueryObserver } from "@tanstack/react-query";

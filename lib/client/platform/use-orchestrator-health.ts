@@ -7,12 +7,12 @@
 // header clears, and whatever failed meanwhile loads again, once it is back.
 // Each answer also names the account submits go to now (another tab may have
 // changed the token).
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { readSubmitAccount } from "./submit-account";
 import { isRecord } from "./session-store";
 import { ApiError, apiFetch } from "@/lib/client/platform/api-client";
 import { setCurrentAccount } from "./current-account";
+import { useLazyQuery, withQueryClient } from "./lazy-query";
 
 const ENGINE_STATES = ["ready", "off", "waiting", "failed", "stopping"] as const;
 type EngineStateName = (typeof ENGINE_STATES)[number];
@@ -108,9 +108,9 @@ async function fetchHealth(signal: AbortSignal): Promise<HealthAnswer> {
   return body;
 }
 
+/** The latest answer of /api/health (none until the query library has loaded). */
 export function useOrchestratorHealth() {
-  const queryClient = useQueryClient();
-  const query = useQuery({
+  const query = useLazyQuery<HealthAnswer>({
     queryKey: HEALTH_KEY,
     queryFn: ({ signal }) => fetchHealth(signal),
     refetchInterval: (q) => (q.state.error || !isHealthy(q.state.data) ? PAUSED_MS : CALM_MS),
@@ -118,13 +118,17 @@ export function useOrchestratorHealth() {
   });
   // Back to healthy after an outage or a restart: whatever failed meanwhile (the
   // history, a page of it) loads again by itself, without a click on Retry.
-  const healthy = !query.isError && isHealthy(query.data);
+  const loaded = query !== null;
+  const healthy = loaded && !query.isError && isHealthy(query.data);
   const wasHealthy = useRef(true);
   useEffect(() => {
+    if (!loaded) return;
     if (healthy && !wasHealthy.current) {
-      void queryClient.refetchQueries({ predicate: (q) => q.state.status === "error" });
+      withQueryClient((client) => {
+        void client.refetchQueries({ predicate: (q) => q.state.status === "error" });
+      });
     }
     wasHealthy.current = healthy;
-  }, [healthy, queryClient]);
-  return query;
+  }, [healthy, loaded]);
+  return { data: query?.data, isError: query?.isError ?? false };
 }

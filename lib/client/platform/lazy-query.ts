@@ -1,0 +1,78 @@
+"use client";
+// TanStack Query out of the first load (issue 18 goal 1: it was 10 kB of the
+// 53 the studio added to a bare page). What the first load needs of it — the
+// builder's quote, the header's health poll, session spend, a submit putting its
+// generation in the gallery's cache — goes through here: the library and the
+// tab's one client (query-client.ts) load right after hydration, and these
+// helpers hand them over once they have. The gallery, the popovers and the
+// other pages are islands (components/query-island.tsx) that load with it.
+// Until it has loaded, a query reads as "not yet" (null) and a cache change
+// waits for it, in order: a submit answered earlier is never lost.
+import type {
+  QueryClient,
+  QueryKey,
+  QueryObserver,
+  QueryObserverOptions,
+  QueryObserverResult,
+} from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
+import { createStore, useStore } from "./store";
+
+type Runtime = typeof import("./query-client");
+
+const runtime = createStore<Runtime | null>(null);
+let loading: Promise<Runtime> | null = null;
+
+/** Loads the query library and the tab's client (once). */
+export function loadQueryRuntime(): Promise<Runtime> {
+  loading ??= import("./query-client").then((m) => {
+    runtime.set(m);
+    return m;
+  });
+  return loading;
+}
+
+/** Runs `change` with the tab's query client: now if it has loaded, else as soon as it has. */
+export function withQueryClient(change: (client: QueryClient) => void): void {
+  const loaded = runtime.get();
+  if (loaded) change(loaded.sharedQueryClient());
+  else void loadQueryRuntime().then((m) => change(m.sharedQueryClient()));
+}
+
+/** The tab's query client once it has loaded (null before); starts loading it on mount. */
+export function useLazyQueryClient(): QueryClient | null {
+  useEffect(() => void loadQueryRuntime(), []);
+  const loaded = useStore(runtime);
+  return useMemo(() => loaded?.sharedQueryClient() ?? null, [loaded]);
+}
+
+export type LazyQueryOptions<T> = QueryObserverOptions<T, Error, T, T, QueryKey>;
+
+/**
+ * useQuery for first-load code: the same observer TanStack's hook uses, made
+ * once the library has loaded; null until then (and on the server). Options
+ * may change on every render, as with useQuery.
+ */
+export function useLazyQuery<T>(
+  options: LazyQueryOptions<T>,
+): QueryObserverResult<T, Error> | null {
+  const client = useLazyQueryClient();
+  const observer = useMemo<QueryObserver<T, Error, T, T, QueryKey> | null>(() => {
+    const loaded = runtime.get();
+    return client && loaded ? new loaded.QueryObserver(client, options) : null;
+    // Made once per client; later options reach it through setOptions below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client]);
+  useEffect(() => {
+    observer?.setOptions(options);
+  });
+  const subscribe = useCallback(
+    (onChange: () => void) => (observer ? observer.subscribe(() => onChange()) : () => {}),
+    [observer],
+  );
+  return useSyncExternalStore(
+    subscribe,
+    () => observer?.getCurrentResult() ?? null,
+    () => null,
+  );
+}
