@@ -4,10 +4,12 @@ import { extraPort, StudioServer, testDataDir } from "./support/studio-server";
 // Issue 18 goal 4: the gallery holds a few pages of history around the viewport
 // (3 pages of 30), however far it is scrolled, and the cards in view never jump
 // when pages above are dropped or read back. 200 generations straight into the
-// embedded engine (instant speed) make seven pages.
+// embedded engine (instant speed) make seven pages. Back at the top it holds
+// one page again, as at load.
 
 const GENERATIONS = 200;
 const MAX_HELD = 90;
+const PAGE_SIZE = 30;
 /** Less than half the pane: the card in its middle stays in view after a step. */
 const STEP = 380;
 
@@ -151,4 +153,11 @@ test("the gallery holds a few pages around the viewport and reads dropped ones b
     `bounded ${GENERATIONS - 1}`,
   );
   expect(await held(page)).toBeLessThanOrEqual(MAX_HELD);
+
+  // Back at the top and still, the pages far below go: it holds what the first load held.
+  await expect.poll(() => held(page)).toBeLessThanOrEqual(PAGE_SIZE);
+  // And scrolling down reads them again, cards in order.
+  for (let i = 0; i < 40 && (await held(page)) <= PAGE_SIZE; i++) await scrollBy(page, STEP);
+  expect(await held(page)).toBeGreaterThan(PAGE_SIZE);
+  await expect(page.locator("[role=feed] article").first()).toBeAttached();
 });

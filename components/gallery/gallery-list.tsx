@@ -58,6 +58,11 @@ export interface GalleryListProps {
   hasAbove: boolean;
   /** asks for the page above when the first rows come near */
   onNearStart: () => void;
+  /**
+   * the top of the history is in view and the list is still: `shown` generations
+   * are in the rows through two past the last rendered, the rest may be let go
+   */
+  onAtTop: (shown: number) => void;
   /** the gallery keeps this to scroll a generation into view (focus return from the lightbox) */
   scrollToGenerationRef: RefObject<((generationId: string) => void) | null>;
 }
@@ -287,6 +292,7 @@ function Rows({
   onNearEnd,
   hasAbove,
   onNearStart,
+  onAtTop,
   scrollToGenerationRef,
   virtualizer,
   above,
@@ -310,6 +316,18 @@ function Rows({
   useEffect(() => {
     if (hasAbove && firstIndex >= 0 && firstIndex <= OVERSCAN_ROWS) onNearStart();
   }, [hasAbove, firstIndex, onNearStart]);
+
+  // Two rows past the rendered ones: what is kept then never comes near enough to
+  // the end to be read again at once (onNearEnd above).
+  const scrolling = virtualizer.isScrolling;
+  useEffect(() => {
+    if (hasAbove || scrolling || firstIndex !== 0 || lastIndex < 0) return;
+    let shown = 0;
+    for (const r of rows.slice(0, lastIndex + 3)) {
+      for (const item of r) shown += itemGenerations(item).length;
+    }
+    onAtTop(shown);
+  }, [hasAbove, scrolling, firstIndex, lastIndex, rows, onAtTop]);
 
   useEffect(() => {
     scrollToGenerationRef.current = (id) => {

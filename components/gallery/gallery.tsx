@@ -21,6 +21,7 @@ import { useShowGenerationRequests } from "@/lib/client/gallery/show-generation"
 import { fetchGeneration } from "@/lib/client/gallery/use-generation";
 import { useGenerationWatch, useLostGenerations } from "@/lib/client/gallery/use-generation-watch";
 import { useGenerations } from "@/lib/client/gallery/use-generations";
+import { useHistoryPaging } from "@/lib/client/gallery/use-history-paging";
 import { useRunPlan } from "@/lib/client/builder/use-run-plan";
 import { GalleryActionsContext, type GalleryActions } from "./gallery-actions";
 import { GallerySkeleton } from "./gallery-skeleton";
@@ -62,7 +63,7 @@ interface Wipe {
 
 function GalleryView({ emptyState }: { emptyState: ReactNode }) {
   const queryClient = useQueryClient();
-  const { query, generations, filters } = useGenerations();
+  const { query, generations, filters, releaseBelow } = useGenerations();
   const { setFilters } = useGalleryFilters();
   useGenerationWatch(generations);
   const lost = useLostGenerations();
@@ -160,17 +161,13 @@ function GalleryView({ emptyState }: { emptyState: ReactNode }) {
   );
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = query;
-  const { hasPreviousPage, isFetchingPreviousPage, isFetchPreviousPageError, fetchPreviousPage } =
-    query;
-  // One page read at a time: starting one direction would cancel the other.
-  const reading = isFetchingNextPage || isFetchingPreviousPage;
-  const loadMore = useCallback(() => {
-    if (hasNextPage && !reading && !isFetchNextPageError) void fetchNextPage();
-  }, [hasNextPage, reading, isFetchNextPageError, fetchNextPage]);
-  // Pages dropped above to bound memory come back as the designer scrolls up.
-  const loadNewer = useCallback(() => {
-    if (hasPreviousPage && !reading && !isFetchPreviousPageError) void fetchPreviousPage();
-  }, [hasPreviousPage, reading, isFetchPreviousPageError, fetchPreviousPage]);
+  const { hasPreviousPage, isFetchingPreviousPage } = query;
+  // Not while the lightbox walks the loaded images or a selection may hold some.
+  const { reading, loadMore, loadNewer, atTop } = useHistoryPaging(
+    query,
+    releaseBelow,
+    viewing !== null || selected > 0,
+  );
 
   const returnFocus = useCallback(
     (imageId: string) => {
@@ -249,6 +246,7 @@ function GalleryView({ emptyState }: { emptyState: ReactNode }) {
           hasAbove={hasPreviousPage}
           onNearEnd={loadMore}
           onNearStart={loadNewer}
+          onAtTop={atTop}
           scrollToGenerationRef={scrollToGenerationRef}
         />
         <ListEnd

@@ -8,8 +8,8 @@
 // where the designer is: scrolling on drops the farthest page, and scrolling back
 // reads it again with the page's backward cursor (`prev`), so memory stays flat
 // however far the history goes.
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useInfiniteQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
 import {
   flattenGenerations,
   generationsKey,
@@ -18,6 +18,7 @@ import {
 import { firstPageOf } from "@/lib/client/gallery/cache-updates";
 import { historyQuery, type GalleryFilters } from "@/lib/contract/generations/filters";
 import { nextPageParam } from "@/lib/client/gallery/next-page";
+import { keepLeadingPages } from "@/lib/client/gallery/trim-history";
 import type { GenerationPage } from "@/lib/contract/generations/types";
 import { apiFetch } from "@/lib/client/platform/api-client";
 import { useGalleryFilters } from "./use-gallery-filters";
@@ -59,6 +60,35 @@ export function useHistory(filters: GalleryFilters) {
       refetchOnReconnect: false,
     },
   );
-  const generations = useMemo(() => flattenGenerations(query.data), [query.data]);
-  return { query, generations, filters };
+  const generations = useFlattened(query.data);
+  const releaseBelow = useReleaseBelow(queryClient, key[1]);
+  return { query, generations, filters, releaseBelow };
+}
+
+/**
+ * In a scope of its own, so the closures useHistory hands to TanStack Query (which
+ * an old fetch may keep) do not hold a render's query result.
+ */
+function useFlattened(data: GenerationsData | undefined) {
+  return useMemo(() => flattenGenerations(data), [data]);
+}
+
+/**
+ * Back at the top: keeps the pages that hold the generations in view and lets the
+ * rest go (trim-history.ts); not while a page is being read, whose answer is built
+ * on the pages it started from. Its own scope, so the memoized callback holds no
+ * render's history (use-history-paging.ts says why).
+ */
+function useReleaseBelow(queryClient: QueryClient, serialized: string) {
+  return useCallback(
+    (shown: number) => {
+      const viewKey = ["generations", serialized] as const;
+      if (queryClient.getQueryState(viewKey)?.fetchStatus !== "idle") return;
+      const data = queryClient.getQueryData<GenerationsData>(viewKey);
+      if (!data) return;
+      const kept = keepLeadingPages(data, shown);
+      if (kept !== data) queryClient.setQueryData<GenerationsData>(viewKey, kept);
+    },
+    [queryClient, serialized],
+  );
 }
