@@ -32,8 +32,12 @@ import { selectRange, toggleSelected, useIsSelected, useSelectionCount } from ".
 /** How long a finger rests on an image to select it, and how far it may drift meanwhile. */
 const LONG_PRESS_MS = 450;
 const LONG_PRESS_SLOP_PX = 10;
-/** More than the images of the pages the gallery holds (3 pages × 30 cards × a few images). */
-const SHOWN_SOURCES_KEPT = 1_000;
+/**
+ * A few screens of images (a screen shows at most ~12 cards of up to 10): enough
+ * for scrolling back over what was just shown. 1,000 kept ~200 kB of signed URLs
+ * alive after their generations had left the cache (bench figure 9).
+ */
+const SHOWN_SOURCES_KEPT = 300;
 
 /**
  * Images this page has shown lately: already in the browser's cache, so never held
