@@ -11,8 +11,8 @@
 // cards in view never move (anchoring, below).
 import { useVirtualizer, useWindowVirtualizer, type VirtualItem } from "@tanstack/react-virtual";
 import {
+  startTransition,
   useCallback,
-  useDeferredValue,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -132,9 +132,13 @@ export function GalleryList(props: GalleryListProps) {
     () => packRows(props.items, columns, cardWidth),
     [props.items, columns, cardWidth],
   );
-  // Cards render in the background, in slices between frames: a page of cards drawn
-  // at once was one long task (Lighthouse's Total Blocking Time, bench figure 6).
-  const shownRows = useDeferredValue(rows, NO_ROWS);
+  // The first cards render in the background, in slices between frames: a page of
+  // cards drawn at once was one long task after hydration (Lighthouse's Total
+  // Blocking Time, bench figure 6). Later changes (an arrival, a finished image)
+  // render at once, as before: deferring those could skip frames under load.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => startTransition(() => setMounted(true)), []);
+  const shownRows = mounted ? rows : NO_ROWS;
   const shared = { ...props, rows: shownRows, columns, cardWidth, width, scrollMargin };
 
   return (
