@@ -146,7 +146,8 @@ export function GalleryList(props: GalleryListProps) {
       ref={setEl}
       role="feed"
       aria-labelledby="gallery-title"
-      aria-busy={props.busy}
+      // Busy too until its cards are drawn: an empty feed is still being filled.
+      aria-busy={props.busy || shownRows.length === 0 || width === 0 || !scrollParent}
       // How many generations the page holds (the bench checks that it stays bounded).
       data-held={props.held}
       className="relative"
