@@ -29,7 +29,11 @@ export function announce(generation: Generation, resumed: boolean): void {
     );
   } else {
     // Its id lets the watch close it when the generation ends (the card says the rest).
-    toast.success(`${prefix}Generating ${images(n)} · ${buzz}`, { id: generation.id });
+    // Not a recovered one: that news is worth its full time on screen, and a resent
+    // request often answers just before its generation ends.
+    const message = `${prefix}Generating ${images(n)} · ${buzz}`;
+    if (resumed) toast.success(message);
+    else toast.success(message, { id: generation.id });
   }
 }
 
