@@ -1,8 +1,7 @@
 "use client";
 // The fields of the gallery's filter panel, loaded when the panel first opens
 // (issue 18: the filter bar's first load is the search box and its buttons).
-import type { ComponentProps } from "react";
-import { QueryIsland } from "@/components/query-island";
+import { inQueryIsland } from "@/components/query-island";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
@@ -201,10 +200,4 @@ function SeedField({
 }
 
 /** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
-export function FilterPanelFields(props: ComponentProps<typeof FilterPanelFieldsView>) {
-  return (
-    <QueryIsland>
-      <FilterPanelFieldsView {...props} />
-    </QueryIsland>
-  );
-}
+export const FilterPanelFields = inQueryIsland(FilterPanelFieldsView);

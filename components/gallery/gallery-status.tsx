@@ -1,7 +1,7 @@
 "use client";
 // Beside the gallery's title: how many generations are running, and a calm
 // note while the connection to the studio is being re-established.
-import { QueryIsland } from "@/components/query-island";
+import { inQueryIsland } from "@/components/query-island";
 import { useGenerations } from "@/lib/client/gallery/use-generations";
 import {
   useLostGenerations,
@@ -33,10 +33,4 @@ function GalleryStatusView() {
 }
 
 /** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
-export function GalleryStatus() {
-  return (
-    <QueryIsland>
-      <GalleryStatusView />
-    </QueryIsland>
-  );
-}
+export const GalleryStatus = inQueryIsland(GalleryStatusView);

@@ -6,8 +6,7 @@
 // only when first used. The cards' code is fetched alongside the first history
 // page instead of before the page is interactive: neither can show anything
 // without the other.
-import type { ComponentProps } from "react";
-import { QueryIsland } from "@/components/query-island";
+import { inQueryIsland } from "@/components/query-island";
 import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
@@ -297,10 +296,4 @@ function GalleryView({ emptyState }: { emptyState: ReactNode }) {
 }
 
 /** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
-export function Gallery(props: ComponentProps<typeof GalleryView>) {
-  return (
-    <QueryIsland>
-      <GalleryView {...props} />
-    </QueryIsland>
-  );
-}
+export const Gallery = inQueryIsland(GalleryView);

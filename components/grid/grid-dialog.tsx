@@ -3,8 +3,7 @@
 // count and the exact total before anything is sent (the local price table,
 // confirmed by the orchestrator's whatif once per price class), the spend limit,
 // and Start, which hands the whole grid to the server as one plan.
-import type { ComponentProps } from "react";
-import { QueryIsland } from "@/components/query-island";
+import { inQueryIsland } from "@/components/query-island";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -260,10 +259,4 @@ function GridDialogView({
 }
 
 /** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
-export function GridDialog(props: ComponentProps<typeof GridDialogView>) {
-  return (
-    <QueryIsland>
-      <GridDialogView {...props} />
-    </QueryIsland>
-  );
-}
+export const GridDialog = inQueryIsland(GridDialogView);

@@ -1,8 +1,7 @@
 "use client";
 // Follows the grids this tab started, for the header's spend figure. Loaded only
 // once there is one (session-spend.tsx), so the plan client stays out of the first load.
-import type { ComponentProps } from "react";
-import { QueryIsland } from "@/components/query-island";
+import { inQueryIsland } from "@/components/query-island";
 import { useFollowSessionGrids } from "@/lib/client/grid/session-grids";
 
 function SessionGridsFollowerView({ ids }: { ids: readonly string[] }) {
@@ -11,10 +10,4 @@ function SessionGridsFollowerView({ ids }: { ids: readonly string[] }) {
 }
 
 /** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
-export function SessionGridsFollower(props: ComponentProps<typeof SessionGridsFollowerView>) {
-  return (
-    <QueryIsland>
-      <SessionGridsFollowerView {...props} />
-    </QueryIsland>
-  );
-}
+export const SessionGridsFollower = inQueryIsland(SessionGridsFollowerView);

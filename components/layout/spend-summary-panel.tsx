@@ -2,8 +2,7 @@
 // The spend summary's panel: what the orchestrator charged, today / this week /
 // all time, by tier, and the limit above which a click asks before spending.
 // Loaded when the popover first opens (issue 18: not part of the first load).
-import type { ComponentProps } from "react";
-import { QueryIsland } from "@/components/query-island";
+import { inQueryIsland } from "@/components/query-island";
 import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -135,10 +134,4 @@ function ConfirmLimit() {
 }
 
 /** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
-export function SpendSummaryPanel(props: ComponentProps<typeof SpendSummaryPanelView>) {
-  return (
-    <QueryIsland>
-      <SpendSummaryPanelView {...props} />
-    </QueryIsland>
-  );
-}
+export const SpendSummaryPanel = inQueryIsland(SpendSummaryPanelView);

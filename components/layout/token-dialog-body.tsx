@@ -1,7 +1,6 @@
 "use client";
 
-import type { ComponentProps } from "react";
-import { QueryIsland } from "@/components/query-island";
+import { inQueryIsland } from "@/components/query-island";
 import { Button } from "@/components/ui/button";
 import { useQueryClient } from "@tanstack/react-query";
 import { Eye, EyeOff, Loader2, ShieldCheck } from "lucide-react";
@@ -190,10 +189,4 @@ function TokenDialogBodyView({ engine, open }: { engine: EngineInfo; open: boole
 }
 
 /** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
-export function TokenDialogBody(props: ComponentProps<typeof TokenDialogBodyView>) {
-  return (
-    <QueryIsland>
-      <TokenDialogBodyView {...props} />
-    </QueryIsland>
-  );
-}
+export const TokenDialogBody = inQueryIsland(TokenDialogBodyView);

@@ -1,8 +1,7 @@
 "use client";
 // The reference list proper, loaded on demand: rows in a dnd-kit sortable list
 // (pointer and keyboard, announced), then what can be done with them as a set.
-import type { ComponentProps } from "react";
-import { QueryIsland } from "@/components/query-island";
+import { inQueryIsland } from "@/components/query-island";
 import {
   closestCenter,
   DndContext,
@@ -179,10 +178,4 @@ function ReferencePanelView({
 }
 
 /** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
-export function ReferencePanel(props: ComponentProps<typeof ReferencePanelView>) {
-  return (
-    <QueryIsland>
-      <ReferencePanelView {...props} />
-    </QueryIsland>
-  );
-}
+export const ReferencePanel = inQueryIsland(ReferencePanelView);

@@ -3,8 +3,7 @@
 // and Replace / Append for each. An append that would pass ten is refused here,
 // saying how many fit, and nothing changes. Applying keeps the set alive first
 // (fresh blobs, expired ones uploaded again), which takes a moment.
-import type { ComponentProps } from "react";
-import { QueryIsland } from "@/components/query-island";
+import { inQueryIsland } from "@/components/query-island";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -280,10 +279,4 @@ function HiddenLink() {
 }
 
 /** Loaded after hydration, with the query library: an island (components/query-island.tsx). */
-export function SetsPicker(props: ComponentProps<typeof SetsPickerView>) {
-  return (
-    <QueryIsland>
-      <SetsPickerView {...props} />
-    </QueryIsland>
-  );
-}
+export const SetsPicker = inQueryIsland(SetsPickerView);
