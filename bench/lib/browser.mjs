@@ -56,3 +56,66 @@ export const PAINT_RECORDER = `
     }
   }).observe(document, { childList: true, subtree: true });
 `;
+
+/**
+ * Like PAINT_RECORDER, but an image counts as shown only once it is loaded, still in
+ * the DOM and inside the viewport, and a frame has been drawn after that (bench
+ * figure 1): __shown[id] is the first such time. A load whose element is replaced
+ * (a virtualized row drawn again) or lies outside the viewport is not a paint
+ * anyone saw; __loadedUnseen counts such images, for the figure's diagnosis.
+ */
+export const SHOWN_RECORDER = `
+  window.__shown = {};
+  window.__loadedUnseen = 0;
+  const idOf = (img) =>
+    img.getAttribute("data-image-id") ??
+    img.parentElement?.querySelector("[data-image-id]")?.getAttribute("data-image-id") ??
+    null;
+  const loaded = (img) => img.complete && img.naturalWidth > 0;
+  const inView = (img) => {
+    const r = img.getBoundingClientRect();
+    return r.width > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+  };
+  const check = (img) => {
+    if (!loaded(img)) return;
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      const id = idOf(img);
+      if (!id || window.__shown[id]) return;
+      // __benchVisible is undefined until the observer's first report, which checks again.
+      if (img.isConnected && img.__benchVisible !== false && inView(img)) {
+        window.__shown[id] = performance.timeOrigin + performance.now();
+      } else if (!img.__benchUnseen) {
+        img.__benchUnseen = true;
+        window.__loadedUnseen++;
+      }
+    }));
+  };
+  // Clipped by the scrolling gallery pane too, so "intersecting" is what is on screen.
+  const visibility = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      e.target.__benchVisible = e.isIntersecting;
+      check(e.target);
+    }
+  });
+  const mark = (img) => {
+    if (img.__benchWatched) return;
+    img.__benchWatched = true;
+    visibility.observe(img);
+    img.addEventListener("load", () => check(img));
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      for (const node of r.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        if (node.tagName === "IMG") mark(node);
+        node.querySelectorAll?.("img").forEach(mark);
+      }
+      // A removed image is done with: its replacement, if any, is watched anew.
+      for (const node of r.removedNodes) {
+        if (node.nodeType !== 1) continue;
+        if (node.tagName === "IMG") visibility.unobserve(node);
+        node.querySelectorAll?.("img").forEach((img) => visibility.unobserve(img));
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
