@@ -97,7 +97,7 @@ async function main() {
         }));
         report(
           1,
-          `Finished → shown: p95 ${ms(r.p95)} (p50 ${ms(r.p50)}) over ${r.count} generations, every card in view (${r.viewport}); 2 s interval polling p95 ${ms(r.baselineP95)} (p50 ${ms(r.baselineP50)}), ratio ${fmtRatio(ratio(r.p95, r.baselineP95))}; goal p95 ≤ 250 ms`,
+          `Finished → shown: p95 ${ms(r.p95)} (p50 ${ms(r.p50)}) over ${r.count} generations, at most ${r.inView} unshown at once so each finishes in view at 1440 × 900; 2 s interval polling p95 ${ms(r.baselineP95)} (p50 ${ms(r.baselineP50)}), ratio ${fmtRatio(ratio(r.p95, r.baselineP95))}; goal p95 ≤ 250 ms`,
           r.p95 <= 250,
         );
         report(

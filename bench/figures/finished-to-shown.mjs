@@ -3,37 +3,36 @@
 // the browser and the server make per generation.
 //
 // Figure 1 means: how soon a designer who is looking at a finished generation's
-// card sees its images. The gallery is virtualized, and at 1440 × 900 a
-// three-image card takes a row, so only the 3–4 newest of the 20 cards are in the
-// DOM: an older card pushed out before it finished was never painted and the
-// figure waited for it in vain ("30/60 images painted"); scrolling to it would
-// time the bench's scrolling, not the studio. So the page keeps the 1440 px width
-// (the same layout, one card to a row) and is tall enough that every card stays
-// in view; the gallery has no denser view. An image counts as shown at the first
-// frame after it is loaded, still in the DOM and inside the viewport
-// (SHOWN_RECORDER): a load whose element was replaced before a frame, or that lay
-// off screen, is not a paint anyone saw. A 1440 × 900 page scrolled afterwards
-// paints all 60 images: no finished generation is lost. A 4K screen (five cards
-// to a row, all in view) was tried too and kept out: a card on top moves every
-// other card to another row, so the list draws every drawn card again (544 image
-// elements for 60 images, against 61 here): a real cost on wide screens, but the
-// list's row packing, not the path from a finished workflow to its pixels.
-// Submits wait for Generate to be enabled: Ctrl+Enter is ignored while a click is
-// being sent, and at load 5 one of 20 was lost that way.
+// card sees its images. The gallery is virtualized and at 1440 × 900 a
+// three-image card takes a row: only the 3–4 newest cards are in the DOM and two
+// are on screen. Twenty submits in a burst pushed older cards out before they
+// finished, so the figure waited for paints that could never come ("30/60 images
+// painted"); scrolled to afterwards, all 60 images do show, so no generation is
+// lost. So the designer keeps at most IN_VIEW generations unfinished-or-unshown:
+// the next is submitted (400–800 ms after the last) once all but the newest are
+// shown, and every card finishes where it is seen, on a real screen size (the
+// polling baseline is paced the same way). An image
+// counts as shown at the first frame after it is loaded, still in the DOM and
+// inside the viewport (SHOWN_RECORDER): a load whose element was replaced before a
+// frame, or that lay off screen, is not a paint anyone saw. Tried and left: a page
+// 7,800 px tall with all 20 cards in view (software raster of 11 Mpx: frames p95
+// 67–100 ms, longest 0.5–0.7 s, against 17 ms and 0.15–0.2 s at 900 px, a cost no
+// screen pays), and a 4K page (five cards to a row: a card on top moves every other
+// card to another row and the list draws each again, 544 image elements for 60
+// images). Submits also wait for Generate to be enabled: Ctrl+Enter is ignored
+// while a click is being sent (one of 20 was lost that way at load 5).
 import { engineStats } from "../lib/api.mjs";
 import { launchBrowser, SHOWN_RECORDER } from "../lib/browser.mjs";
 import { percentile, sleep } from "../lib/stats.mjs";
 
 const WATCH_WINDOW_S = 25; // the browser's long-poll window (use-generation-watch)
-/** px a three-image card's row takes at 1440 px (327 drawn + 12 gap), with room to spare */
-const ROW_PX = 380;
-/** 1440 px wide, as tall as the gallery's header and `count` one-card rows */
-const viewportFor = (count) => ({ width: 1440, height: 200 + count * ROW_PX });
+const VIEWPORT = { width: 1440, height: 900 };
+/** three-image cards wholly on a 1440 × 900 screen below the gallery's header (339 px each) */
+const IN_VIEW = 2;
 
 async function studioRun(studioUrl, count) {
-  const viewport = viewportFor(count);
   const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage({ viewport: VIEWPORT });
   await page.addInitScript(SHOWN_RECORDER);
   const apiRequests = [];
   let engineDirect = 0; // image bytes the browser fetches from the engine's signed URLs
@@ -59,11 +58,15 @@ async function studioRun(studioUrl, count) {
   // Generate is disabled while a click is being sent and Ctrl+Enter is ignored then
   // (never sent twice): like a designer, wait for it before the next one.
   const generate = page.getByRole("button", { name: /^Generate \d+ image/ });
+  const shownNow = async () =>
+    (await page.evaluate(() => Object.keys(window.__shown).length)) - paintedBefore;
   for (let i = 0; i < count; i++) {
+    // The cards still to show are the newest ones, on top: at most IN_VIEW after this submit.
+    const ready = Date.now() + 60_000;
+    while ((await shownNow()) < 3 * (i - IN_VIEW + 1) && Date.now() < ready) await sleep(100);
     const prompt = `bench finished-to-shown ${i} ${Date.now()}`;
     prompts.push(prompt);
     await page.getByRole("textbox", { name: "Prompt" }).fill(prompt);
-    const ready = Date.now() + 30_000;
     while (!(await generate.isEnabled()) && Date.now() < ready) await sleep(50);
     await page.keyboard.press("Control+Enter");
     await sleep(400 + Math.random() * 400);
@@ -74,8 +77,8 @@ async function studioRun(studioUrl, count) {
   const deadline = Date.now() + 180_000;
   let shown = 0;
   while (Date.now() < deadline) {
-    shown = await page.evaluate(() => Object.keys(window.__shown).length);
-    if (shown - paintedBefore >= expected) break;
+    shown = await shownNow();
+    if (shown >= expected) break;
     await sleep(250);
   }
   await sleep(1_000);
@@ -99,7 +102,7 @@ async function studioRun(studioUrl, count) {
     );
   if (!complete) {
     throw new Error(
-      `not every generation was shown in time: ${generations.length}/${count} submitted, ${generations.filter((g) => g.final).length} final, ${shown - paintedBefore}/${expected} images painted in view (${unseen} loaded unseen); ${cards.filter(Boolean).length} of ${cards.length} cards drawn wholly in the ${viewport.width} × ${viewport.height} viewport`,
+      `not every generation was shown in time: ${generations.length}/${count} submitted, ${generations.filter((g) => g.final).length} final, ${shown}/${expected} images painted in view (${unseen} loaded unseen); ${cards.filter(Boolean).length} of ${cards.length} cards drawn wholly in the ${VIEWPORT.width} × ${VIEWPORT.height} viewport`,
     );
   }
 
@@ -119,17 +122,16 @@ async function studioRun(studioUrl, count) {
     // The engine also served the stats calls around the run (2) and the
     // browser's image downloads, which are not calls the studio server makes.
     upstreamRequests: after - before - 2 - engineDirect,
-    viewport,
   };
 }
 
-/** The baseline: the same kind of generations, followed by GET every 2 s and painted on arrival. */
+/** The baseline: the same kind of generations at the same pace, followed by GET every 2 s and painted on arrival. */
 async function pollingRun(studioUrl, count) {
   const browser = await launchBrowser();
   const page = await browser.newPage();
   await page.goto(`${studioUrl}/api/health`);
   const delays = await page.evaluate(
-    async ({ count }) => {
+    async ({ count, inView }) => {
       const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
       const submit = async (i) => {
         const res = await fetch(`/api/workflows?wait=0`, {
@@ -160,14 +162,24 @@ async function pollingRun(studioUrl, count) {
           return performance.timeOrigin + performance.now() - Date.parse(current.completedAt);
         }
       };
+      // Paced as the studio's run: at most inView generations not yet shown.
       const followers = [];
+      let shown = 0;
       for (let i = 0; i < count; i++) {
-        followers.push(submit(i).then(follow));
+        while (shown < i - inView + 1) await sleep(50);
+        followers.push(
+          submit(i)
+            .then(follow)
+            .then((delay) => {
+              shown++;
+              return delay;
+            }),
+        );
         await sleep(400 + Math.random() * 400);
       }
       return Promise.all(followers);
     },
-    { count },
+    { count, inView: IN_VIEW },
   );
   await browser.close();
   return { delays };
@@ -183,7 +195,7 @@ export async function finishedToShown(studioUrl, { count }) {
     baselineP50: percentile(baseline.delays, 50),
     baselineP95: percentile(baseline.delays, 95),
     count,
-    viewport: `${ours.viewport.width} × ${ours.viewport.height}`,
+    inView: IN_VIEW,
     browserPerGeneration: ours.browserRequests / count,
     upstreamPerGeneration: ours.upstreamRequests / count,
     meanDurationS: meanDuration,
