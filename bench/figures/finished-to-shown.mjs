@@ -11,10 +11,10 @@
 // lost. So the designer keeps at most IN_VIEW generations unfinished-or-unshown:
 // the next is submitted (400–800 ms after the last) once all but the newest are
 // shown, and every card finishes where it is seen, on a real screen size (the
-// polling baseline is paced the same way). An image
-// counts as shown at the first frame after it is loaded, still in the DOM and
-// inside the viewport (SHOWN_RECORDER): a load whose element was replaced before a
-// frame, or that lay off screen, is not a paint anyone saw. Tried and left: a page
+// polling baseline is paced the same way). An image counts as shown at the first
+// frame after it is loaded, still in the DOM and inside the viewport
+// (SHOWN_RECORDER): a load whose element was replaced before a frame, or that lay
+// off screen, is not a paint anyone saw. Tried and left: a page
 // 7,800 px tall with all 20 cards in view (software raster of 11 Mpx: frames p95
 // 67–100 ms, longest 0.5–0.7 s, against 17 ms and 0.15–0.2 s at 900 px, a cost no
 // screen pays), and a 4K page (five cards to a row: a card on top moves every other
