@@ -6,6 +6,7 @@ const nextConfig = {
   // packages in the first load from them, and production errors stay readable.
   // Browsers fetch them only with devtools open; the code is open source anyway.
   productionBrowserSourceMaps: true,
+  experimental: { inlineCss: true },
   // Native modules stay out of the server bundle.
   serverExternalPackages: ["better-sqlite3", "sharp"],
   // Keep the engine's data dir out of file watching and tracing.

@@ -197,3 +197,37 @@ test("a generation deleted on the orchestrator says so and is no longer followed
   await expect(card.getByRole("progressbar")).toHaveCount(0);
   await expect(card.getByRole("button", { name: "Cancel" })).toHaveCount(0);
 });
+
+test("a menu opened before its code has arrived keeps its button and focus, then opens", async ({
+  page,
+  request,
+  studio,
+}) => {
+  const prompt = uniquePrompt("Slow network, first menu");
+  await createGeneration(request, { prompt }, { wait: 20 });
+  await studio.goto();
+  const card = studio.generation(prompt);
+  const open = card.getByRole("button", { name: "Open image 1 of 1" });
+  await expect(open).toBeVisible();
+  // From here on the browser's script requests wait, as on a slow phone network:
+  // the menu's code, fetched when focus enters the gallery, cannot arrive yet.
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await open.focus();
+  const menu = card.getByRole("button", { name: "Actions for image 1 of 1" });
+  await menu.focus();
+  await expect(menu).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-busy", "true");
+  await expect(menu).toBeFocused();
+  release();
+  // The menu opens by itself once its code is in, and the keyboard is in it.
+  await expect(page.getByRole("menuitem", { name: "Download" })).toBeVisible();
+  await expect(page.getByRole("menuitem").first()).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeFocused();
+});

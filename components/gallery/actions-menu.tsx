@@ -1,24 +1,33 @@
 "use client";
 // An icon button that opens a short list of actions. The menu itself (Radix:
 // arrows, typeahead, Esc, focus return) is fetched on first use or when the
-// browser is idle, so dozens of thumbnails cost one plain button each and the
-// menu's code stays out of the page's first-load JavaScript.
+// pointer or focus first enters the gallery (gallery.tsx), so dozens of
+// thumbnails cost one plain button each and the menu's code stays out of the
+// page's first-load JavaScript.
 import { Button } from "@/components/ui/button";
 import { clsx } from "clsx";
-import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { ActionsMenuProps } from "./actions-menu-radix";
 import { Glyph } from "./glyph";
 
-export const loadMenu = () => import("./actions-menu-radix");
-const RadixActionsMenu = dynamic(() => loadMenu().then((m) => m.RadixActionsMenu), {
-  ssr: false,
-  loading: () => null,
-});
+type MenuModule = typeof import("./actions-menu-radix");
+let menuModule: MenuModule | null = null;
+export const loadMenu = (): Promise<MenuModule> =>
+  import("./actions-menu-radix").then((m) => (menuModule = m));
 
 export function ActionsMenu(props: ActionsMenuProps) {
   const [active, setActive] = useState<false | "pointer" | "keyboard">(false);
-  if (active) return <RadixActionsMenu {...props} openedByKeyboard={active === "keyboard"} />;
+  const [, setLoaded] = useState(false);
+  const open = (how: "pointer" | "keyboard") => {
+    setActive(how);
+    props.onOpenChange?.(true);
+    // A click before the code arrived keeps this button (and its focus) until it has.
+    if (!menuModule) void loadMenu().then(() => setLoaded(true));
+  };
+  if (active && menuModule) {
+    const { RadixActionsMenu } = menuModule;
+    return <RadixActionsMenu {...props} openedByKeyboard={active === "keyboard"} />;
+  }
   return (
     <Button
       variant={props.variant === "overlay" ? "overlay" : "icon"}
@@ -26,16 +35,15 @@ export function ActionsMenu(props: ActionsMenuProps) {
       aria-label={props.label}
       aria-haspopup="menu"
       aria-expanded={false}
+      aria-busy={active ? true : undefined}
       onClick={(event) => {
         // detail 0: a click made by Enter or Space, not by a pointer.
-        setActive(event.detail === 0 ? "keyboard" : "pointer");
-        props.onOpenChange?.(true);
+        if (!active) open(event.detail === 0 ? "keyboard" : "pointer");
       }}
       onKeyDown={(event) => {
         if (event.key === "ArrowDown") {
           event.preventDefault();
-          setActive("keyboard");
-          props.onOpenChange?.(true);
+          if (!active) open("keyboard");
         }
       }}
       className={clsx(

@@ -24,6 +24,7 @@ import { useHistoryPaging } from "@/lib/client/gallery/use-history-paging";
 import { useRunPlan } from "@/lib/client/builder/use-run-plan";
 import { GalleryActionsContext, type GalleryActions } from "./gallery-actions";
 import { GallerySkeleton } from "./gallery-skeleton";
+import { loadMenu } from "./actions-menu";
 import { ListEnd, NoMatches, ProblemPanel } from "./gallery-states";
 import { detachedEntries, lightboxEntries } from "./lightbox-entries";
 import { clearSelection, setSelectionOrder, useSelectionCount } from "./selection-store";
@@ -35,6 +36,19 @@ const GalleryList = dynamic(() => loadList().then((m) => m.GalleryList), {
 });
 const loadLightbox = () => import("./lightbox");
 const Lightbox = dynamic(() => loadLightbox().then((m) => m.Lightbox), { ssr: false });
+let cardToolsFetched = false;
+/**
+ * The card menu's and the lightbox's code (~40 kB gzip) is fetched when the pointer
+ * or the focus first enters the gallery, a few hundred ms before a first click,
+ * not at a fixed time after load, where its evaluation competed with the designer's
+ * first keystrokes (and with Lighthouse's Total Blocking Time, issue 18).
+ */
+function prefetchCardTools() {
+  if (cardToolsFetched) return;
+  cardToolsFetched = true;
+  void loadMenu();
+  void loadLightbox();
+}
 const ApiRequestDialog = dynamic(
   () => import("./api-request-dialog").then((m) => m.ApiRequestDialog),
   { ssr: false },
@@ -195,16 +209,6 @@ function GalleryView({ emptyState }: { emptyState: ReactNode }) {
   }, [searching, isFetchingNextPage, isFetchingPreviousPage, fetchNextPage]);
 
   useEffect(() => {
-    if (!hasCards) return;
-    // Fetch the menu's and the lightbox's code while idle so the first click opens at once.
-    const timer = setTimeout(() => {
-      void import("./actions-menu-radix");
-      void loadLightbox();
-    }, 1500);
-    return () => clearTimeout(timer);
-  }, [hasCards]);
-
-  useEffect(() => {
     if (selected === 0) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== "Escape" || event.defaultPrevented) return;
@@ -266,7 +270,13 @@ function GalleryView({ emptyState }: { emptyState: ReactNode }) {
     : undefined;
   return (
     <GalleryActionsContext value={actions}>
-      <div className="p-3 md:p-4">{body}</div>
+      <div
+        className="p-3 md:p-4"
+        onPointerOver={prefetchCardTools}
+        onFocus={prefetchCardTools}
+      >
+        {body}
+      </div>
       <p role="status" className="sr-only">
         {announcement}
       </p>

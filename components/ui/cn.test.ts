@@ -34,4 +34,11 @@ describe("cn", () => {
   it("joins conditional classes like clsx", () => {
     expect(cn("a", false, null, { b: true, c: false }, ["d"])).toBe("a b d");
   });
+
+  it("gives the same merge from its memory, also after the memory filled and was emptied", () => {
+    const first = cn("p-2 text-sm", "p-4");
+    for (let i = 0; i < 1500; i++) expect(cn(`w-${i}`, "w-1")).toBe("w-1");
+    expect(cn("p-2 text-sm", "p-4")).toBe(first);
+    expect(first).toBe("text-sm p-4");
+  });
 });
