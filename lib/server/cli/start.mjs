@@ -7,6 +7,7 @@ import { readdirSync, statSync } from "node:fs";
 import { constants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { addCompileHints } from "./compile-hints.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -119,6 +120,7 @@ if (reason) {
     if (!stopping) console.error(`[studio] next build failed (exit ${code})`);
     process.exit(code || 1);
   }
+  addCompileHints(path.join(root, ".next"));
 }
 
 /**
