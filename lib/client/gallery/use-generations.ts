@@ -18,6 +18,7 @@ import {
 import { firstPageOf } from "@/lib/client/gallery/cache-updates";
 import { historyQuery, type GalleryFilters } from "@/lib/contract/generations/filters";
 import { nextPageParam } from "@/lib/client/gallery/next-page";
+import { historySharing } from "@/lib/client/gallery/shared-generations";
 import { keepLeadingPages } from "@/lib/client/gallery/trim-history";
 import type { GenerationPage } from "@/lib/contract/generations/types";
 import { apiFetch } from "@/lib/client/platform/api-client";
@@ -51,7 +52,10 @@ export function useHistory(filters: GalleryFilters) {
         const params = historyQuery(filters);
         params.set("take", String(HISTORY_PAGE_SIZE));
         if (pageParam) params.set("cursor", pageParam);
-        const page = await apiFetch<GenerationPage>(`/api/workflows?${params}`, { signal });
+        // One object per generation and each repeated string once (shared-generations.ts).
+        const page = historySharing.share(
+          await apiFetch<GenerationPage>(`/api/workflows?${params}`, { signal }),
+        );
         if (pageParam !== null) return page;
         // A generation submitted while this page was loading is newer than anything in it.
         return firstPageOf(queryClient, key, page);
