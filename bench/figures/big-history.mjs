@@ -3,7 +3,7 @@
 // frames dropped while scrolling through all of it, and input latency while
 // typing into the prompt during that scroll (against typing without scrolling).
 import { engineStats, engineSubmit } from "../lib/api.mjs";
-import { launchBrowser, PAINT_RECORDER } from "../lib/browser.mjs";
+import { launchBrowser } from "../lib/browser.mjs";
 import { percentile, sleep } from "../lib/stats.mjs";
 
 export async function seedHistory(studioUrl, { workflows, perWorkflow }) {
@@ -74,7 +74,6 @@ export async function bigHistory(studioUrl, emptyStudioUrl, { maxScrollSeconds =
 
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.addInitScript(PAINT_RECORDER);
   await page.addInitScript(INPUT_RECORDER);
   await page.goto(studioUrl);
   await page.locator("article").first().waitFor();

@@ -24,45 +24,12 @@ export function launchBrowser() {
 }
 
 /**
- * Records, for every image with a data-image-id, the wall-clock time its pixels
- * were painted: the image has loaded and a frame has been drawn after that.
- */
-export const PAINT_RECORDER = `
-  window.__painted = {};
-  // The gallery names each thumbnail by the button laid over it (data-image-id).
-  const idOf = (img) =>
-    img.getAttribute("data-image-id") ??
-    img.parentElement?.querySelector("[data-image-id]")?.getAttribute("data-image-id") ??
-    null;
-  const mark = (img) => {
-    if (img.__benchWatched) return;
-    img.__benchWatched = true;
-    const done = () => requestAnimationFrame(() => requestAnimationFrame(() => {
-      const id = idOf(img);
-      if (id && !window.__painted[id] && img.naturalWidth > 0) {
-        window.__painted[id] = performance.timeOrigin + performance.now();
-      }
-    }));
-    if (img.complete && img.naturalWidth > 0) done();
-    img.addEventListener("load", done);
-  };
-  new MutationObserver((records) => {
-    for (const r of records) {
-      for (const node of r.addedNodes) {
-        if (node.nodeType !== 1) continue;
-        if (node.tagName === "IMG") mark(node);
-        node.querySelectorAll?.("img").forEach(mark);
-      }
-    }
-  }).observe(document, { childList: true, subtree: true });
-`;
-
-/**
- * Like PAINT_RECORDER, but an image counts as shown only once it is loaded, still in
- * the DOM and inside the viewport, and a frame has been drawn after that (bench
- * figure 1): __shown[id] is the first such time. A load whose element is replaced
- * (a virtualized row drawn again) or lies outside the viewport is not a paint
- * anyone saw; __loadedUnseen counts such images, for the figure's diagnosis.
+ * Records when each image (named by its data-image-id, or the button laid over it)
+ * was first seen (bench figure 1): it counts once it is loaded, still in the DOM
+ * and inside the viewport, and a frame has been drawn after that; __shown[id] is
+ * the first such time. A load whose element is replaced (a virtualized row drawn
+ * again) or lies outside the viewport is not a paint anyone saw; __loadedUnseen
+ * counts such images, for the figure's diagnosis.
  */
 export const SHOWN_RECORDER = `
   window.__shown = {};
