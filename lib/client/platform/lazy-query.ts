@@ -23,17 +23,17 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { createStore } from "./store";
 
 type Runtime = typeof import("./query-client");
 
-const runtime = createStore<Runtime | null>(null);
+/** The loaded library and client; hooks learn of it through loadQueryRuntime's promise. */
+let runtime: Runtime | null = null;
 let loading: Promise<Runtime> | null = null;
 
 /** Loads the query library and the tab's client (once). */
 export function loadQueryRuntime(): Promise<Runtime> {
   loading ??= import("./query-client").then((m) => {
-    runtime.set(m);
+    runtime = m;
     return m;
   });
   return loading;
@@ -41,7 +41,7 @@ export function loadQueryRuntime(): Promise<Runtime> {
 
 /** Runs `change` with the tab's query client: now if it has loaded, else as soon as it has. */
 export function withQueryClient(change: (client: QueryClient) => void): void {
-  const loaded = runtime.get();
+  const loaded = runtime;
   if (loaded) change(loaded.sharedQueryClient());
   else void loadQueryRuntime().then((m) => change(m.sharedQueryClient()));
 }
@@ -53,7 +53,7 @@ export function withQueryClient(change: (client: QueryClient) => void): void {
  * the library's code (one long task of ~70 ms at Lighthouse's 4× CPU before).
  */
 export function useLazyQueryClient(): QueryClient | null {
-  const [loaded, setLoaded] = useState(() => runtime.get());
+  const [loaded, setLoaded] = useState(() => runtime);
   useEffect(() => {
     let live = true;
     void loadQueryRuntime().then((m) => {
@@ -78,7 +78,7 @@ export function useLazyQuery<T>(
 ): QueryObserverResult<T, Error> | null {
   const client = useLazyQueryClient();
   const observer = useMemo<QueryObserver<T, Error, T, T, QueryKey> | null>(() => {
-    const loaded = runtime.get();
+    const loaded = runtime;
     return client && loaded ? new loaded.QueryObserver(client, options) : null;
     // Made once per client; later options reach it through setOptions below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
